@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+// The obstetric telephone triage assistant: audio → features → classification → archive → screens/exports.
+import PackageDescription
+
+let package = Package(
+    name: "triage",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "triage", targets: ["triage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: Thin shims over the system's C libraries (module maps and static inline wrappers only).
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // MARK: The domain: calls, turns, the taxonomy and its rules. Imports nothing of ours.
+        .target(name: "TriageCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+
+        // MARK: The pipeline, in the order a call flows through it.
+        .target(name: "AudioIO", dependencies: ["CSndFile", "CCrypto"]),
+        .target(name: "Language", dependencies: ["TriageCore"]),
+        .target(name: "Archive", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Language", "Archive"]),
+
+        // MARK: The executable: argument parsing and wiring, one file per subcommand.
+        .executableTarget(name: "triage", dependencies: [
+            "TriageCore", "AudioIO", "Language", "Archive", "Ingest",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: Tests mirror the modules; end-to-end tests drive the built binary.
+        .testTarget(name: "ShimTests", dependencies: ["CSndFile", "CFFTW", "CNcurses", "CStemmer", "CCrypto"]),
+        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"]),
+        .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "TriageCore"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["triage", "AudioIO", .product(name: "GRDB", package: "GRDB.swift")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,42 @@
+import GRDB
+
+/// Why the archive could not be opened or written, in words a user can act on. Names the database.
+public enum ArchiveError: Error, Sendable, CustomStringConvertible {
+    /// Another process holds the database locked longer than the busy timeout.
+    case locked(path: String)
+    /// The database (or its folder) cannot be written.
+    case readOnly(path: String)
+    /// The database cannot be opened at all.
+    case cannotOpen(path: String, reason: String)
+    /// The file exists but is not an SQLite database, or is damaged.
+    case notADatabase(path: String)
+    /// The disk is full.
+    case diskFull(path: String)
+    /// Any other database failure.
+    case failed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .locked(let p): return "\(p): the database is locked by another process; try again when it has finished"
+        case .readOnly(let p): return "\(p): the database is read-only (check the file's and its folder's permissions)"
+        case .cannotOpen(let p, let r): return "\(p): cannot open the database (\(r))"
+        case .notADatabase(let p): return "\(p): not a triage database, or it is damaged"
+        case .diskFull(let p): return "\(p): the disk is full; nothing was written"
+        case .failed(let p, let r): return "\(p): database error: \(r)"
+        }
+    }
+
+    /// Translates a GRDB/SQLite error into the user's terms.
+    static func from(_ error: Error, path: String) -> ArchiveError {
+        if let archive = error as? ArchiveError { return archive }
+        guard let db = error as? DatabaseError else { return .failed(path: path, reason: "\(error)") }
+        switch db.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
+        case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: db.message ?? "unable to open database file")
+        case .SQLITE_FULL: return .diskFull(path: path)
+        default: return .failed(path: path, reason: db.message ?? "\(db.resultCode)")
+        }
+    }
+}

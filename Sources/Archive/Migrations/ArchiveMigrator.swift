@@ -1,0 +1,10 @@
+import GRDB
+
+/// The archive's migrations in order. Append new ones; never edit or reorder a shipped one.
+enum ArchiveMigrator {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(Migration001InitialSchema.identifier, migrate: Migration001InitialSchema.migrate)
+        return migrator
+    }
+}

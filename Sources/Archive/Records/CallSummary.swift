@@ -1,0 +1,31 @@
+/// One line of the call list: what identifies a call and how big it is.
+public struct CallSummary: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var sha256: String
+    public var path: String
+    public var durationMs: Int?
+    public var sampleRate: Int?
+    public var channels: Int
+    public var startedAt: String?
+    public var language: String?
+    public var callerType: String?
+    public var gestationalWeek: Int?
+    public var gestationalDays: Int?
+    /// Number of transcript turns.
+    public var turns: Int
+
+    enum CodingKeys: String, CodingKey {
+        case id, sha256, path, channels, language, turns
+        case durationMs = "duration_ms", sampleRate = "sample_rate", startedAt = "started_at"
+        case callerType = "caller_type", gestationalWeek = "gestational_week", gestationalDays = "gestational_days"
+    }
+
+    public init(id: Int64, sha256: String, path: String, durationMs: Int?, sampleRate: Int?, channels: Int,
+                startedAt: String?, language: String?, callerType: String?, gestationalWeek: Int?,
+                gestationalDays: Int?, turns: Int) {
+        self.id = id; self.sha256 = sha256; self.path = path; self.durationMs = durationMs
+        self.sampleRate = sampleRate; self.channels = channels; self.startedAt = startedAt
+        self.language = language; self.callerType = callerType; self.gestationalWeek = gestationalWeek
+        self.gestationalDays = gestationalDays; self.turns = turns
+    }
+}

@@ -1,0 +1,64 @@
+import Archive
+import Dispatch
+import Foundation
+import Synchronization
+import TriageCore
+
+/// Archives calls: each input is read and checked in full, then stored in one transaction, so a
+/// bad file, a crash or a kill never leaves part of a call in the archive. Inputs are prepared on
+/// several threads; the archive serialises the writes.
+public struct Ingestor: Sendable {
+    public let archive: CallArchive
+    /// Who ingests, for the audit log.
+    public let actor: String
+    /// How many inputs are prepared at once.
+    public let jobs: Int
+
+    public init(archive: CallArchive, actor: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.archive = archive
+        self.actor = actor
+        self.jobs = max(1, jobs)
+    }
+
+    /// Ingests one call.
+    public func ingest(_ item: IngestItem) -> IngestResult {
+        do {
+            let (sha256, transcriptData) = try CallPreparer.contentHash(of: item)
+            if let existing = try archive.callID(sha256: sha256) { return .alreadyPresent(callID: existing) }
+            let draft = try CallPreparer.draft(for: item, sha256: sha256, transcriptData: transcriptData)
+            switch try archive.store(draft, actor: actor) {
+            case .inserted(let id): return .archived(callID: id, durationMs: draft.durationMs)
+            case .alreadyPresent(let id): return .alreadyPresent(callID: id)
+            }
+        } catch let error as IngestError {
+            return .failed(error)
+        } catch let error as ArchiveError {
+            return .failed(IngestError(path: archive.path, reason: "\(error)".replacingOccurrences(of: "\(archive.path): ", with: "")))
+        } catch {
+            return .failed(IngestError(path: item.primaryPath, reason: "\(error)"))
+        }
+    }
+
+    /// Ingests every item, reporting each result to `progress` as it completes (from any thread,
+    /// one call at a time); returns the results in the items' order.
+    public func ingest(_ items: [IngestItem], progress: any IngestProgress) -> [IngestResult] {
+        let results = Mutex([IngestResult?](repeating: nil, count: items.count))
+        let next = Atomic<Int>(0)
+        let reporting = Mutex(())
+        progress.started(total: items.count)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, items.count))) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < items.count else { return }
+                let result = ingest(items[index])
+                results.withLock { $0[index] = result }
+                reporting.withLock { _ in progress.finished(items[index], result: result) }
+            }
+        }
+        let all = results.withLock { $0.map { $0 ?? .failed(IngestError(path: "?", reason: "not processed")) } }
+        var summary = IngestSummary()
+        all.forEach { summary.add($0) }
+        progress.completed(summary)
+        return all
+    }
+}

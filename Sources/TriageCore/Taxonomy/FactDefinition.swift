@@ -1,0 +1,29 @@
+/// A fact the triage needs ("gestational_week", "fluid_colour"): its type, label and the question
+/// the midwife asks to learn it.
+public struct FactDefinition: Sendable, Equatable {
+    /// The value types a fact can have.
+    public enum Kind: Sendable, Equatable {
+        case integer
+        case number
+        case boolean
+        /// One of a fixed set of values.
+        case choice([String])
+    }
+
+    public var name: String
+    public var kind: Kind
+    /// Unit of measure, for display ("°C", "min").
+    public var unit: String?
+    /// Smallest and largest plausible value, for numbers.
+    public var range: ClosedRange<Double>?
+    public var label: LocalizedText
+    /// The question that asks for it, per language.
+    public var question: LocalizedText?
+    public var location: SourceLocation?
+
+    public init(name: String, kind: Kind, unit: String? = nil, range: ClosedRange<Double>? = nil,
+                label: LocalizedText, question: LocalizedText? = nil, location: SourceLocation? = nil) {
+        self.name = name; self.kind = kind; self.unit = unit; self.range = range
+        self.label = label; self.question = question; self.location = location
+    }
+}

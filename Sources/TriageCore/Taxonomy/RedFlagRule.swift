@@ -1,0 +1,14 @@
+/// A red flag: a condition over facts and findings that forces at least a given disposition.
+public struct RedFlagRule: Sendable, Equatable {
+    public var code: String
+    public var label: LocalizedText
+    /// The least urgent disposition allowed once this flag is raised.
+    public var forces: Disposition
+    /// When the flag is raised.
+    public var condition: Condition
+    public var location: SourceLocation?
+
+    public init(code: String, label: LocalizedText, forces: Disposition, condition: Condition, location: SourceLocation? = nil) {
+        self.code = code; self.label = label; self.forces = forces; self.condition = condition; self.location = location
+    }
+}

@@ -1,0 +1,49 @@
+import Archive
+import ArgumentParser
+import Foundation
+import Ingest
+
+/// `triage calls list`: one line (or JSON object) per archived call.
+struct CallsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List archived calls, newest first.")
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Option(name: .long, help: "text or json.")
+    var format: ListingFormat = .text
+
+    @Option(name: .long, help: "Show at most this many calls.")
+    var limit: Int?
+
+    func run() throws {
+        let store = try archive.open(readOnly: true)
+        let calls: [CallSummary]
+        do { calls = try store.listCalls(limit: limit) } catch { throw CommandFailure(message: "\(error)") }
+        switch format {
+        case .json:
+            let objects = calls.map { JSONValue.object(CallsListCommand.fields(of: $0)) }
+            Console.out(JSONValue.array(objects).rendered(pretty: true))
+        case .text:
+            if calls.isEmpty { Console.out("No calls archived in \(store.path)."); return }
+            var table = TextTable(columns: ["ID", "STARTED", "LENGTH", "LANG", "CALLER", "GA", "TURNS", "FILE"])
+            for c in calls {
+                let ga = c.gestationalWeek.map { w in c.gestationalDays.map { "\(w)+\($0)" } ?? "\(w)" } ?? "–"
+                table.add([String(c.id), c.startedAt.map { $0.replacingOccurrences(of: "T", with: " ").dropLast(3).description } ?? "–",
+                           c.durationMs.map { Console.duration(ms: $0) } ?? "–", c.language ?? "–", c.callerType ?? "–", ga,
+                           String(c.turns), c.path])
+            }
+            Console.out(table.rendered(), terminator: "")
+            Console.out("\(calls.count) call\(calls.count == 1 ? "" : "s") in \(store.path)")
+        }
+    }
+
+    /// The JSON fields of one call; absent values are `null`, never missing.
+    static func fields(of c: CallSummary) -> [(String, JSONValue)] {
+        [("id", .integer(Int(c.id))), ("sha256", .string(c.sha256)), ("path", .string(c.path)),
+         ("duration_ms", .optionalInteger(c.durationMs)), ("sample_rate", .optionalInteger(c.sampleRate)),
+         ("channels", .integer(c.channels)), ("started_at", .optionalString(c.startedAt)),
+         ("language", .optionalString(c.language)), ("caller", .optionalString(c.callerType)),
+         ("gestational_week", .optionalInteger(c.gestationalWeek)), ("gestational_days", .optionalInteger(c.gestationalDays)),
+         ("turns", .integer(c.turns))]
+    }
+}

@@ -1,0 +1,81 @@
+import Archive
+import ArgumentParser
+import Foundation
+import Ingest
+import TriageCore
+
+/// `triage calls show ID`: one call's metadata and transcript with timings.
+struct CallsShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one call: metadata and transcript.")
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Option(name: .long, help: "text or json.")
+    var format: ListingFormat = .text
+
+    @Argument(help: "The call's id (from 'triage calls list').")
+    var id: Int64
+
+    func run() throws {
+        let store = try archive.open(readOnly: true)
+        let found: (Call, [Turn])?
+        do {
+            found = try store.call(id: id).map { ($0, try store.turns(ofCall: id)) }
+        } catch { throw CommandFailure(message: "\(error)") }
+        guard let (call, turns) = found else { throw CommandFailure(message: "\(store.path): no call with id \(id)") }
+        switch format {
+        case .json: Console.out(CallsShowCommand.json(call, turns).rendered(pretty: true))
+        case .text: Console.out(CallsShowCommand.text(call, turns), terminator: "")
+        }
+    }
+
+    static func text(_ call: Call, _ turns: [Turn]) -> String {
+        let m = call.metadata
+        var lines = ["Call \(call.id)  \(call.path)"]
+        func row(_ label: String, _ value: String?) { if let value { lines.append("  \(label.padding(toLength: 14, withPad: " ", startingAt: 0))\(value)") } }
+        row("Started", m.startedAt.map { $0.description.replacingOccurrences(of: "T", with: " ") })
+        row("Length", call.durationMs.map { Console.duration(ms: $0) })
+        row("Audio", call.format.map { "\($0), \(call.sampleRate ?? 0) Hz, \(call.channels) channel\(call.channels == 1 ? "" : "s")" })
+        row("Channels", m.channelRoles?.map(\.rawValue).joined(separator: ", "))
+        row("Language", m.language)
+        row("Caller", m.caller?.rawValue)
+        row("Gestation", m.gestationalWeek.map { w in m.gestationalDays.map { "\(w)+\($0)" } ?? "week \(w)" })
+        row("First baby", m.firstBaby.map { $0 ? "yes" : "no" })
+        row("Postpartum", m.daysPostpartum.map { "day \($0)" })
+        row("SHA-256", call.sha256)
+        row("Transcript", call.transcriptPath)
+        lines.append("")
+        if turns.isEmpty { lines.append("  (no transcript)") }
+        for turn in turns {
+            let time = turn.startMs.map { start in "[\(clock(start))–\(turn.endMs.map(clock) ?? "")] " } ?? ""
+            lines.append("  \(time)\(turn.speakerLabel ?? turn.speaker.rawValue): \(turn.text)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `mm:ss.t`, or `h:mm:ss.t` past an hour.
+    static func clock(_ ms: Int) -> String {
+        let tenths = ms / 100 % 10, s = ms / 1000
+        return s >= 3600 ? String(format: "%d:%02d:%02d.%d", s / 3600, s / 60 % 60, s % 60, tenths)
+            : String(format: "%02d:%02d.%d", s / 60, s % 60, tenths)
+    }
+
+    static func json(_ call: Call, _ turns: [Turn]) -> JSONValue {
+        let m = call.metadata
+        return .object([
+            ("id", .integer(Int(call.id))), ("sha256", .string(call.sha256)), ("path", .string(call.path)),
+            ("format", .optionalString(call.format)), ("sample_rate", .optionalInteger(call.sampleRate)),
+            ("channels", .integer(call.channels)), ("frames", .optionalInteger(call.frames.map(Int.init))),
+            ("duration_ms", .optionalInteger(call.durationMs)), ("started_at", .optionalString(m.startedAt?.description)),
+            ("language", .optionalString(m.language)), ("caller", .optionalString(m.caller?.rawValue)),
+            ("gestational_week", .optionalInteger(m.gestationalWeek)), ("gestational_days", .optionalInteger(m.gestationalDays)),
+            ("first_baby", m.firstBaby.map(JSONValue.bool) ?? .null), ("days_postpartum", .optionalInteger(m.daysPostpartum)),
+            ("channel_roles", m.channelRoles.map { .array($0.map { .string($0.rawValue) }) } ?? .null),
+            ("transcript_path", .optionalString(call.transcriptPath)),
+            ("turns", .array(turns.map { t in
+                .object([("speaker", .string(t.speaker.rawValue)), ("speaker_label", .optionalString(t.speakerLabel)),
+                         ("start_ms", .optionalInteger(t.startMs)), ("end_ms", .optionalInteger(t.endMs)), ("text", .string(t.text))])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,50 @@
+import Archive
+import ArgumentParser
+import Foundation
+import Ingest
+
+/// `triage ingest PATH…`: archive recordings and transcripts with their sidecars.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Archive call recordings and transcripts (files and folders, recursively).",
+        discussion: """
+            Audio in any format libsndfile reads; sidecars with the same base name are picked up:
+            a transcript (.vtt, .srt, .TextGrid, .json, .txt) and metadata (.meta.json). A transcript
+            can be ingested on its own. The same content twice is one call. Each call is one
+            transaction: a bad file is reported on one line and nothing of it is stored.
+            Exit status: 0 when every input was archived or already present, 1 when any failed.
+            """
+    )
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Option(name: .long, help: "Inputs prepared at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Who ingests, for the audit log (default: $USER).")
+    var actor: String?
+
+    @Argument(help: "Audio files, transcripts and folders to ingest.")
+    var paths: [String]
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one file or folder to ingest") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let plan = IngestDiscovery.plan(paths)
+        for (path, reason) in plan.missing { Console.err("error: \(path): \(reason)") }
+        let store = try archive.open()
+        let ingestor = Ingestor(archive: store, actor: actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown",
+                                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        if plan.items.isEmpty && plan.missing.isEmpty {
+            Console.err("triage: no audio or transcript files found in \(paths.joined(separator: ", "))")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        }
+        let results = ingestor.ingest(plan.items, progress: ConsoleProgress())
+        let failed = results.contains { if case .failed = $0 { return true } else { return false } }
+        if failed || !plan.missing.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
+    }
+}
