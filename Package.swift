@@ -37,13 +37,14 @@ let package = Package(
         ]),
 
         // MARK: Tests mirror the modules; end-to-end tests drive the built binary.
+        .target(name: "TestSupport", dependencies: ["AudioIO"], path: "Tests/TestSupport"),
         .testTarget(name: "ShimTests", dependencies: ["CSndFile", "CFFTW", "CNcurses", "CStemmer", "CCrypto"]),
-        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore"]),
-        .testTarget(name: "AudioIOTests", dependencies: ["AudioIO"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Language", "TriageCore"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["triage", "AudioIO", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "TestSupport"]),
+        .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TestSupport"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "TriageCore", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["triage", "AudioIO", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
