@@ -1,0 +1,135 @@
+import AudioIO
+import Foundation
+import GRDB
+import TestSupport
+import Testing
+
+/// `triage ingest` and `triage calls` as a user runs them.
+@Suite struct IngestCommandTests {
+    let dir = TemporaryDirectory("e2e")
+    var db: String { dir.file("triage.sqlite") }
+
+    func makeCalls() throws {
+        try SyntheticAudio.write(dir.file("calls/morning.flac"), seconds: 13, channels: 2, seed: 1)
+        try FileManager.default.copyItem(atPath: Repository.fixture("transcripts/call.vtt"), toPath: dir.file("calls/morning.vtt"))
+        try dir.write("calls/morning.meta.json", #"{"started_at": "2026-03-14T08:05:00", "gestational_week": 38, "gestational_days": 2, "caller": "pregnant", "language": "da", "channel_roles": ["caller", "midwife"]}"#)
+        try SyntheticAudio.write(dir.file("calls/night.wav"), seconds: 4, seed: 2)
+        try dir.write("calls/night.txt", "M: Labour ward, this is Jane.\nC: My waters broke, no bleeding.\n")
+        try dir.write("calls/night.meta.json", #"{"started_at": "2026-03-15T03:40:00", "language": "en", "caller": "partner"}"#)
+    }
+
+    @Test func ingestsAFolderThenListsAndShowsTheCalls() throws {
+        try makeCalls()
+        let run = try CommandRun.triage(["ingest", "--db", db, dir.file("calls")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.contains("archived call"))
+        #expect(run.stdout.contains("ingest: 2 archived"))
+
+        let list = try CommandRun.triage(["calls", "list", "--db", db, "--format", "json"])
+        #expect(list.status == 0)
+        let calls = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(calls.count == 2)
+        for key in ["id", "sha256", "path", "duration_ms", "sample_rate", "channels", "started_at", "language", "turns"] {
+            #expect(calls.allSatisfy { $0[key] != nil }, "\(key) missing")
+        }
+        let night = try #require(calls.first) // newest first
+        #expect(night["path"] as? String == dir.file("calls/night.wav"))
+        #expect(night["duration_ms"] as? Int == 4000)
+        #expect(night["sample_rate"] as? Int == 8000)
+        #expect(night["channels"] as? Int == 1)
+        #expect(night["started_at"] as? String == "2026-03-15T03:40:00")
+        #expect(night["language"] as? String == "en")
+        #expect(night["turns"] as? Int == 2)
+        #expect((night["sha256"] as? String) == (try ContentHash.sha256(fileAt: dir.file("calls/night.wav"))))
+
+        let text = try CommandRun.triage(["calls", "--db", db])
+        #expect(text.stdout.contains("2 calls in"))
+        #expect(text.stdout.contains("38+2"))
+
+        let morningID = try #require(calls.last?["id"] as? Int)
+        let show = try CommandRun.triage(["calls", "show", "--db", db, String(morningID)])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("Gestation     38+2"))
+        #expect(show.stdout.contains("[00:02.5–00:05.7] Kvinde: Hej, vandet er gået"))
+        let missing = try CommandRun.triage(["calls", "show", "--db", db, "999"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "triage: \(db): no call with id 999\n")
+    }
+
+    @Test func exitStatusIsOneWhenAnyInputFailsAndTheRestIsStillArchived() throws {
+        try makeCalls()
+        try dir.write("calls/broken.wav", "not audio")
+        let run = try CommandRun.triage(["ingest", "--db", db, dir.file("calls"), dir.file("nowhere")])
+        #expect(run.status == 1)
+        let errors = run.stderr.split(separator: "\n")
+        #expect(errors.count == 2)
+        #expect(errors.contains { $0.hasPrefix("error: \(dir.file("calls/broken.wav")): not an audio file") })
+        #expect(errors.contains { $0 == "error: \(dir.file("nowhere")): no such file or folder" })
+        #expect(run.stdout.contains("ingest: 2 archived, 1 failed"))
+        let again = try CommandRun.triage(["ingest", "--db", db, dir.file("calls/morning.flac"), dir.file("calls/night.wav")])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("ingest: 0 archived, 2 already present"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        #expect(try CommandRun.triage(["ingest"]).status == 2)
+        #expect(try CommandRun.triage(["ingest", "--jobs", "0", "x"]).status == 2)
+        #expect(try CommandRun.triage(["calls", "show", "not-a-number"]).status == 2)
+        #expect(try CommandRun.triage(["frobnicate"]).status == 2)
+        #expect(try CommandRun.triage(["--help"]).status == 0)
+    }
+
+    @Test func aLockedArchiveGivesOneClearLine() throws {
+        try makeCalls()
+        #expect(try CommandRun.triage(["ingest", "--db", db, dir.file("calls/night.wav")]).status == 0)
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: db, configuration: holding)
+        try holder.inDatabase { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+        defer { try? holder.inDatabase { try $0.execute(sql: "ROLLBACK") } }
+        let run = try CommandRun.triage(["ingest", "--db", db, dir.file("calls/morning.flac")], environment: ["TRIAGE_BUSY_TIMEOUT_MS": "200"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("the database is locked by another process"))
+        #expect(!run.stderr.contains("Fatal"))
+    }
+
+    @Test func aMissingArchiveIsExplainedWhenListing() throws {
+        let run = try CommandRun.triage(["calls", "list", "--db", dir.file("none.sqlite")])
+        #expect(run.status == 1)
+        #expect(run.stderr == "triage: \(dir.file("none.sqlite")): no archive here yet; ingest calls first (triage ingest PATH…)\n")
+    }
+}
+
+/// `triage taxonomy` on the shipped file and on a broken one.
+@Suite struct TaxonomyCommandTests {
+    @Test func theShippedTaxonomyChecksOK() throws {
+        let run = try CommandRun.triage(["taxonomy", "check", Repository.taxonomy])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("ok — dk-obstetric-telephone-triage@1.0.0: 16 reasons"))
+    }
+
+    @Test func aBrokenTaxonomyNamesEachProblemWithItsLine() throws {
+        let dir = TemporaryDirectory("taxonomy")
+        let shipped = try String(contentsOfFile: Repository.taxonomy, encoding: .utf8)
+        let broken = shipped.replacingOccurrences(of: "- {fact: temperature_c, ge: 38.0}", with: "- {fact: temprature, ge: 38.0}")
+            .replacingOccurrences(of: "  - code: other\n", with: "  - code: itching\n")
+        let path = try dir.write("broken.yaml", broken)
+        let run = try CommandRun.triage(["taxonomy", "check", path])
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("\(path):") && $0.hasSuffix("red flag 'fever' names unknown fact 'temprature'") })
+        #expect(lines.contains { $0.hasPrefix("\(path):") && $0.contains("duplicate reason code 'itching'") })
+        #expect(lines.contains { $0.hasPrefix("\(path):") && $0.hasSuffix("reason 'itching' has an empty lexicon") })
+        #expect(lines.last == "\(path): 3 problems")
+    }
+
+    @Test func showPrintsTheTreeInEitherLanguage() throws {
+        let da = try CommandRun.triage(["taxonomy", "show"])
+        #expect(da.stdout.contains("├─ rupture_of_membranes — Vandafgang"))
+        #expect(da.stdout.contains("heavy_bleeding — Kraftig blødning → Ring 112 nu"))
+        let en = try CommandRun.triage(["taxonomy", "show", "--lang", "en"])
+        #expect(en.stdout.contains("├─ rupture_of_membranes — Rupture of membranes"))
+        #expect(try CommandRun.triage(["taxonomy", "show", "--lang", "fr"]).status == 2)
+    }
+}
