@@ -10,7 +10,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libsndfile1-dev libfftw3-dev libsqlite3-dev libncurses-dev \
                 libstemmer-dev libssl-dev sqlite3 tmux
 
-.PHONY: deps build release test demo bench clean
+.PHONY: deps build release test demo bench recordings clean
 
 ## deps: install the Debian packages that are missing (apt-get update only when something is)
 deps:
@@ -35,15 +35,26 @@ test: deps
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
 
+TRIAGE := .build/release/triage
+
 ## demo: open the product on the shipped demo calls in Recordings/
 demo: release
 	@mkdir -p $(dir $(DEMO_DB))
-	$(SWIFT) run -c release --skip-build triage ingest --db $(DEMO_DB) Recordings
-	$(SWIFT) run -c release --skip-build triage calls list --db $(DEMO_DB)
+	$(TRIAGE) ingest --db $(DEMO_DB) Recordings
+	$(TRIAGE) calls list --db $(DEMO_DB)
+	$(TRIAGE) calls show --db $(DEMO_DB) $$($(TRIAGE) calls list --db $(DEMO_DB) --format json --limit 1 | sed -n 's/.*"id": \([0-9]*\).*/\1/p' | head -1)
 
 ## bench: the benchmarks, reported as ratios against their named baselines
 bench: release
-	$(SWIFT) run -c release --skip-build triage bench ingest
+	$(TRIAGE) bench ingest
+
+## recordings: regenerate the synthetic demo calls from Recordings/scripts (needs espeak-ng and sox)
+recordings:
+	@missing=""; for p in espeak-ng sox; do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	python3 Recordings/generate.py
 
 clean:
 	rm -rf .build .demo
