@@ -26,13 +26,14 @@ let package = Package(
 
         // MARK: The pipeline, in the order a call flows through it.
         .target(name: "AudioIO", dependencies: ["CSndFile", "CCrypto"]),
-        .target(name: "Language", dependencies: ["TriageCore"]),
+        .target(name: "Language", dependencies: ["TriageCore", "CStemmer"]),
+        .target(name: "Triage", dependencies: ["TriageCore", "Language"]),
         .target(name: "Archive", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Language", "Archive"]),
 
         // MARK: The executable: argument parsing and wiring, one file per subcommand.
         .executableTarget(name: "triage", dependencies: [
-            "TriageCore", "AudioIO", "Language", "Archive", "Ingest",
+            "TriageCore", "AudioIO", "Language", "Triage", "Archive", "Ingest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -42,6 +43,7 @@ let package = Package(
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "TestSupport"]),
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TriageCore", "TestSupport"]),
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "Language", "TriageCore", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["triage", "AudioIO", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

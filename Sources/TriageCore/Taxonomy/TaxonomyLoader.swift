@@ -205,10 +205,11 @@ private final class NodeReader {
     }
 
     func finding(_ node: Node) -> FindingDefinition? {
-        guard let f = fields(node, "a finding", allowed: ["code", "label", "lexicon"], required: ["code", "label"]),
+        guard let f = fields(node, "a finding", allowed: ["code", "label", "lexicon", "reasons"], required: ["code", "label"]),
               let c = code(f["code"], "a finding's code") else { return nil }
         return FindingDefinition(code: c, label: localized(f["label"], "label") ?? LocalizedText([:]),
-                                 lexicon: lexicon(f["lexicon"], "the lexicon of finding '\(c)'"), location: location(node))
+                                 lexicon: lexicon(f["lexicon"], "the lexicon of finding '\(c)'"),
+                                 reasons: texts(f["reasons"], "the reasons of finding '\(c)'"), location: location(node))
     }
 
     func reason(_ node: Node) -> ContactReason? {

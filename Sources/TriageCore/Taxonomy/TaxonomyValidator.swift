@@ -44,6 +44,12 @@ public enum TaxonomyValidator {
                 report(reason.location, "reason '\(reason.code)' has an empty lexicon")
             }
         }
+        let reasonCodes = Set(taxonomy.reasons.map(\.code))
+        for finding in taxonomy.findings {
+            for code in finding.reasons where !reasonCodes.contains(code) {
+                report(finding.location, "finding '\(finding.code)' points to unknown reason '\(code)'")
+            }
+        }
         for flag in taxonomy.redFlags {
             for (code, location) in flag.condition.findingReferences where !findingCodes.contains(code) {
                 report(location ?? flag.location, "red flag '\(flag.code)' names unknown finding '\(code)'")

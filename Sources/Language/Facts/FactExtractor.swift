@@ -1,0 +1,265 @@
+import TriageCore
+
+/// Reads the facts a caller states in a turn: gestational week and days, first baby, contraction
+/// interval and length, colour of the waters, temperature, blood pressure, amount of bleeding, fetal
+/// movements, days since the birth, and who is calling. `topics` are what the midwife just asked, so a
+/// bare answer ("ja", "38 plus 2", "klart") counts.
+public enum FactExtractor {
+    /// - Parameter context: the turns just before, whose words set the scene ("feber" before a bare "38,4").
+    public static func facts(in tokens: [Token], language: String, topics: Set<QuestionTopic> = [], context: [Token] = []) -> [ExtractedFact] {
+        var out: [ExtractedFact] = []
+        let words = tokens.map(\.text)
+        let contextWords = Set(context.map(\.text))
+        func mentioned(_ set: Set<String>) -> Bool {
+            !set.isDisjoint(with: contextWords) || tokens.contains { set.contains($0.text) || set.contains($0.stem) }
+        }
+        func add(_ name: String, _ value: FactValue, _ range: Range<Int>) {
+            if !out.contains(where: { $0.name == name }) { out.append(ExtractedFact(name: name, value: value, tokens: range)) }
+        }
+        func number(_ i: Int) -> Double? { i >= 0 && i < tokens.count ? tokens[i].value : nil }
+        func word(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].text : "" }
+        func any(_ set: Set<String>, in range: Range<Int>) -> Bool {
+            tokens[max(0, range.lowerBound)..<min(tokens.count, range.upperBound)].contains { set.contains($0.text) || set.contains($0.stem) }
+        }
+        let sentenceOf: (Int) -> Range<Int> = { i in
+            var a = i, b = i
+            while a > 0, !(tokens[a - 1].kind == .punctuation && tokens[a - 1].text != ",") { a -= 1 }
+            while b < tokens.count, !(tokens[b].kind == .punctuation && tokens[b].text != ",") { b += 1 }
+            return a..<b
+        }
+
+        // Gestational age: "38 plus 2", "38+2", "uge 32", "32 uger", "thirty eight weeks", "36 uger i dag".
+        for i in tokens.indices {
+            guard let n = number(i), n == n.rounded(), (4...45).contains(n) else { continue }
+            let next = word(i + 1)
+            if (next == "plus" || next == "+"), let d = number(i + 2), d == d.rounded(), (0...6).contains(d) {
+                add("gestational_week", .integer(Int(n)), i..<(i + 3))
+                add("gestational_days", .integer(Int(d)), i..<(i + 3))
+                continue
+            }
+            let weekWords: Set<String> = ["uge", "uger", "ugen", "week", "weeks", "weeks'"]
+            let ago: Set<String> = ["siden", "ago", "since"]
+            if weekWords.contains(next), !ago.contains(word(i + 2)), !ago.contains(word(i + 3)), word(i - 1) != "for",
+               word(i - 1) != "om", word(i - 1) != "in" {
+                add("gestational_week", .integer(Int(n)), i..<(i + 2))
+                // "30 weeks and 2 days", "30 uger og 2 dage"
+                if (word(i + 2) == "og" || word(i + 2) == "and"), let d = number(i + 3), (0...6).contains(d),
+                   ["dage", "dag", "days", "day"].contains(word(i + 4)) {
+                    add("gestational_days", .integer(Int(d)), i..<(i + 5))
+                }
+                continue
+            }
+            if weekWords.contains(word(i - 1)), word(i - 2) != "en", word(i - 2) != "a", word(i - 2) != "om", word(i - 2) != "næste" {
+                add("gestational_week", .integer(Int(n)), (i - 1)..<(i + 1))
+                continue
+            }
+            if topics.contains(.gestationalAge), n >= 10, tokens[i].kind == .number || !NumberWords.isOrdinal(tokens[i].text) {
+                add("gestational_week", .integer(Int(n)), i..<(i + 1))
+            }
+        }
+
+        // First baby.
+        let firstCues: [[String]] = [["første", "barn"], ["mit", "første"], ["min", "første"], ["vores", "første"], ["hendes", "første"], ["førstegangsfødende"],
+                                     ["første", "gang", "jeg", "føder"], ["første", "fødsel"], ["first", "baby"], ["my", "first"], ["our", "first"], ["her", "first"],
+                                     ["first", "pregnancy"], ["første", "graviditet"], ["first", "time", "mum"], ["first", "time", "mom"], ["first", "child"]]
+        let laterCues: [[String]] = [["andet", "barn"], ["mit", "andet"], ["min", "anden"], ["vores", "andet"], ["hendes", "andet"], ["tredje", "barn"],
+                                     ["det", "tredje"], ["mit", "tredje"], ["min", "tredje"], ["fjerde", "barn"], ["mit", "fjerde"], ["anden", "fødsel"],
+                                     ["tredje", "fødsel"], ["fjerde", "fødsel"], ["nummer", "to"], ["nummer", "tre"], ["i", "forvejen"], ["second", "baby"],
+                                     ["my", "second"], ["our", "second"], ["her", "second"], ["third", "baby"], ["the", "third"], ["my", "third"],
+                                     ["number", "two"], ["number", "three"], ["født", "før"], ["given", "birth", "before"], ["already", "have"],
+                                     ["already", "got"], ["second", "child"], ["third", "child"]]
+        let bareLater: [[String]] = [["andet"], ["anden"], ["second"], ["third"], ["tredje"], ["fjerde"]]
+        let firstAt = find(firstCues, in: words), laterAt = find(laterCues, in: words)
+        if let f = firstAt, laterAt.map({ f.lowerBound < $0.lowerBound }) ?? true,
+           NegationDetector.polarity(of: f, in: tokens, language: language) != .denied {
+            add("first_baby", .boolean(true), f)
+        } else if let r = laterAt ?? firstAt.flatMap({ NegationDetector.polarity(of: $0, in: tokens, language: language) == .denied ? $0 : nil }) {
+            add("first_baby", .boolean(false), r)
+        } else if topics.contains(.firstBaby) {
+            if let r = find(bareLater, in: words) { add("first_baby", .boolean(false), r) }
+            else if let yes = Utterance.answer(tokens) { add("first_baby", .boolean(yes), 0..<1) }
+        }
+
+        // Contraction interval: "hvert tredje minut", "hvert 5. minut", "every four minutes", "8 til 10 minutter",
+        // "tre-fire minutter imellem", "5 minutes apart", "twice an hour".
+        let minuteWords: Set<String> = ["minut", "minutter", "minutters", "min", "minute", "minutes", "mins"]
+        let contractionWords: Set<String> = ["veer", "veerne", "ve", "ven", "sammentrækninger", "contractions", "contraction", "tightenings", "they",
+                                             "de", "pains", "hård", "hard", "kommer", "coming", "come", "comes"]
+        for i in tokens.indices where minuteWords.contains(tokens[i].text) {
+            // Walk back over the numbers (and "til"/"to"/"-" of a range) before the unit.
+            var j = i - 1
+            var values: [Double] = []
+            var start = i
+            while j >= 0, i - j <= 5 {
+                let t = tokens[j]
+                if let v = t.value { values.append(v); start = j }
+                else if let r = NumberWords.range(of: t.text) { values += [r.lowerBound, r.upperBound]; start = j }
+                else if ["til", "to", "or", "eller", "-", "og", "and", "a", "half", "halvt"].contains(t.text) && !values.isEmpty {}
+                else if ["hvert", "hver", "every", "hveranden"].contains(t.text) { start = j; break }
+                else if !values.isEmpty || !["omkring", "cirka", "ca", "about", "around", "roughly", "sådan", "nogle", "gang", "approximately"].contains(t.text) { break }
+                j -= 1
+            }
+            guard let lowest = values.filter({ $0 > 0 && $0 <= 60 }).min() else {
+                if word(i - 1) == "hvert" || word(i - 1) == "hver" || word(i - 1) == "every" { add("contraction_interval_min", .number(1), (i - 1)..<(i + 1)) }
+                continue
+            }
+            let sentence = sentenceOf(i)
+            let every = start < tokens.count && ["hvert", "hver", "every"].contains(tokens[start].text)
+            let apart = ["imellem", "mellemrum", "apart", "between", "mellem"].contains(word(i + 1)) || word(i - values.count - 1) == "med"
+            let varer = any(["varer", "lasts", "last", "lasting", "long", "længe"], in: sentence)
+            if every || apart || ((topics.contains(.contractionInterval) || any(contractionWords, in: sentence)) && !varer) {
+                add("contraction_interval_min", .number(lowest), start..<(i + 1))
+            }
+        }
+        if let r = find([["to", "gange", "i", "timen"], ["twice", "an", "hour"]], in: words) { add("contraction_interval_min", .number(30), r) }
+
+        // Contraction length: "varer et minut", "varer 40 sekunder", "lasts about a minute", "about a minute" (when asked).
+        let secondWords: Set<String> = ["sekund", "sekunder", "seconds", "second", "secs", "sek"]
+        for i in tokens.indices where secondWords.contains(tokens[i].text) || minuteWords.contains(tokens[i].text) {
+            // "et minut", "a minute", "about a minute": the article is the number one.
+            let article: Double? = ["a", "an", "et", "en"].contains(word(i - 1)) ? 1 : nil
+            guard let v = number(i - 1) ?? article ?? number(i - 2) else { continue }
+            let seconds = secondWords.contains(tokens[i].text) ? v : v * 60
+            let sentence = sentenceOf(i)
+            let lasting = any(["varer", "lasts", "last", "lasting", "long", "længe", "varede"], in: sentence)
+            if (lasting || (topics.contains(.contractionDuration) && !topics.contains(.contractionInterval))) && (5...300).contains(seconds) {
+                let alreadyInterval = out.contains { $0.name == "contraction_interval_min" && $0.tokens.contains(i) }
+                if !alreadyInterval { add("contraction_duration_s", .number(seconds), (i - 1)..<(i + 1)) }
+            }
+        }
+
+        // Colour of the waters.
+        let fluidWords: Set<String> = ["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid", "det", "it"]
+        let colours: [(String, [String])] = [
+            ("green", ["grønt", "grøn", "grønligt", "grønlig", "green", "greenish"]),
+            ("brown", ["brunt", "brun", "brunligt", "brown", "brownish"]),
+            ("bloody", ["blodigt", "blodig", "rødt", "rødligt", "rødlig", "bloody", "red", "reddish", "blodtilblandet"]),
+            ("pink", ["lyserødt", "lyserød", "pink", "pinkish"]),
+            ("clear", ["klart", "klar", "clear", "gennemsigtigt", "farveløst", "colourless"]),
+        ]
+        let fluidContext = topics.contains(.fluidColour) || mentioned(["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid", "vandafgang", "siver", "leaking"])
+        if fluidContext {
+            outer: for (colour, names) in colours {
+                for i in tokens.indices where names.contains(tokens[i].text) {
+                    let sentence = sentenceOf(i)
+                    guard topics.contains(.fluidColour) || any(fluidWords, in: sentence) || mentioned(["vandet", "waters", "fluid"]) else { continue }
+                    if NegationDetector.polarity(of: i..<(i + 1), in: tokens, language: language) == .denied { continue }
+                    add("fluid_colour", .text(colour), i..<(i + 1))
+                    break outer
+                }
+            }
+            if !out.contains(where: { $0.name == "fluid_colour" }), let r = find([["som", "vand"], ["like", "water"]], in: words) {
+                add("fluid_colour", .text("clear"), r)
+            }
+        }
+
+        // Temperature: "38,6", "39 i feber", "38.4 degrees".
+        let feverContext = topics.contains(.temperature) || mentioned(["feber", "temperatur", "temperaturen", "fever", "temperature", "grader", "degrees", "målt", "febril", "høj", "high"])
+        if feverContext {
+            for i in tokens.indices {
+                guard let v = number(i), (35.0...43.0).contains(v) else { continue }
+                let decimal = tokens[i].text.contains(",") || tokens[i].text.contains(".")
+                    || ["grader", "degrees", "i"].contains(word(i + 1)) || ["komma", "point"].contains(word(i + 1))
+                var value = v
+                if ["komma", "point"].contains(word(i + 1)), let d = number(i + 2), d < 10 { value = v + d / 10 }
+                guard decimal || topics.contains(.temperature) else { continue }
+                add("temperature_c", .number(value), i..<(i + 1))
+                break
+            }
+        }
+
+        // Blood pressure: "150 over 95", "150/95".
+        for i in tokens.indices {
+            guard let s = number(i), (70...260).contains(s), ["over", "/"].contains(word(i + 1)), let d = number(i + 2), (40...160).contains(d), d < s else { continue }
+            add("bp_systolic", .integer(Int(s)), i..<(i + 3))
+            add("bp_diastolic", .integer(Int(d)), i..<(i + 3))
+            break
+        }
+
+        // Amount of bleeding.
+        let amounts: [(String, [[String]])] = [
+            ("heavy", [["mere", "end", "en", "menstruation"], ["more", "than", "a", "period"], ["gennemblødt"], ["soaked"], ["soaking"], ["klumper"], ["clots"], ["det", "løber"], ["heavy"], ["heavily"], ["meget", "blod"], ["a", "lot", "of", "blood"], ["bløder", "meget"]]),
+            ("moderate", [["som", "en", "menstruation"], ["like", "a", "period"], ["som", "en", "normal", "menstruation"]]),
+            ("light", [["mindre", "end", "en", "menstruation"], ["less", "than", "a", "period"], ["lidt", "blod"], ["a", "little", "blood"], ["bløder", "lidt"]]),
+            ("spotting", [["pletblødning"], ["spotting"], ["blod", "på", "papiret"], ["on", "the", "tissue"], ["pletter"], ["a", "few", "spots"]]),
+        ]
+        let bleedingContext = topics.contains(.bleedingAmount) || mentioned(["bløder", "blød", "blod", "blodet", "bleeding", "blood", "bleed", "spotting", "pletblødning", "blødning", "bled"])
+        for (amount, cues) in amounts where bleedingContext {
+            if let r = find(cues, in: words), NegationDetector.polarity(of: r, in: tokens, language: language) != .denied {
+                add("bleeding_amount", .text(amount), r)
+                break
+            }
+        }
+        if topics.contains(.bleedingAmount), !out.contains(where: { $0.name == "bleeding_amount" }) {
+            if let r = find([["mindre"], ["less"], ["lidt"], ["a", "little"], ["not", "much"], ["ikke", "så", "meget"]], in: words) { add("bleeding_amount", .text("light"), r) }
+            else if let r = find([["mere"], ["more"], ["meget"], ["a", "lot"]], in: words), Utterance.answer(tokens) != false { add("bleeding_amount", .text("heavy"), r) }
+        }
+
+        // Fetal movements.
+        let absent: [[String]] = [["kan", "ikke", "mærke"], ["mærker", "ikke"], ["intet", "liv"], ["ingen", "bevægelser"], ["bevæger", "sig", "ikke"],
+                                  ["har", "ikke", "mærket"], ["can't", "feel"], ["cannot", "feel"], ["no", "movements"], ["not", "moving"], ["hasn't", "moved"],
+                                  ["haven't", "felt"], ["sparker", "ikke"], ["not", "kicking"], ["helt", "stille"], ["no", "kicks"]]
+        let reduced: [[String]] = [["mindre", "liv"], ["mærker", "mindre"], ["færre"], ["mindre", "end"], ["ligger", "stille"], ["moving", "less"],
+                                   ["less", "than", "usual"], ["much", "less"], ["fewer"], ["reduced"], ["gone", "quiet"], ["quieter"], ["roligere"], ["not", "as", "much"]]
+        let normal: [[String]] = [["bevæger", "sig"], ["sparker"], ["sparket"], ["aktiv"], ["aktivt"], ["mærke", "ham"], ["mærke", "hende"], ["mærker", "ham"],
+                                  ["mærker", "hende"], ["moving"], ["kicking"], ["kicks"], ["kicked"], ["active"], ["felt", "kicks"], ["moves"], ["lots"], ["as", "usual"], ["normally"]]
+        let babyContext = topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "ham", "hende", "him", "liv", "bevæger", "sparker", "kicks", "moving", "movements", "bevægelser"])
+        if babyContext {
+            // The first thing she says about the movements counts.
+            var candidates: [(Range<Int>, String)] = []
+            if let r = find(absent, in: words) { candidates.append((r, "absent")) }
+            if let r = find(reduced, in: words) { candidates.append((r, "reduced")) }
+            if let r = find(normal, in: words), topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "han", "hun", "he", "she", "it", "liv"]) {
+                let polarity = NegationDetector.polarity(of: r, in: tokens, language: language)
+                let lessThanUsual = find([["så", "meget"], ["as", "much"], ["lige", "så"], ["so", "much"]], in: words) != nil
+                candidates.append((r, polarity == .denied ? (lessThanUsual ? "reduced" : "absent") : "normal"))
+            }
+            if let (r, state) = candidates.min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
+                add("fetal_movements", .text(state), r)
+            } else if topics.contains(.fetalMovements), let yes = Utterance.answer(tokens) {
+                add("fetal_movements", .text(yes ? "normal" : "absent"), 0..<1)
+            }
+        }
+
+        // Days since the birth: "fødte for fem dage siden", "had my baby ten days ago", "i går".
+        let birthContext = topics.contains(.daysPostpartum) || any(["fødte", "født", "fødslen", "birth", "born", "baby", "had", "gave", "delivered"], in: 0..<tokens.count)
+            || mentioned(["fødte", "født", "fødslen", "birth", "born", "delivered"])
+        if birthContext {
+            for i in tokens.indices where ["dage", "dag", "days", "day", "uger", "uge", "weeks", "week"].contains(tokens[i].text) {
+                guard let n = number(i - 1), ["siden", "ago"].contains(word(i + 1)) else { continue }
+                let days = ["uger", "uge", "weeks", "week"].contains(tokens[i].text) ? n * 7 : n
+                add("days_postpartum", .integer(Int(days)), (i - 1)..<(i + 2))
+            }
+            if let r = find([["i", "går"], ["yesterday"]], in: words), any(["fødte", "født", "birth", "born", "had"], in: 0..<tokens.count) { add("days_postpartum", .integer(1), r) }
+            if let r = find([["i", "forgårs"]], in: words) { add("days_postpartum", .integer(2), r) }
+        }
+
+        // Who is calling: someone who says they call for her, or speaks of "my wife" going through it
+        // ("min kæreste er ved at føde", "my girlfriend just fainted"; not "min kæreste kører os").
+        let onBehalf: [[String]] = [["ringer", "for"], ["ringer", "på", "vegne"], ["på", "vegne", "af"], ["calling", "for"], ["calling", "about"],
+                                    ["on", "behalf", "of"], ["ringer", "angående"]]
+        let partners: Set<String> = ["kone", "kæreste", "hustru", "partner", "samlever", "wife", "girlfriend", "wife's", "girlfriend's", "partner's", "kones", "kærestes"]
+        let relatives: Set<String> = ["datter", "søster", "daughter", "sister", "daughter's", "sister's", "datters", "søsters"]
+        let states: Set<String> = ["er", "har", "bløder", "is", "has", "just", "har", "fik", "had", "was", "kan", "can", "can't", "føder", "waters", "vand", "veer"]
+        for i in tokens.indices where ["min", "my", "vores", "our"].contains(tokens[i].text) && i + 1 < tokens.count {
+            let who = tokens[i + 1].text
+            guard partners.contains(who) || relatives.contains(who) else { continue }
+            let behalf = find(onBehalf, in: words) != nil
+            guard behalf || who.hasSuffix("s") || states.contains(word(i + 2)) else { continue }
+            add("caller", .text(partners.contains(who) ? "partner" : "relative"), i..<(i + 2))
+        }
+        return out
+    }
+
+    /// The first occurrence of any of `sequences` in `words`.
+    static func find(_ sequences: [[String]], in words: [String]) -> Range<Int>? {
+        var best: Range<Int>?
+        for seq in sequences where words.count >= seq.count {
+            for i in 0...(words.count - seq.count) where Array(words[i..<(i + seq.count)]) == seq {
+                if (best.map { i < $0.lowerBound }) ?? true { best = i..<(i + seq.count) }
+                break
+            }
+        }
+        return best
+    }
+}

@@ -1,0 +1,103 @@
+import TriageCore
+
+/// The phrases of many lexicons (all reasons', or all findings') for one language, indexed by their
+/// first word so a turn is matched in one pass.
+public struct CompiledLexicon: Sendable {
+    public let language: String
+    private var byFirstStem: [String: [LexiconEntry]] = [:]
+    private var prefixFirst: [LexiconEntry] = []
+    private var longFirstWords: [LexiconEntry] = []
+
+    /// Compiles `lexicons` (code → lexicon) for `language`.
+    public init(_ lexicons: [(code: String, lexicon: Lexicon)], language: String, analyzer: TextAnalyzer) {
+        self.language = language
+        for (code, lexicon) in lexicons {
+            for phrase in lexicon.phrases(for: language) {
+                var words: [(String, String, Bool)] = []
+                let parts = phrase.lowercased().split(whereSeparator: { $0 == " " })
+                for (i, part) in parts.enumerated() {
+                    let isPrefix = part.hasSuffix("*") && i == parts.count - 1
+                    let word = isPrefix ? String(part.dropLast()) : String(part)
+                    let tokens = analyzer.analyze(word, language: language).filter { $0.kind != .punctuation }
+                    for t in tokens { words.append((isPrefix ? t.text : t.stem, t.text, isPrefix)) }
+                }
+                guard let first = words.first else { continue }
+                let entry = LexiconEntry(code: code, phrase: phrase, words: words.map { (stem: $0.0, text: $0.1, isPrefix: $0.2) })
+                if first.2 { prefixFirst.append(entry) } else { byFirstStem[first.0, default: []].append(entry) }
+                if !first.2, first.1.count >= CompiledLexicon.fuzzyLength { longFirstWords.append(entry) }
+            }
+        }
+    }
+
+    /// Words at least this long may match with one letter wrong (transcription errors).
+    static let fuzzyLength = 7
+
+    /// Every phrase found in `tokens`; where one match lies inside a longer one of any code, only the
+    /// longer is kept ("bløder meget" rather than "bløder").
+    public func matches(in tokens: [Token]) -> [LexiconMatch] {
+        var found: [LexiconMatch] = []
+        for start in tokens.indices where tokens[start].kind != .punctuation {
+            var candidates = byFirstStem[tokens[start].stem] ?? []
+            if let exact = byFirstStem[tokens[start].text], tokens[start].text != tokens[start].stem { candidates += exact }
+            candidates += prefixFirst.filter { tokens[start].text.hasPrefix($0.words[0].text) }
+            if tokens[start].text.count >= CompiledLexicon.fuzzyLength {
+                candidates += longFirstWords.filter {
+                    $0.words[0].stem != tokens[start].stem && CompiledLexicon.withinOneEdit($0.words[0].text, tokens[start].text)
+                }
+            }
+            for entry in candidates {
+                if let (end, fuzzy) = match(entry, tokens, from: start) {
+                    found.append(LexiconMatch(code: entry.code, phrase: entry.phrase, tokens: start..<end,
+                                              characters: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound, fuzzy: fuzzy))
+                }
+            }
+        }
+        // Keep the longest of nested matches; among equal spans keep one per code.
+        var kept: [LexiconMatch] = []
+        for m in found.sorted(by: { ($0.tokens.count, $1.tokens.lowerBound) > ($1.tokens.count, $0.tokens.lowerBound) }) {
+            let inside = kept.contains { k in
+                k.tokens.lowerBound <= m.tokens.lowerBound && k.tokens.upperBound >= m.tokens.upperBound
+                    && (k.tokens.count > m.tokens.count || k.code == m.code)
+            }
+            if !inside { kept.append(m) }
+        }
+        return kept.sorted { ($0.tokens.lowerBound, $0.code) < ($1.tokens.lowerBound, $1.code) }
+    }
+
+    private func match(_ entry: LexiconEntry, _ tokens: [Token], from start: Int) -> (Int, Bool)? {
+        var i = start
+        var fuzzy = false
+        for (n, word) in entry.words.enumerated() {
+            var gap = 0
+            while true {
+                guard i < tokens.count, tokens[i].kind != .punctuation else { return nil }
+                let t = tokens[i]
+                if word.isPrefix ? t.text.hasPrefix(word.text) : (t.stem == word.stem || t.text == word.text) { break }
+                if !word.isPrefix, word.text.count >= CompiledLexicon.fuzzyLength, CompiledLexicon.withinOneEdit(word.text, t.text) {
+                    fuzzy = true
+                    break
+                }
+                // The first word must match where we started; later words may follow a gap.
+                guard n > 0, gap < LexiconEntry.maxGap else { return nil }
+                gap += 1
+                i += 1
+            }
+            i += 1
+        }
+        return (i, fuzzy)
+    }
+
+    /// Whether two words differ by at most one insertion, deletion or substitution.
+    static func withinOneEdit(_ a: String, _ b: String) -> Bool {
+        let x = Array(a), y = Array(b)
+        if abs(x.count - y.count) > 1 { return false }
+        var i = 0, j = 0, edits = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { i += 1; j += 1; continue }
+            edits += 1
+            if edits > 1 { return false }
+            if x.count > y.count { i += 1 } else if y.count > x.count { j += 1 } else { i += 1; j += 1 }
+        }
+        return edits + (x.count - i) + (y.count - j) <= 1
+    }
+}

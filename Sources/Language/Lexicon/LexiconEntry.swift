@@ -1,0 +1,13 @@
+/// One phrase of a lexicon, prepared for matching: its words as stems, with a trailing `*`
+/// turning the last word into a prefix.
+public struct LexiconEntry: Sendable {
+    /// The reason or finding the phrase signals.
+    public var code: String
+    /// The phrase as written in the taxonomy.
+    public var phrase: String
+    /// Per word: the stem to compare, the plain word, and whether it is a prefix.
+    public var words: [(stem: String, text: String, isPrefix: Bool)]
+
+    /// Words that any phrase word may be split by ("vandet er lige gået").
+    public static let maxGap = 1
+}

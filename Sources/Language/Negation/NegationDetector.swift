@@ -1,0 +1,74 @@
+/// NegEx for Danish and English: a negation trigger before a finding (within a few words, not across
+/// a clause boundary) or a trailing "… har jeg ikke" denies it; hedges make it uncertain. Triggers inside
+/// the matched phrase itself do not count, so "jeg kan ikke mærke barnet" stays a positive finding.
+public enum NegationDetector {
+    static let preTriggers: [String: [[String]]] = [
+        "da": [["ingen"], ["ikke"], ["intet"], ["uden"], ["aldrig"], ["hverken"], ["ingenting"], ["ej"]],
+        "en": [["no"], ["not"], ["never"], ["without"], ["denies"], ["none"], ["neither"], ["nor"], ["nothing"], ["any", "sign", "of"]],
+    ]
+    /// Phrases that look like negation but are not ("ikke kun", "not only").
+    static let pseudoTriggers: [String: [[String]]] = [
+        "da": [["ikke", "kun"], ["ikke", "bare"], ["ikke", "blot"], ["ikke", "sikker"], ["ikke", "længere"], ["ikke", "mere", "end"]],
+        "en": [["not", "only"], ["not", "just"], ["not", "sure"], ["no", "longer"], ["not", "anymore"], ["no", "more", "than"]],
+    ]
+    static let uncertaintyTriggers: [String: [[String]]] = [
+        "da": [["måske"], ["muligvis"], ["ved", "ikke", "om"], ["i", "tvivl"], ["ikke", "sikker"], ["tror", "ikke"], ["usikker"], ["om", "det", "er"]],
+        "en": [["maybe"], ["possibly"], ["not", "sure"], ["don't", "know", "if"], ["might"], ["unsure"], ["wondering", "if"], ["whether"]],
+    ]
+    /// Words that end a negation's scope.
+    static let boundaryWords: Set<String> = ["men", "but", "however", "selvom", "although", "though", "except", "undtagen", "bortset"]
+    static let pronouns: Set<String> = ["jeg", "hun", "han", "det", "vi", "der", "i", "she", "he", "it", "we", "they", "there"]
+
+    /// How far before a finding a trigger still reaches.
+    static let scope = 5
+
+    /// The polarity of the phrase at `span` in `tokens`.
+    public static func polarity(of span: Range<Int>, in tokens: [Token], language: String) -> Polarity {
+        let start = clauseStart(before: span.lowerBound, in: tokens)
+        let window = Array(tokens[max(start, span.lowerBound - scope)..<span.lowerBound])
+        let words = window.map(\.text)
+        if contains(uncertaintyTriggers[language] ?? [], in: words) { return .uncertain }
+        var negated = false
+        for (i, w) in words.enumerated() where isTrigger(w, at: i, in: words, language: language) {
+            negated = !(pseudoTriggers[language] ?? []).contains { seq in Array(words[i...].prefix(seq.count)) == seq }
+            if negated { break }
+        }
+        if !negated { negated = trailingNegation(after: span, in: tokens, language: language) }
+        return negated ? .denied : .present
+    }
+
+    static func isTrigger(_ word: String, at index: Int, in words: [String], language: String) -> Bool {
+        if language == "en", word.hasSuffix("n't") { return true }
+        return (preTriggers[language] ?? []).contains { seq in Array(words[index...].prefix(seq.count)) == seq }
+    }
+
+    /// "Blødning har jeg ikke", "fever she hasn't had": a verb, a pronoun and a negation right after.
+    static func trailingNegation(after span: Range<Int>, in tokens: [Token], language: String) -> Bool {
+        let after = tokens[span.upperBound...].prefix { $0.kind != .punctuation }.prefix(3).map(\.text)
+        guard after.count >= 2 else { return false }
+        let verbs: Set<String> = ["har", "er", "gør", "havde", "var", "mærker", "has", "have", "had", "is", "was", "does", "did"]
+        guard verbs.contains(after[0]) else { return false }
+        return after.dropFirst().contains { $0 == "ikke" || $0 == "not" || $0.hasSuffix("n't") }
+    }
+
+    /// Index of the first token of the clause holding `index`: after the last sentence mark, boundary
+    /// word ("men", "but"), or "og"/"and" that starts a new clause with a pronoun.
+    static func clauseStart(before index: Int, in tokens: [Token]) -> Int {
+        var i = index - 1
+        while i >= 0 {
+            let t = tokens[i]
+            if t.kind == .punctuation, t.text != "," { return i + 1 }
+            if boundaryWords.contains(t.text) { return i + 1 }
+            if (t.text == "og" || t.text == "and"), i + 1 < index, pronouns.contains(tokens[i + 1].text) { return i + 1 }
+            i -= 1
+        }
+        return 0
+    }
+
+    static func contains(_ sequences: [[String]], in words: [String]) -> Bool {
+        for seq in sequences where words.count >= seq.count {
+            for i in 0...(words.count - seq.count) where Array(words[i..<(i + seq.count)]) == seq { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,60 @@
+/// Turns a turn's text into tokens ready for matching: lower case, Danish "aa" read as "å",
+/// fillers dropped ("øh", "altså", "um"), number words given their value ("otteogtredive" = 38,
+/// "thirty eight" = 38, "femte" = 5), ordinal points dropped ("hvert 5. minut"), stems attached.
+public final class TextAnalyzer {
+    private let stemmer = Stemmer()
+
+    static let fillers: [String: Set<String>] = [
+        "da": ["øh", "øhm", "øhh", "hm", "hmm", "altså", "ligesom", "æh", "æhm", "nåh"],
+        "en": ["um", "uh", "uhm", "erm", "er", "hmm", "like", "ehm"],
+    ]
+
+    public init() {}
+
+    /// The tokens of `text` in `language` ("da" or "en").
+    public func analyze(_ text: String, language: String) -> [Token] {
+        let raw = Tokenizer.tokenize(text)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(raw.count)
+        let fillers = TextAnalyzer.fillers[language] ?? []
+        for (index, (word, kind, range)) in raw.enumerated() {
+            switch kind {
+            case .word:
+                var w = word
+                if language == "da", w.contains("aa") { w = w.replacingOccurrences(of: "aa", with: "å") }
+                if fillers.contains(w) { continue }
+                let value = NumberWords.value(of: w)
+                tokens.append(Token(kind: .word, text: w, stem: stemmer.stem(w, language: language), value: value, range: range))
+            case .number:
+                let value = Double(word.replacingOccurrences(of: ",", with: "."))
+                tokens.append(Token(kind: .number, text: word, stem: word, value: value, range: range))
+            case .punctuation:
+                // "5." before a lower-case word is an ordinal, not the end of a sentence.
+                if word == ".", let previous = tokens.last, previous.kind == .number, index + 1 < raw.count,
+                   raw[index + 1].kind == .word, raw[index + 1].text.first?.isLowercase ?? false {
+                    continue
+                }
+                tokens.append(Token(kind: .punctuation, text: word, stem: word, range: range))
+            }
+        }
+        return TextAnalyzer.joinEnglishTens(tokens)
+    }
+
+    /// The stem of one word, as `analyze` would give it.
+    public func stem(_ word: String, language: String) -> String { stemmer.stem(word, language: language) }
+
+    /// "thirty eight" → one number token 38.
+    static func joinEnglishTens(_ tokens: [Token]) -> [Token] {
+        var out: [Token] = []
+        for token in tokens {
+            if let last = out.last, let tens = NumberWords.englishTens[last.text], let unit = NumberWords.englishUnits[token.text],
+               unit < 10, unit > 0 {
+                out[out.count - 1] = Token(kind: .word, text: last.text + "-" + token.text, stem: last.text + "-" + token.text,
+                                           value: Double(tens + unit), range: last.range.lowerBound..<token.range.upperBound)
+            } else {
+                out.append(token)
+            }
+        }
+        return out
+    }
+}

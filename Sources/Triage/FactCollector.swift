@@ -1,0 +1,59 @@
+import Language
+import TriageCore
+
+/// Collects the facts of a call: what the caller states (reading bare answers in the light of the
+/// midwife's question), then the caller's record for what the call does not say, then what follows
+/// from the findings (movements, amount of bleeding).
+enum FactCollector {
+    static func collect(_ turns: [TurnAnalysis], metadata: CallMetadata, findings: [String: Polarity],
+                        findingEvidence: [String: [Evidence]]) -> [Assessment.FactValueWithEvidence] {
+        var facts: [Assessment.FactValueWithEvidence] = []
+        func has(_ name: String) -> Bool { facts.contains { $0.name == name } }
+        var topics = Set<QuestionTopic>()
+        var recent: [[Token]] = []
+        for turn in turns {
+            defer { recent = Array((recent + [turn.tokens]).suffix(3)) }
+            if turn.isQuestion {
+                topics = QuestionTopic.topics(of: turn.tokens)
+                continue
+            }
+            guard turn.isCallerSide else { continue }
+            for fact in FactExtractor.facts(in: turn.tokens, language: turn.language, topics: topics, context: recent.flatMap { $0 }) where !has(fact.name) {
+                let source: Evidence.Source = topics.isEmpty ? turn.source : .questionAnswer
+                facts.append(.init(name: fact.name, value: fact.value, evidence: turn.evidence(fact.tokens, source: source, code: fact.name)))
+            }
+            topics = []
+        }
+        // The caller's record fills what the call does not say.
+        func record(_ name: String, _ value: FactValue?) {
+            guard let value, !has(name) else { return }
+            facts.append(.init(name: name, value: value, evidence: Evidence(source: .record, text: "\(name) = \(value)", code: name)))
+        }
+        record("gestational_week", metadata.gestationalWeek.map(FactValue.integer))
+        // The record's days go with its week, also when the call says the same week without days.
+        if let week = facts.first(where: { $0.name == "gestational_week" }), week.value.numeric == metadata.gestationalWeek.map(Double.init) {
+            record("gestational_days", metadata.gestationalDays.map(FactValue.integer))
+        }
+        record("first_baby", metadata.firstBaby.map(FactValue.boolean))
+        record("days_postpartum", metadata.daysPostpartum.map(FactValue.integer))
+        record("caller", metadata.caller.map { .text($0.rawValue) })
+        // An amount of bleeding means nothing unless she bleeds.
+        let bleeds = [findings["vaginal_bleeding"], findings["heavy_bleeding"]].contains { $0 == .present || $0 == .uncertain }
+        if !bleeds { facts.removeAll { $0.name == "bleeding_amount" && $0.evidence.source != .record } }
+        // What follows from the findings.
+        func derived(_ name: String, _ value: String, from finding: String) {
+            guard !has(name), findings[finding] == .present || findings[finding] == .uncertain,
+                  let evidence = findingEvidence[finding]?.first(where: { $0.polarity != .denied }) else { return }
+            var e = evidence
+            e.code = name
+            facts.append(.init(name: name, value: .text(value), evidence: e))
+        }
+        derived("fetal_movements", "absent", from: "absent_movements")
+        derived("fetal_movements", "reduced", from: "reduced_movements")
+        derived("bleeding_amount", "heavy", from: "heavy_bleeding")
+        if !has("caller"), turns.contains(where: { $0.turn.speakerLabel.map { Speaker(label: $0) == .caller && $0.lowercased().hasPrefix("partner") } ?? false }) {
+            facts.append(.init(name: "caller", value: .text("partner"), evidence: Evidence(source: .transcript, text: "Partner", code: "caller")))
+        }
+        return facts
+    }
+}

@@ -1,0 +1,21 @@
+import TriageCore
+
+/// The facts the protocol still needs for the reasons found, as questions in the call's language:
+/// the primary reason's most decisive facts first, and the baby's movements in any call from week 24.
+enum QuestionPlanner {
+    static func questions(taxonomy: Taxonomy, reasons: [Assessment.ReasonScore], facts: [Assessment.FactValueWithEvidence],
+                          language: String) -> [Assessment.Question] {
+        let known = Set(facts.map(\.name))
+        var wanted: [String] = []
+        for reason in reasons { wanted += taxonomy.reason(reason.code)?.requiredFacts ?? [] }
+        let postpartum = known.contains("days_postpartum")
+        let week = facts.first { $0.name == "gestational_week" }?.value.numeric
+        if !postpartum, (week ?? 40) >= 24 { wanted.append("fetal_movements") }
+        if !postpartum, !wanted.isEmpty { wanted.insert("gestational_week", at: min(1, wanted.count)) }
+        var seen = Set<String>()
+        return wanted.compactMap { name in
+            guard !known.contains(name), seen.insert(name).inserted, let question = taxonomy.fact(name)?.question else { return nil }
+            return Assessment.Question(fact: name, text: question.text(for: language))
+        }
+    }
+}

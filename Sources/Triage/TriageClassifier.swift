@@ -1,0 +1,62 @@
+import Language
+import TriageCore
+
+/// Suggests the contact reasons, red flags and disposition of a call, with the evidence for each,
+/// and the questions still to ask. Deterministic; one instance per thread (it caches stems).
+public final class TriageClassifier {
+    /// Identifies this classifier in every stored assessment.
+    public static let modelVersion = "lexicon-rules-1.0"
+
+    public let taxonomy: Taxonomy
+    private let analyzer = TextAnalyzer()
+    private let lexicons: LexiconSet
+
+    public init(taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        self.lexicons = LexiconSet(taxonomy: taxonomy, analyzer: analyzer)
+    }
+
+    public func classify(_ input: CallInput) -> Assessment {
+        let language = input.language ?? input.metadata.language ?? detectLanguage(input.turns)
+        let turns = TurnAnalysis.analyze(input, analyzer: analyzer, callLanguage: language)
+        let collected = FindingCollector.collect(turns, lexicons: lexicons)
+
+        var findings: [String: Polarity] = [:]
+        for (code, items) in collected.evidence {
+            if items.contains(where: { $0.polarity == .present }) { findings[code] = .present }
+            else if items.contains(where: { $0.polarity == .uncertain }) { findings[code] = .uncertain }
+            else { findings[code] = .denied }
+        }
+        let facts = FactCollector.collect(turns, metadata: input.metadata, findings: findings, findingEvidence: collected.evidence)
+        let present = Set(findings.filter { $0.value != .denied }.keys)
+        let flags = RedFlagEvaluator.raised(taxonomy: taxonomy, facts: facts, present: present, findingEvidence: collected.evidence)
+        let reasons = ReasonScorer.rank(taxonomy: taxonomy, findings: findings, findingEvidence: collected.evidence,
+                                        reasonEvidence: collected.reasonEvidence, facts: facts, redFlagRaised: !flags.isEmpty)
+        let primary = reasons.first?.code ?? "other"
+
+        let disposition: Disposition
+        let why: Evidence
+        if let worst = flags.min(by: { $0.forces < $1.forces }) {
+            disposition = worst.forces
+            why = Evidence(source: .rule, text: "red flag \(worst.code) forces \(worst.forces.rawValue)", phrase: worst.code)
+        } else {
+            disposition = taxonomy.reason(primary)?.defaultDisposition ?? .refer
+            why = Evidence(source: .rule, text: "default for \(primary): \(disposition.rawValue)", phrase: primary)
+        }
+        let states = taxonomy.findings.compactMap { f -> Assessment.FindingState? in
+            guard let polarity = findings[f.code] else { return nil }
+            return Assessment.FindingState(code: f.code, polarity: polarity, evidence: collected.evidence[f.code] ?? [])
+        }
+        return Assessment(
+            callID: input.id, language: language, turnLanguages: turns.map(\.language), reasons: reasons, primary: primary,
+            disposition: disposition, dispositionEvidence: why, redFlags: flags, facts: facts,
+            findings: states.filter { $0.polarity != .denied }, denied: states.filter { $0.polarity == .denied },
+            questions: QuestionPlanner.questions(taxonomy: taxonomy, reasons: reasons, facts: facts, language: language),
+            taxonomyVersion: taxonomy.versionTag, modelVersion: TriageClassifier.modelVersion)
+    }
+
+    private func detectLanguage(_ turns: [Turn]) -> String {
+        let words = turns.flatMap { $0.text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init) }
+        return LanguageDetector.detect(words: words, fallback: "da")
+    }
+}

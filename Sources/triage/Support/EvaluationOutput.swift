@@ -1,0 +1,70 @@
+import Foundation
+import Triage
+import TriageCore
+
+/// `triage evaluate --format json`: the figures as one object, with the same under `by_language`.
+enum EvaluationJSON {
+    static func render(_ r: EvaluationReport) -> JSONValue {
+        func n(_ d: Double) -> JSONValue { .number((d * 10000).rounded() / 10000) }
+        var fields: [(String, JSONValue)] = [
+            ("calls", .integer(r.calls)),
+            ("reason_micro_f1", n(r.microF1)), ("reason_macro_f1", n(r.macroF1)),
+            ("primary_accuracy", n(r.primaryAccuracy)), ("disposition_accuracy", n(r.dispositionAccuracy)),
+            ("under_triage_rate", n(r.underTriageRate)), ("over_triage_rate", n(r.overTriageRate)),
+            ("stay_home_when_attend_now_or_112", .array(r.dangerousMisses.map(JSONValue.string))),
+            ("red_flag_recall", n(r.redFlags.recall)), ("red_flag_precision", n(r.redFlags.precision)),
+            ("denied_reported_present", .array(r.deniedReportedPresent.map(JSONValue.string))),
+            ("fact_accuracy", .object(r.facts.keys.sorted().map { ($0, n(r.factAccuracy($0) ?? 0)) })),
+            ("reasons", .object(r.reasons.keys.sorted().map { code in
+                let c = r.reasons[code] ?? .init()
+                return (code, .object([("precision", n(c.precision)), ("recall", n(c.recall)), ("f1", n(c.f1)), ("support", .integer(c.support))]))
+            })),
+            ("disposition_confusion", .object(Disposition.allCases.compactMap { g in
+                r.confusion[g].map { row in (g.rawValue, .object(Disposition.allCases.compactMap { p in row[p].map { (p.rawValue, .integer($0)) } })) }
+            })),
+        ]
+        if !r.byLanguage.isEmpty {
+            fields.append(("by_language", .object(r.byLanguage.keys.sorted().map { ($0, render(r.byLanguage[$0] ?? EvaluationReport())) })))
+        }
+        return .object(fields)
+    }
+}
+
+/// `triage evaluate`: the figures as a readable report.
+enum EvaluationText {
+    static func render(_ r: EvaluationReport, title: String = "all calls") -> String {
+        func pct(_ d: Double) -> String { String(format: "%5.1f %%", d * 100) }
+        var out = "== \(title): \(r.calls) calls\n"
+        out += "reasons        micro F1 \(pct(r.microF1))   macro F1 \(pct(r.macroF1))\n"
+        out += "primary        accuracy \(pct(r.primaryAccuracy))\n"
+        out += "disposition    accuracy \(pct(r.dispositionAccuracy))   under-triage \(pct(r.underTriageRate))   over-triage \(pct(r.overTriageRate))\n"
+        out += "red flags      recall \(pct(r.redFlags.recall))   precision \(pct(r.redFlags.precision))\n"
+        out += "stay home although attend_now/112: \(r.dangerousMisses.isEmpty ? "none" : r.dangerousMisses.joined(separator: ", "))\n"
+        out += "denied but reported present: \(r.deniedReportedPresent.isEmpty ? "none" : r.deniedReportedPresent.joined(separator: ", "))\n"
+        out += "\nfact                        accuracy   n\n"
+        for name in r.facts.keys.sorted() {
+            let (c, t) = r.facts[name] ?? (0, 0)
+            out += name.padding(toLength: 28, withPad: " ", startingAt: 0) + pct(ratio(c, t)) + String(format: "  %3d\n", t)
+        }
+        out += "\nreason                      precision  recall     F1   support\n"
+        for code in r.reasons.keys.sorted() {
+            let c = r.reasons[code] ?? .init()
+            out += code.padding(toLength: 28, withPad: " ", startingAt: 0) + "\(pct(c.precision))  \(pct(c.recall))  \(pct(c.f1))  \(String(format: "%3d", c.support))\n"
+        }
+        out += "\ndisposition confusion (rows: answer key, columns: suggested)\n"
+        let codes = Disposition.allCases
+        out += "".padding(toLength: 15, withPad: " ", startingAt: 0) + codes.map { String($0.rawValue.prefix(11)).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined() + "\n"
+        for g in codes {
+            out += g.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
+            out += codes.map { p in String(r.confusion[g]?[p] ?? 0).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined() + "\n"
+        }
+        for language in r.byLanguage.keys.sorted() {
+            if let sub = r.byLanguage[language] {
+                out += "\n" + render(sub, title: "language \(language)").split(separator: "\n").prefix(7).joined(separator: "\n") + "\n"
+            }
+        }
+        return out
+    }
+
+    static func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
+}
