@@ -41,7 +41,7 @@ enum ReasonScorer {
         }
         let fact = Dictionary(facts.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         if let f = fact["contraction_interval_min"] { support("labour_contractions", 1, f.evidence) }
-        if let f = fact["fluid_colour"], f.evidence.source != .record { support("rupture_of_membranes", 0.5, f.evidence) }
+        if let f = fact["fluid_colour"], f.evidence.source != .record { support("rupture_of_membranes", 1, f.evidence) }
         if let f = fact["temperature_c"], (f.value.numeric ?? 0) >= 37.8 { support("fever_infection", 1, f.evidence) }
         if let f = fact["bp_systolic"], (f.value.numeric ?? 0) >= 140 { support("preeclampsia_symptoms", 1, f.evidence) }
         if let f = fact["fetal_movements"], f.evidence.source != .record, f.value == .text("reduced") || f.value == .text("absent"),
@@ -58,6 +58,8 @@ enum ReasonScorer {
         var ranked = weight.filter { $0.value >= 1 }.map { code, w in
             Assessment.ReasonScore(code: code, score: 1 - pow(0.5, w), evidence: evidence[code] ?? [])
         }
+        // "Other" means that no other reason fits.
+        if ranked.count > 1 { ranked.removeAll { $0.code == "other" } }
         // Worry alongside an urgent symptom is the symptom's call; beside a minor one it is a reason of its own.
         // A practical question is its own call only with no symptom.
         if clinical && redFlagRaised { ranked.removeAll { $0.code == "anxiety_reassurance" && (weight[$0.code] ?? 0) < 2 } }

@@ -69,8 +69,10 @@ public enum FactExtractor {
                                      ["number", "two"], ["number", "three"], ["født", "før"], ["given", "birth", "before"], ["already", "have"],
                                      ["already", "got"], ["second", "child"], ["third", "child"]]
         let bareLater: [[String]] = [["andet"], ["anden"], ["second"], ["third"], ["tredje"], ["fjerde"]]
-        let firstAt = find(firstCues, in: words), laterAt = find(laterCues, in: words)
-        if let f = firstAt, laterAt.map({ f.lowerBound < $0.lowerBound }) ?? true,
+        // A previous birth said outright settles it ("mit første med min nye mand, men jeg har født før").
+        let definite: [[String]] = [["født", "før"], ["given", "birth", "before"], ["i", "forvejen"], ["already", "have"], ["already", "got"]]
+        let firstAt = find(firstCues + [["første", "gang"]], in: words), laterAt = find(definite, in: words) ?? find(laterCues, in: words)
+        if let f = firstAt, laterAt.map({ f.lowerBound < $0.lowerBound && find(definite, in: words) == nil }) ?? true,
            NegationDetector.polarity(of: f, in: tokens, language: language) != .denied {
             add("first_baby", .boolean(true), f)
         } else if let r = laterAt ?? firstAt.flatMap({ NegationDetector.polarity(of: $0, in: tokens, language: language) == .denied ? $0 : nil }) {
@@ -96,8 +98,13 @@ public enum FactExtractor {
                 else if let r = NumberWords.range(of: t.text) { values += [r.lowerBound, r.upperBound]; start = j }
                 else if ["til", "to", "or", "eller", "-", "og", "and", "a", "half", "halvt"].contains(t.text) && !values.isEmpty {}
                 else if ["hvert", "hver", "every", "hveranden"].contains(t.text) { start = j; break }
+                else if t.text == "half" || t.text == "halv" || t.text == "halvt", let last = values.last, values.count == 1 { values = [last + 0.5]; _ = last }
                 else if !values.isEmpty || !["omkring", "cirka", "ca", "about", "around", "roughly", "sådan", "nogle", "gang", "approximately"].contains(t.text) { break }
                 j -= 1
+            }
+            if j >= 0, ["og", "and"].contains(word(i - 3)), ["half", "halv"].contains(word(i - 1)), let whole = number(i - 4) {
+                values = [whole + 0.5]
+                start = min(start, i - 4)
             }
             guard let lowest = values.filter({ $0 > 0 && $0 <= 60 }).min() else {
                 if word(i - 1) == "hvert" || word(i - 1) == "hver" || word(i - 1) == "every" { add("contraction_interval_min", .number(1), (i - 1)..<(i + 1)) }
@@ -111,7 +118,12 @@ public enum FactExtractor {
                 add("contraction_interval_min", .number(lowest), start..<(i + 1))
             }
         }
-        if let r = find([["to", "gange", "i", "timen"], ["twice", "an", "hour"]], in: words) { add("contraction_interval_min", .number(30), r) }
+        // Intervals in quarters and halves of an hour.
+        for (cue, minutes) in [(["hvert", "kvarter"], 15.0), (["hver", "kvarter"], 15), (["every", "quarter", "hour"], 15), (["hver", "halve", "time"], 30),
+                               (["every", "half", "hour"], 30), (["every", "half", "an", "hour"], 30), (["to", "gange", "i", "timen"], 30),
+                               (["twice", "an", "hour"], 30), (["hver", "time"], 60), (["every", "hour"], 60)] {
+            if let r = find([cue], in: words) { add("contraction_interval_min", .number(minutes), r) }
+        }
 
         // Contraction length: "varer et minut", "varer 40 sekunder", "lasts about a minute", "about a minute" (when asked).
         let secondWords: Set<String> = ["sekund", "sekunder", "seconds", "second", "secs", "sek"]
@@ -129,7 +141,7 @@ public enum FactExtractor {
         }
 
         // Colour of the waters.
-        let fluidWords: Set<String> = ["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid", "det", "it"]
+        let fluidWords: Set<String> = ["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid", "det", "it", "liquor"]
         let colours: [(String, [String])] = [
             ("green", ["grønt", "grøn", "grønligt", "grønlig", "green", "greenish"]),
             ("brown", ["brunt", "brun", "brunligt", "brown", "brownish"]),
@@ -137,7 +149,7 @@ public enum FactExtractor {
             ("pink", ["lyserødt", "lyserød", "pink", "pinkish"]),
             ("clear", ["klart", "klar", "clear", "gennemsigtigt", "farveløst", "colourless"]),
         ]
-        let fluidContext = topics.contains(.fluidColour) || mentioned(["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid", "vandafgang", "siver", "leaking"])
+        let fluidContext = topics.contains(.fluidColour) || mentioned(["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid", "vandafgang", "siver", "leaking", "liquor", "srom"])
         if fluidContext {
             outer: for (colour, names) in colours {
                 for i in tokens.indices where names.contains(tokens[i].text) {
@@ -200,16 +212,19 @@ public enum FactExtractor {
                                   ["har", "ikke", "mærket"], ["can't", "feel"], ["cannot", "feel"], ["no", "movements"], ["not", "moving"], ["hasn't", "moved"],
                                   ["haven't", "felt"], ["sparker", "ikke"], ["not", "kicking"], ["helt", "stille"], ["no", "kicks"]]
         let reduced: [[String]] = [["mindre", "liv"], ["mærker", "mindre"], ["færre"], ["mindre", "end"], ["ligger", "stille"], ["moving", "less"],
-                                   ["less", "than", "usual"], ["much", "less"], ["fewer"], ["reduced"], ["gone", "quiet"], ["quieter"], ["roligere"], ["not", "as", "much"]]
+                                   ["less", "than", "usual"], ["much", "less"], ["fewer"], ["reduced"], ["gone", "quiet"], ["quieter"], ["roligere"], ["not", "as", "much"],
+                                   ["less", "active"], ["not", "as", "active"], ["only", "felt", "a", "few"], ["a", "few", "kicks"], ["nedsat"], ["næsten", "ikke"],
+                                   ["hardly"], ["barely"], ["mindre", "aktiv"]]
         let normal: [[String]] = [["bevæger", "sig"], ["sparker"], ["sparket"], ["aktiv"], ["aktivt"], ["mærke", "ham"], ["mærke", "hende"], ["mærker", "ham"],
-                                  ["mærker", "hende"], ["moving"], ["kicking"], ["kicks"], ["kicked"], ["active"], ["felt", "kicks"], ["moves"], ["lots"], ["as", "usual"], ["normally"]]
+                                  ["mærker", "hende"], ["rører", "sig"], ["bokser"], ["moving"], ["kicking"], ["kicks"], ["kicked"], ["active"], ["felt", "kicks"],
+                                  ["moves"], ["lots"], ["as", "usual"], ["normally"]]
         let babyContext = topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "ham", "hende", "him", "liv", "bevæger", "sparker", "kicks", "moving", "movements", "bevægelser"])
         if babyContext {
             // The first thing she says about the movements counts.
             var candidates: [(Range<Int>, String)] = []
             if let r = find(absent, in: words) { candidates.append((r, "absent")) }
             if let r = find(reduced, in: words) { candidates.append((r, "reduced")) }
-            if let r = find(normal, in: words), topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "han", "hun", "he", "she", "it", "liv"]) {
+            if let r = find(normal, in: words), topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "han", "hun", "ham", "hende", "he", "she", "him", "her", "it", "liv"]) {
                 let polarity = NegationDetector.polarity(of: r, in: tokens, language: language)
                 let lessThanUsual = find([["så", "meget"], ["as", "much"], ["lige", "så"], ["so", "much"]], in: words) != nil
                 candidates.append((r, polarity == .denied ? (lessThanUsual ? "reduced" : "absent") : "normal"))

@@ -10,7 +10,7 @@ public enum QuestionTopic: String, Sendable, CaseIterable {
         (.contractionDuration, [["hvor", "længe", "varer"], ["how", "long", "does"], ["how", "long", "do"], ["varer", "de"], ["varer", "hver"]]),
         (.fluidColour, [["farve"], ["colour"], ["color"], ["klart"], ["clear"], ["grønt"], ["green"]]),
         (.temperature, [["temperatur"], ["målt"], ["temperature"], ["feber"], ["fever"]]),
-        (.fetalMovements, [["mærke", "barnet"], ["mærke", "ham"], ["mærke", "hende"], ["mærker", "du", "barnet"], ["bevæger"], ["bevæge"], ["liv"],
+        (.fetalMovements, [["mærke", "barnet"], ["mærke", "ham"], ["mærke", "hende"], ["mærker", "du", "barnet"], ["bevæger"], ["bevæge"], ["liv"], ["rører"],
                            ["moving"], ["movements"], ["move"], ["kicks"], ["kicking"], ["feel", "the", "baby"], ["sparker"]]),
         (.bleedingAmount, [["hvor", "meget"], ["mere", "end", "en", "menstruation"], ["mere", "eller", "mindre"], ["how", "much"], ["more", "than", "a", "period"],
                            ["more", "or", "less"], ["heavier", "than"]]),

@@ -7,12 +7,16 @@ public struct CompiledLexicon: Sendable {
     private var byFirstStem: [String: [LexiconEntry]] = [:]
     private var prefixFirst: [LexiconEntry] = []
     private var longFirstWords: [LexiconEntry] = []
+    /// Phrases written `!phrase`: a match of the same code inside one of them does not count ("!hay fever").
+    private var exclusions: [String: [LexiconEntry]] = [:]
 
     /// Compiles `lexicons` (code → lexicon) for `language`.
     public init(_ lexicons: [(code: String, lexicon: Lexicon)], language: String, analyzer: TextAnalyzer) {
         self.language = language
         for (code, lexicon) in lexicons {
-            for phrase in lexicon.phrases(for: language) {
+            for written in lexicon.phrases(for: language) {
+                let excluded = written.hasPrefix("!")
+                let phrase = excluded ? String(written.dropFirst()) : written
                 var words: [(String, String, Bool)] = []
                 let parts = phrase.lowercased().split(whereSeparator: { $0 == " " })
                 for (i, part) in parts.enumerated() {
@@ -23,6 +27,10 @@ public struct CompiledLexicon: Sendable {
                 }
                 guard let first = words.first else { continue }
                 let entry = LexiconEntry(code: code, phrase: phrase, words: words.map { (stem: $0.0, text: $0.1, isPrefix: $0.2) })
+                if excluded {
+                    exclusions[code, default: []].append(entry)
+                    continue
+                }
                 if first.2 { prefixFirst.append(entry) } else { byFirstStem[first.0, default: []].append(entry) }
                 if !first.2, first.1.count >= CompiledLexicon.fuzzyLength { longFirstWords.append(entry) }
             }
@@ -52,14 +60,23 @@ public struct CompiledLexicon: Sendable {
                 }
             }
         }
-        // Keep the longest of nested matches; among equal spans keep one per code.
+        // Drop matches inside an exclusion of their code ("fever" in "hay fever").
+        found.removeAll { m in
+            (exclusions[m.code] ?? []).contains { entry in
+                (max(0, m.tokens.lowerBound - entry.words.count + 1)...m.tokens.lowerBound).contains { start in
+                    guard let (end, _) = match(entry, tokens, from: start) else { return false }
+                    return start <= m.tokens.lowerBound && end >= m.tokens.upperBound
+                }
+            }
+        }
+        // Where matches overlap, the longest wins ("slim med blod i" is a show, not "blod i");
+        // equal spans keep one match per code.
         var kept: [LexiconMatch] = []
         for m in found.sorted(by: { ($0.tokens.count, $1.tokens.lowerBound) > ($1.tokens.count, $0.tokens.lowerBound) }) {
-            let inside = kept.contains { k in
-                k.tokens.lowerBound <= m.tokens.lowerBound && k.tokens.upperBound >= m.tokens.upperBound
-                    && (k.tokens.count > m.tokens.count || k.code == m.code)
+            let beaten = kept.contains { k in
+                k.tokens.overlaps(m.tokens) && (k.tokens.count > m.tokens.count || k.code == m.code || k.tokens == m.tokens && k.code == m.code)
             }
-            if !inside { kept.append(m) }
+            if !beaten { kept.append(m) }
         }
         return kept.sorted { ($0.tokens.lowerBound, $0.code) < ($1.tokens.lowerBound, $1.code) }
     }

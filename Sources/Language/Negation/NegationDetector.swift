@@ -8,8 +8,10 @@ public enum NegationDetector {
     ]
     /// Phrases that look like negation but are not ("ikke kun", "not only").
     static let pseudoTriggers: [String: [[String]]] = [
-        "da": [["ikke", "kun"], ["ikke", "bare"], ["ikke", "blot"], ["ikke", "sikker"], ["ikke", "længere"], ["ikke", "mere", "end"]],
-        "en": [["not", "only"], ["not", "just"], ["not", "sure"], ["no", "longer"], ["not", "anymore"], ["no", "more", "than"]],
+        "da": [["ikke", "kun"], ["ikke", "bare"], ["ikke", "blot"], ["ikke", "sikker"], ["ikke", "længere"], ["ikke", "mere", "end"],
+               ["ikke", "stoppe"], ["ikke", "holde", "op"], ["ikke", "lade", "være"], ["ikke", "holde", "noget"]],
+        "en": [["not", "only"], ["not", "just"], ["not", "sure"], ["no", "longer"], ["not", "anymore"], ["no", "more", "than"],
+               ["can't", "stop"], ["cannot", "stop"], ["can't", "keep"], ["won't", "stop"], ["not", "stop"]],
     ]
     static let uncertaintyTriggers: [String: [[String]]] = [
         "da": [["måske"], ["muligvis"], ["ved", "ikke", "om"], ["i", "tvivl"], ["ikke", "sikker"], ["tror", "ikke"], ["usikker"], ["om", "det", "er"]],
@@ -30,7 +32,9 @@ public enum NegationDetector {
         if contains(uncertaintyTriggers[language] ?? [], in: words) { return .uncertain }
         var negated = false
         for (i, w) in words.enumerated() where isTrigger(w, at: i, in: words, language: language) {
-            negated = !(pseudoTriggers[language] ?? []).contains { seq in Array(words[i...].prefix(seq.count)) == seq }
+            // A pseudo-negation may reach past the window into the phrase ("can't stop being sick").
+            let following = words[i...] + tokens[span].map(\.text)
+            negated = !(pseudoTriggers[language] ?? []).contains { seq in Array(following.prefix(seq.count)) == seq }
             if negated { break }
         }
         if !negated { negated = trailingNegation(after: span, in: tokens, language: language) }
