@@ -70,9 +70,11 @@ public enum FactExtractor {
                                      ["already", "got"], ["second", "child"], ["third", "child"]]
         let bareLater: [[String]] = [["andet"], ["anden"], ["second"], ["third"], ["tredje"], ["fjerde"]]
         // A previous birth said outright settles it ("mit første med min nye mand, men jeg har født før").
-        let definite: [[String]] = [["født", "før"], ["given", "birth", "before"], ["i", "forvejen"], ["already", "have"], ["already", "got"]]
-        let firstAt = find(firstCues + [["første", "gang"]], in: words), laterAt = find(definite, in: words) ?? find(laterCues, in: words)
-        if let f = firstAt, laterAt.map({ f.lowerBound < $0.lowerBound && find(definite, in: words) == nil }) ?? true,
+        let definite: [[String]] = [["født", "før"], ["given", "birth", "before"], ["i", "forvejen"], ["already", "have"], ["already", "got"],
+                                    ["født", "gange"], ["had", "babies"], ["given", "birth", "twice"]]
+        let definiteAt = find(definite, in: words, gap: 2)
+        let firstAt = find(firstCues + [["første", "gang"]], in: words), laterAt = definiteAt ?? find(laterCues, in: words)
+        if let f = firstAt, laterAt.map({ f.lowerBound < $0.lowerBound && definiteAt == nil }) ?? true,
            NegationDetector.polarity(of: f, in: tokens, language: language) != .denied {
             add("first_baby", .boolean(true), f)
         } else if let r = laterAt ?? firstAt.flatMap({ NegationDetector.polarity(of: $0, in: tokens, language: language) == .denied ? $0 : nil }) {
@@ -214,9 +216,10 @@ public enum FactExtractor {
         let reduced: [[String]] = [["mindre", "liv"], ["mærker", "mindre"], ["færre"], ["mindre", "end"], ["ligger", "stille"], ["moving", "less"],
                                    ["less", "than", "usual"], ["much", "less"], ["fewer"], ["reduced"], ["gone", "quiet"], ["quieter"], ["roligere"], ["not", "as", "much"],
                                    ["less", "active"], ["not", "as", "active"], ["only", "felt", "a", "few"], ["a", "few", "kicks"], ["nedsat"], ["næsten", "ikke"],
-                                   ["hardly"], ["barely"], ["mindre", "aktiv"]]
-        let normal: [[String]] = [["bevæger", "sig"], ["sparker"], ["sparket"], ["aktiv"], ["aktivt"], ["mærke", "ham"], ["mærke", "hende"], ["mærker", "ham"],
-                                  ["mærker", "hende"], ["rører", "sig"], ["bokser"], ["moving"], ["kicking"], ["kicks"], ["kicked"], ["active"], ["felt", "kicks"],
+                                   ["hardly"], ["barely"], ["mindre", "aktiv"], ["weaker"], ["svagere"], ["not", "as", "strong"], ["kun", "et", "par", "gange"],
+                                   ["only", "a", "couple"], ["only", "once"], ["kun", "én", "gang"], ["kun", "en", "gang"]]
+        let normal: [[String]] = [["bevæg*", "sig"], ["sparker"], ["sparket"], ["aktiv"], ["aktivt"], ["mærke", "ham"], ["mærke", "hende"], ["mærker", "ham"],
+                                  ["mærker", "hende"], ["rør*", "sig"], ["bokser"], ["moving"], ["moved"], ["kicking"], ["kicks"], ["kicked"], ["active"], ["felt", "kicks"],
                                   ["moves"], ["lots"], ["as", "usual"], ["normally"]]
         let babyContext = topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "ham", "hende", "him", "liv", "bevæger", "sparker", "kicks", "moving", "movements", "bevægelser"])
         if babyContext {
@@ -226,7 +229,8 @@ public enum FactExtractor {
             if let r = find(reduced, in: words) { candidates.append((r, "reduced")) }
             if let r = find(normal, in: words), topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "han", "hun", "ham", "hende", "he", "she", "him", "her", "it", "liv"]) {
                 let polarity = NegationDetector.polarity(of: r, in: tokens, language: language)
-                let lessThanUsual = find([["så", "meget"], ["as", "much"], ["lige", "så"], ["so", "much"]], in: words) != nil
+                // "ikke ret meget", "not much", "not as much": less than usual, not none.
+                let lessThanUsual = find([["meget"], ["much"], ["lige", "så"], ["a", "lot"], ["særlig"], ["ret"], ["very"], ["often"], ["tit"]], in: words) != nil
                 candidates.append((r, polarity == .denied ? (lessThanUsual ? "reduced" : "absent") : "normal"))
             }
             if let (r, state) = candidates.min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
@@ -266,12 +270,27 @@ public enum FactExtractor {
         return out
     }
 
-    /// The first occurrence of any of `sequences` in `words`.
-    static func find(_ sequences: [[String]], in words: [String]) -> Range<Int>? {
+    /// The first occurrence of any of `sequences` in `words`. A cue word ending in `*` matches any ending;
+    /// up to `gap` other words may stand between the cue's words ("født to gange før").
+    static func find(_ sequences: [[String]], in words: [String], gap: Int = 0) -> Range<Int>? {
+        func same(_ word: String, _ cue: String) -> Bool {
+            cue.hasSuffix("*") ? word.hasPrefix(cue.dropLast()) : word == cue
+        }
         var best: Range<Int>?
-        for seq in sequences where words.count >= seq.count {
-            for i in 0...(words.count - seq.count) where Array(words[i..<(i + seq.count)]) == seq {
-                if (best.map { i < $0.lowerBound }) ?? true { best = i..<(i + seq.count) }
+        for seq in sequences where !seq.isEmpty && words.count >= seq.count {
+            search: for i in words.indices where same(words[i], seq[0]) {
+                var j = i + 1
+                for cue in seq.dropFirst() {
+                    var skipped = 0
+                    while j < words.count, !same(words[j], cue) {
+                        skipped += 1
+                        if skipped > gap { continue search }
+                        j += 1
+                    }
+                    guard j < words.count else { continue search }
+                    j += 1
+                }
+                if (best.map { i < $0.lowerBound }) ?? true { best = i..<j }
                 break
             }
         }

@@ -9,6 +9,11 @@ public struct CompiledLexicon: Sendable {
     private var longFirstWords: [LexiconEntry] = []
     /// Phrases written `!phrase`: a match of the same code inside one of them does not count ("!hay fever").
     private var exclusions: [String: [LexiconEntry]] = [:]
+    /// Two-word phrases with their words swapped, by their (new) first stem.
+    private var reversible: [String: [LexiconEntry]] = [:]
+    /// Words that make a phrase's order matter: negations, prepositions and the like.
+    static let orderWords: Set<String> = ["ikke", "ingen", "not", "no", "n't", "i", "på", "af", "til", "med", "for", "in", "on", "of", "to", "at",
+                                          "the", "a", "en", "et", "my", "min", "mit", "er", "is", "har", "has", "det", "it"]
 
     /// Compiles `lexicons` (code → lexicon) for `language`.
     public init(_ lexicons: [(code: String, lexicon: Lexicon)], language: String, analyzer: TextAnalyzer) {
@@ -32,6 +37,10 @@ public struct CompiledLexicon: Sendable {
                     continue
                 }
                 if first.2 { prefixFirst.append(entry) } else { byFirstStem[first.0, default: []].append(entry) }
+                if words.count == 2, !words.contains(where: { $0.2 || CompiledLexicon.orderWords.contains($0.1) }) {
+                    let swapped = LexiconEntry(code: code, phrase: phrase, words: [words[1], words[0]].map { (stem: $0.0, text: $0.1, isPrefix: $0.2) })
+                    reversible[words[1].0, default: []].append(swapped)
+                }
                 if !first.2, first.1.count >= CompiledLexicon.fuzzyLength { longFirstWords.append(entry) }
             }
         }
@@ -54,6 +63,13 @@ public struct CompiledLexicon: Sendable {
                 }
             }
             for entry in candidates {
+                if let (end, fuzzy) = match(entry, tokens, from: start) {
+                    found.append(LexiconMatch(code: entry.code, phrase: entry.phrase, tokens: start..<end,
+                                              characters: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound, fuzzy: fuzzy))
+                }
+            }
+            // Two-word phrases also match the other way round ("synet er sløret" for "sløret syn").
+            for entry in reversible[tokens[start].stem] ?? [] {
                 if let (end, fuzzy) = match(entry, tokens, from: start) {
                     found.append(LexiconMatch(code: entry.code, phrase: entry.phrase, tokens: start..<end,
                                               characters: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound, fuzzy: fuzzy))
