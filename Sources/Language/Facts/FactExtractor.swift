@@ -233,7 +233,9 @@ public enum FactExtractor {
                 let lessThanUsual = find([["meget"], ["much"], ["lige", "så"], ["a", "lot"], ["særlig"], ["ret"], ["very"], ["often"], ["tit"]], in: words) != nil
                 candidates.append((r, polarity == .denied ? (lessThanUsual ? "reduced" : "absent") : "normal"))
             }
-            if let (r, state) = candidates.min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
+            // Less or no movement, once said, outweighs a plain mention of movement ("han sparker mindre").
+            let concerning = candidates.filter { $0.1 != "normal" }
+            if let (r, state) = (concerning.isEmpty ? candidates : concerning).min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
                 add("fetal_movements", .text(state), r)
             } else if topics.contains(.fetalMovements), let yes = Utterance.answer(tokens) {
                 add("fetal_movements", .text(yes ? "normal" : "absent"), 0..<1)

@@ -62,6 +62,12 @@ public enum NegationDetector {
         while i >= 0 {
             let t = tokens[i]
             if t.kind == .punctuation, t.text != "," { return i + 1 }
+            // ", det er klart": a comma and a new subject start a new clause, except after a verb that lends its
+            // negation to the clause ("jeg synes ikke, han sparker så meget").
+            if t.text == ",", i + 1 < index, pronouns.contains(tokens[i + 1].text) {
+                let raising = i >= 2 && ["ikke", "not"].contains(tokens[i - 1].text) && ["synes", "tror", "mener", "think", "feel"].contains(tokens[i - 2].text)
+                if !raising { return i + 1 }
+            }
             if boundaryWords.contains(t.text) { return i + 1 }
             if (t.text == "og" || t.text == "and"), i + 1 < index, pronouns.contains(tokens[i + 1].text) { return i + 1 }
             i -= 1

@@ -1,0 +1,77 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `triage classify` and `triage evaluate` as other tools and the quality gate use them.
+@Suite struct ClassifyCommandTests {
+    @Test func batchOutputFollowsTheInterface() throws {
+        let dir = TemporaryDirectory("classify")
+        let input = try dir.write("in.jsonl", """
+            {"id": "c1", "started_at": "2026-03-14T02:17:00", "metadata": {"gestational_week": 38, "gestational_days": 2, "first_baby": true, "caller": "pregnant", "days_postpartum": null}, "turns": [{"speaker": "midwife", "text": "Fødemodtagelsen.", "start_ms": 0, "end_ms": 1200}, {"speaker": "caller", "text": "Vandet er gået, det er grønt, og veerne kommer hvert fjerde minut.", "start_ms": 1500, "end_ms": 5000}]}
+            {"id": "c2", "turns": [{"speaker": "caller", "text": "I'm 30 weeks and I can't feel the baby."}]}
+            """)
+        let run = try CommandRun.triage(["classify", "--batch", input, "--format", "jsonl"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.count == 2)
+        let c1 = try #require(lines.first ?? nil)
+        for key in ["id", "language", "reasons", "primary", "disposition", "red_flags", "facts", "denied", "questions", "taxonomy_version", "model_version"] {
+            #expect(c1[key] != nil, "\(key)")
+        }
+        #expect(c1["id"] as? String == "c1")
+        #expect(c1["language"] as? String == "da")
+        #expect(c1["disposition"] as? String == "attend_now")
+        let facts = try #require(c1["facts"] as? [String: Any])
+        for key in ["gestational_week", "gestational_days", "first_baby", "contraction_interval_min", "contraction_duration_s", "fluid_colour",
+                    "temperature_c", "bp_systolic", "bp_diastolic", "bleeding_amount", "fetal_movements"] {
+            #expect(facts.keys.contains(key), "\(key)")
+        }
+        #expect(facts["gestational_week"] as? Int == 38 && facts["contraction_interval_min"] as? Int == 4 && facts["fluid_colour"] as? String == "green")
+        #expect(facts["temperature_c"] is NSNull)
+        let flags = try #require(c1["red_flags"] as? [[String: Any]]).compactMap { $0["code"] as? String }
+        #expect(Set(flags) == ["coloured_fluid"]) // every 4 minutes is not "frequent" with a first baby (the record says so)
+        let reasons = try #require(c1["reasons"] as? [[String: Any]])
+        let evidence = try #require(reasons.first?["evidence"] as? [[String: Any]])
+        #expect(evidence.first?["turn"] as? Int == 1 && evidence.first?["negated"] as? Bool == false)
+        #expect((c1["taxonomy_version"] as? String)?.hasPrefix("dk-obstetric-telephone-triage@") == true)
+        let c2 = try #require(lines.last ?? nil)
+        #expect(c2["language"] as? String == "en" && c2["disposition"] as? String == "attend_now")
+    }
+
+    @Test func aTranscriptFileWithItsRecord() throws {
+        let run = try CommandRun.triage(["classify", "--transcript", "\(Repository.root)/Recordings/da04-groent-vand.vtt",
+                                         "--meta", "\(Repository.root)/Recordings/da04-groent-vand.meta.json", "--format", "json"])
+        #expect(run.status == 0)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(o["disposition"] as? String == "attend_now")
+        #expect(o["primary"] as? String == "rupture_of_membranes")
+        let text = try CommandRun.triage(["classify", "--transcript", "\(Repository.root)/Recordings/da04-groent-vand.vtt"])
+        #expect(text.stdout.hasPrefix("KOM IND NU"))
+        #expect(try CommandRun.triage(["classify"]).status == 2)
+        let missing = try CommandRun.triage(["classify", "--transcript", "/nonexistent.vtt"])
+        #expect(missing.status == 1 && missing.stderr.contains("/nonexistent.vtt"))
+    }
+
+    /// The quality gate: the development set in Tests/Fixtures/devset, with thresholds a little under what the
+    /// classifier reaches (see the closing note of the classifier issue for the held-out figures).
+    @Test func theDevelopmentSetMeetsTheQualityBar() throws {
+        let run = try CommandRun.triage(["evaluate", "--gold", Repository.fixture("devset/devset.jsonl"), "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let r = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        func n(_ key: String) -> Double { (r[key] as? NSNumber)?.doubleValue ?? -1 }
+        #expect((r["calls"] as? Int ?? 0) >= 150)
+        #expect(n("red_flag_recall") >= 0.98)
+        #expect((r["stay_home_when_attend_now_or_112"] as? [Any])?.isEmpty == true)
+        #expect(n("under_triage_rate") <= 0.02)
+        #expect(n("reason_micro_f1") >= 0.95)
+        #expect(n("primary_accuracy") >= 0.95)
+        #expect(n("disposition_accuracy") >= 0.95)
+        #expect((r["denied_reported_present"] as? [Any])?.isEmpty == true)
+        let facts = try #require(r["fact_accuracy"] as? [String: NSNumber])
+        #expect((facts["gestational_week"]?.doubleValue ?? 0) >= 0.97)
+        #expect((facts["contraction_interval_min"]?.doubleValue ?? 0) >= 0.95)
+        let languages = try #require(r["by_language"] as? [String: [String: Any]])
+        #expect(Set(languages.keys) == ["da", "en"])
+        for (_, sub) in languages { #expect(((sub["red_flag_recall"] as? NSNumber)?.doubleValue ?? 0) >= 0.98) }
+    }
+}
