@@ -26,14 +26,15 @@ let package = Package(
 
         // MARK: The pipeline, in the order a call flows through it.
         .target(name: "AudioIO", dependencies: ["CSndFile", "CCrypto"]),
+        .target(name: "Acoustics", dependencies: ["CFFTW"]),
         .target(name: "Language", dependencies: ["TriageCore", "CStemmer"]),
-        .target(name: "Triage", dependencies: ["TriageCore", "Language"]),
+        .target(name: "Triage", dependencies: ["TriageCore", "Language", "Acoustics"]),
         .target(name: "Archive", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Language", "Archive"]),
 
         // MARK: The executable: argument parsing and wiring, one file per subcommand.
         .executableTarget(name: "triage", dependencies: [
-            "TriageCore", "AudioIO", "Language", "Triage", "Archive", "Ingest",
+            "TriageCore", "AudioIO", "Acoustics", "Language", "Triage", "Archive", "Ingest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -42,6 +43,7 @@ let package = Package(
         .testTarget(name: "ShimTests", dependencies: ["CSndFile", "CFFTW", "CNcurses", "CStemmer", "CCrypto"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "TestSupport"]),
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TestSupport"]),
+        .testTarget(name: "AcousticsTests", dependencies: ["Acoustics", "AudioIO", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TriageCore", "TestSupport"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Language", "TriageCore", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

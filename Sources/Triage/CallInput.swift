@@ -1,3 +1,4 @@
+import Acoustics
 import TriageCore
 
 /// One call to classify: its turns (transcript and the midwife's notes) and the caller's record.
@@ -9,8 +10,12 @@ public struct CallInput: Sendable {
     public var turns: [Turn]
     /// The call's language when known; detected from the turns otherwise.
     public var language: String?
+    /// Contraction-like episodes heard on the caller's channel, when the recording was analysed.
+    public var acoustic: EpisodeSummary?
 
-    public init(id: String, startedAt: LocalDateTime? = nil, metadata: CallMetadata = CallMetadata(), turns: [Turn], language: String? = nil) {
+    public init(id: String, startedAt: LocalDateTime? = nil, metadata: CallMetadata = CallMetadata(), turns: [Turn], language: String? = nil,
+                acoustic: EpisodeSummary? = nil) {
         self.id = id; self.startedAt = startedAt; self.metadata = metadata; self.turns = turns; self.language = language
+        self.acoustic = acoustic
     }
 }

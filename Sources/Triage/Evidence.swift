@@ -15,6 +15,8 @@ public struct Evidence: Sendable, Equatable {
         case record
         /// A rule over other evidence (a red flag's condition, the protocol's default).
         case rule
+        /// What the recording sounds like, not what was said (contraction-like episodes).
+        case acoustic
     }
 
     public var source: Source

@@ -1,3 +1,5 @@
+import Acoustics
+import Foundation
 import Language
 import TriageCore
 
@@ -6,7 +8,7 @@ import TriageCore
 /// from the findings (movements, amount of bleeding).
 enum FactCollector {
     static func collect(_ turns: [TurnAnalysis], metadata: CallMetadata, findings: [String: Polarity],
-                        findingEvidence: [String: [Evidence]]) -> [Assessment.FactValueWithEvidence] {
+                        findingEvidence: [String: [Evidence]], acoustic: EpisodeSummary? = nil) -> [Assessment.FactValueWithEvidence] {
         var facts: [Assessment.FactValueWithEvidence] = []
         func has(_ name: String) -> Bool { facts.contains { $0.name == name } }
         var topics = Set<QuestionTopic>()
@@ -37,6 +39,14 @@ enum FactCollector {
         record("first_baby", metadata.firstBaby.map(FactValue.boolean))
         record("days_postpartum", metadata.daysPostpartum.map(FactValue.integer))
         record("caller", metadata.caller.map { .text($0.rawValue) })
+        // The recording's contraction-like episodes give an interval when she states none.
+        if !has("contraction_interval_min"), let acoustic, let minutes = acoustic.intervalMinutes {
+            let rounded = (minutes * 10).rounded() / 10
+            let text = String(format: "%d contraction-like episodes on the caller's channel, %.1f min apart", acoustic.sustained.count, rounded)
+            facts.append(.init(name: "contraction_interval_min", value: .number(rounded),
+                               evidence: Evidence(source: .acoustic, startMs: acoustic.sustained.first?.startMs, endMs: acoustic.sustained.last?.endMs,
+                                                  text: text, phrase: "acoustic episodes", code: "contraction_interval_min")))
+        }
         // An amount of bleeding means nothing unless she bleeds.
         let bleeds = [findings["vaginal_bleeding"], findings["heavy_bleeding"]].contains { $0 == .present || $0 == .uncertain }
         if !bleeds { facts.removeAll { $0.name == "bleeding_amount" && $0.evidence.source != .record } }

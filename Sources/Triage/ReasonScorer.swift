@@ -1,3 +1,4 @@
+import Acoustics
 import Foundation
 import Language
 import TriageCore
@@ -12,7 +13,8 @@ enum ReasonScorer {
                                              "discharge_mucus_plug"]
 
     static func rank(taxonomy: Taxonomy, findings: [String: Polarity], findingEvidence: [String: [Evidence]],
-                     reasonEvidence: [String: [Evidence]], facts: [Assessment.FactValueWithEvidence], redFlagRaised: Bool) -> [Assessment.ReasonScore] {
+                     reasonEvidence: [String: [Evidence]], facts: [Assessment.FactValueWithEvidence], redFlagRaised: Bool,
+                     acoustic: EpisodeSummary? = nil) -> [Assessment.ReasonScore] {
         var weight: [String: Double] = [:]
         var evidence: [String: [Evidence]] = [:]
         var firstMention: [String: (turn: Int, offset: Int)] = [:]
@@ -40,7 +42,13 @@ enum ReasonScorer {
             for code in finding.reasons { support(code, polarity == .uncertain ? 0.5 : 1, e) }
         }
         let fact = Dictionary(facts.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        if let f = fact["contraction_interval_min"] { support("labour_contractions", 1, f.evidence) }
+        if let f = fact["contraction_interval_min"], f.evidence.source != .acoustic { support("labour_contractions", 1, f.evidence) }
+        // Contraction-like episodes in the recording support labour, but never make it a reason alone.
+        if let episode = acoustic?.sustained.first {
+            support("labour_contractions", 0.5, Evidence(source: .acoustic, startMs: episode.startMs, endMs: episode.endMs,
+                                                         text: "contraction-like episode of \(episode.durationMs / 1000) s on the caller's channel",
+                                                         phrase: "acoustic episode"))
+        }
         if let f = fact["fluid_colour"], f.evidence.source != .record { support("rupture_of_membranes", 1, f.evidence) }
         if let f = fact["temperature_c"], (f.value.numeric ?? 0) >= 37.8 { support("fever_infection", 1, f.evidence) }
         if let f = fact["bp_systolic"], (f.value.numeric ?? 0) >= 140 { support("preeclampsia_symptoms", 1, f.evidence) }

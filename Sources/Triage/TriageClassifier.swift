@@ -27,11 +27,13 @@ public final class TriageClassifier {
             else if items.contains(where: { $0.polarity == .uncertain }) { findings[code] = .uncertain }
             else { findings[code] = .denied }
         }
-        let facts = FactCollector.collect(turns, metadata: input.metadata, findings: findings, findingEvidence: collected.evidence)
+        let facts = FactCollector.collect(turns, metadata: input.metadata, findings: findings, findingEvidence: collected.evidence,
+                                          acoustic: input.acoustic)
         let present = Set(findings.filter { $0.value != .denied }.keys)
         let flags = RedFlagEvaluator.raised(taxonomy: taxonomy, facts: facts, present: present, findingEvidence: collected.evidence)
         let reasons = ReasonScorer.rank(taxonomy: taxonomy, findings: findings, findingEvidence: collected.evidence,
-                                        reasonEvidence: collected.reasonEvidence, facts: facts, redFlagRaised: !flags.isEmpty)
+                                        reasonEvidence: collected.reasonEvidence, facts: facts, redFlagRaised: !flags.isEmpty,
+                                        acoustic: input.acoustic)
         let primary = reasons.first?.code ?? "other"
 
         let disposition: Disposition

@@ -52,6 +52,18 @@ import Testing
         #expect(missing.status == 1 && missing.stderr.contains("/nonexistent.vtt"))
     }
 
+    @Test func analyzeHearsTheContractionsOfTheDemoLabourCall() throws {
+        let run = try CommandRun.triage(["analyze", "\(Repository.root)/Recordings/da01-veer-foerstegang.flac", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let episodes = try #require(o["episodes"] as? [[String: Any]])
+        #expect(episodes.filter { $0["character"] as? String == "sustained" }.count == 2)
+        #expect((o["audio"] as? [String: Any])?["duration_ms"] as? Int == 215_125 || ((o["audio"] as? [String: Any])?["duration_ms"] as? Int ?? 0) > 200_000)
+        #expect(o["disposition"] as? String == "attend_now")
+        let broken = try CommandRun.triage(["analyze", "\(Repository.root)/README.md"])
+        #expect(broken.status == 1 && broken.stderr.contains("README.md: not an audio file"))
+    }
+
     /// The quality gate: the development set in Tests/Fixtures/devset, with thresholds a little under what the
     /// classifier reaches (see the closing note of the classifier issue for the held-out figures).
     @Test func theDevelopmentSetMeetsTheQualityBar() throws {

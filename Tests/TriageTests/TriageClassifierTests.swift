@@ -1,3 +1,4 @@
+import Acoustics
 import Foundation
 import Language
 import TestSupport
@@ -86,6 +87,27 @@ import TriageCore
         #expect(en.language == "en")
         #expect(!en.questions.contains { $0.fact == "fluid_colour" || $0.fact == "gestational_week" })
         #expect(en.questions.contains { $0.text == "Is the baby moving as usual?" })
+    }
+
+    @Test func contractionLikeEpisodesGiveTheIntervalWhenSheStatesNoneMarkedAsAcoustic() throws {
+        var record = CallMetadata()
+        record.gestationalWeek = 39
+        let heard = EpisodeSummary(episodes: [VocalEpisode(startMs: 20_000, endMs: 60_000, character: .sustained),
+                                              VocalEpisode(startMs: 200_000, endMs: 245_000, character: .sustained)])
+        let a = classifier.classify(CallInput(id: "t", metadata: record, turns: [Turn(speaker: .caller, text: "Jeg har veer, og de gør ondt.")],
+                                              acoustic: heard))
+        let interval = try #require(a.facts.first { $0.name == "contraction_interval_min" })
+        #expect(interval.value == .number(3))
+        #expect(interval.evidence.source == .acoustic)
+        #expect(a.redFlags.map(\.code) == ["frequent_contractions"])
+        #expect(a.reasons.first?.evidence.contains { $0.source == .acoustic } == true)
+        // What she says wins over what is heard.
+        let stated = classifier.classify(CallInput(id: "t", metadata: record, turns: [Turn(speaker: .caller, text: "Veerne kommer hvert tiende minut.")],
+                                                   acoustic: heard))
+        #expect(stated.fact("contraction_interval_min") == .number(10))
+        // Episodes alone never make a reason.
+        let silent = classifier.classify(CallInput(id: "t", turns: [Turn(speaker: .caller, text: "Hej.")], acoustic: heard))
+        #expect(silent.primary == "other")
     }
 
     @Test func aCallWithNothingRecognisableIsOther() {

@@ -18,14 +18,27 @@ struct CallsShowCommand: ParsableCommand {
 
     func run() throws {
         let store = try archive.open(readOnly: true)
-        let found: (Call, [Turn])?
+        let found: (Call, [Turn], AssessmentRecord?)?
         do {
-            found = try store.call(id: id).map { ($0, try store.turns(ofCall: id)) }
+            found = try store.call(id: id).map { ($0, try store.turns(ofCall: id), try store.latestAssessment(ofCall: id)) }
         } catch { throw CommandFailure(message: "\(error)") }
-        guard let (call, turns) = found else { throw CommandFailure(message: "\(store.path): no call with id \(id)") }
+        guard let (call, turns, assessment) = found else { throw CommandFailure(message: "\(store.path): no call with id \(id)") }
         switch format {
-        case .json: Console.out(CallsShowCommand.json(call, turns).rendered(pretty: true))
-        case .text: Console.out(CallsShowCommand.text(call, turns), terminator: "")
+        case .json:
+            var object = CallsShowCommand.json(call, turns)
+            if case .object(var fields) = object {
+                fields.append(("suggestion", assessment.map { .raw($0.resultJSON) } ?? .null))
+                object = .object(fields)
+            }
+            Console.out(object.rendered(pretty: true))
+        case .text:
+            var text = CallsShowCommand.text(call, turns)
+            if let a = assessment {
+                text += "\n  Suggested     \(a.disposition) · \(a.reasons.map(\.code).joined(separator: ", "))"
+                    + (a.redFlags.isEmpty ? "" : " · red flags: \(a.redFlags.joined(separator: ", "))")
+                    + "\n                (\(a.taxonomyID)@\(a.taxonomyVersion), \(a.modelVersion))\n"
+            }
+            Console.out(text, terminator: "")
         }
     }
 

@@ -2,6 +2,8 @@ import Archive
 import ArgumentParser
 import Foundation
 import Ingest
+import Triage
+import TriageCore
 
 /// `triage ingest PATH…`: archive recordings and transcripts with their sidecars.
 struct IngestCommand: ParsableCommand {
@@ -25,6 +27,11 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Who ingests, for the audit log (default: $USER).")
     var actor: String?
 
+    @Flag(name: .long, help: "Archive only; do not suggest contact reasons for calls with transcripts.")
+    var noClassify = false
+
+    @OptionGroup var taxonomyOptions: TaxonomyOptions
+
     @Argument(help: "Audio files, transcripts and folders to ingest.")
     var paths: [String]
 
@@ -44,7 +51,27 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         let results = ingestor.ingest(plan.items, progress: ConsoleProgress())
+        if !noClassify { classify(results, in: store) }
         let failed = results.contains { if case .failed = $0 { return true } else { return false } }
         if failed || !plan.missing.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
+    }
+
+    /// Suggests reasons and a disposition for every newly archived call that has a transcript.
+    private func classify(_ results: [IngestResult], in store: CallArchive) {
+        let ids = results.compactMap { if case .archived(let id, _) = $0 { return id } else { return nil } }
+        guard !ids.isEmpty else { return }
+        let taxonomy: Taxonomy
+        do { taxonomy = try taxonomyOptions.load() } catch {
+            Console.err("warning: calls archived without suggestions: \((error as? CommandFailure)?.message ?? "\(error)")")
+            return
+        }
+        let classification = ArchivedClassification(archive: store, classifier: TriageClassifier(taxonomy: taxonomy))
+        var classified = 0
+        for id in ids {
+            do { if try classification.classifyAndStore(callID: id) != nil { classified += 1 } } catch {
+                Console.err("error: call \(id): \((error as? CommandFailure)?.message ?? "\(error)")")
+            }
+        }
+        if classified > 0 { Console.out("classified \(classified) call\(classified == 1 ? "" : "s") (\(taxonomy.versionTag), \(TriageClassifier.modelVersion))") }
     }
 }

@@ -10,6 +10,8 @@ enum JSONValue {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// JSON text already rendered (a stored document), written as it is.
+    case raw(String)
 
     static func optionalInteger(_ v: Int?) -> JSONValue { v.map(JSONValue.integer) ?? .null }
     static func optionalString(_ v: String?) -> JSONValue { v.map(JSONValue.string) ?? .null }
@@ -18,6 +20,7 @@ enum JSONValue {
         let inner = indent + "  "
         switch self {
         case .null: return "null"
+        case .raw(let text): return text
         case .bool(let b): return b ? "true" : "false"
         case .integer(let i): return String(i)
         case .number(let d): return d.isFinite ? String(d) : "null"

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Language
+import Triage
+import TriageCore
+
+/// `triage bench classify`: time per call of the classifier against its 5 ms budget.
+struct BenchClassifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify",
+        abstract: "Benchmark the classifier on the demo calls' transcripts (or a JSONL batch) against a 5 ms budget per call."
+    )
+
+    /// The named baseline: a whole call classified in 5 ms (the classifier issue's requirement).
+    static let budgetMs = 5.0
+
+    @Option(name: .long, help: "A JSONL batch of calls (default: the transcripts in Recordings/).")
+    var input: String?
+
+    @Option(name: .long, help: "Passes over the calls.")
+    var rounds: Int = 20
+
+    @OptionGroup var taxonomyOptions: TaxonomyOptions
+
+    func run() throws {
+        let taxonomy = try taxonomyOptions.load()
+        let calls = try loadCalls()
+        guard !calls.isEmpty else { throw CommandFailure(message: "bench: no calls to classify") }
+        let setupStart = DispatchTime.now().uptimeNanoseconds
+        let classifier = TriageClassifier(taxonomy: taxonomy)
+        let setupMs = Double(DispatchTime.now().uptimeNanoseconds - setupStart) / 1e6
+        _ = calls.map(classifier.classify) // warm the stem cache as a running desk would have it
+        var times: [Double] = []
+        for _ in 0..<max(1, rounds) {
+            for call in calls {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = classifier.classify(call)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+        }
+        times.sort()
+        let mean = times.reduce(0, +) / Double(times.count)
+        let p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]
+        let turns = Double(calls.map(\.turns.count).reduce(0, +)) / Double(calls.count)
+        Console.out(String(format: "%d calls × %d rounds, %.1f turns per call; classifier set-up %.1f ms (once)", calls.count, rounds, turns, setupMs))
+        Console.out(String(format: "per call: mean %.3f ms, median %.3f ms, p99 %.3f ms = %.1f× under the %.0f ms budget (p99: %.1f×)",
+                           mean, times[times.count / 2], p99, Self.budgetMs / mean, Self.budgetMs, Self.budgetMs / p99))
+    }
+
+    private func loadCalls() throws -> [CallInput] {
+        if let input {
+            return try CallRecordJSON.objects(inFileAt: input).map { try CallRecordJSON.input(from: $0.object, line: $0.line) }
+        }
+        let folder = "Recordings"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".vtt") }.sorted() ?? []
+        return try names.map { name in
+            let base = "\(folder)/\((name as NSString).deletingPathExtension)"
+            let turns = try TranscriptReader.read(fileAt: "\(folder)/\(name)").turns
+            let metadata = (try? MetadataFile.read(fileAt: base + ".meta.json").metadata) ?? CallMetadata()
+            return CallInput(id: name, metadata: metadata, turns: turns)
+        }
+    }
+}

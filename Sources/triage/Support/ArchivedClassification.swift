@@ -1,0 +1,30 @@
+import Archive
+import Foundation
+import Triage
+import TriageCore
+
+/// Classifies archived calls from their stored transcript and record, and stores the suggestion beside
+/// them with the taxonomy and model versions.
+struct ArchivedClassification {
+    let archive: CallArchive
+    let classifier: TriageClassifier
+
+    /// Classifies one archived call and stores the assessment; `nil` when the call has no transcript.
+    func classifyAndStore(callID: Int64) throws -> Assessment? {
+        guard let call = try archive.call(id: callID) else { throw CommandFailure(message: "\(archive.path): no call with id \(callID)") }
+        let turns = try archive.turns(ofCall: callID)
+        guard !turns.isEmpty else { return nil }
+        // What the recording sounds like joins in when it is still where it was ingested from.
+        let episodes = call.format == nil ? nil : try? RecordingAnalysis.episodes(audioPath: call.path, channelRoles: call.metadata.channelRoles).episodes
+        let assessment = classifier.classify(CallInput(id: String(callID), startedAt: call.metadata.startedAt, metadata: call.metadata,
+                                                       turns: turns, acoustic: episodes))
+        try archive.store(Self.record(assessment, callID: callID, taxonomy: classifier.taxonomy))
+        return assessment
+    }
+
+    static func record(_ a: Assessment, callID: Int64, taxonomy: Taxonomy) -> AssessmentRecord {
+        AssessmentRecord(callID: callID, taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, modelVersion: a.modelVersion,
+                         primaryReason: a.primary, disposition: a.disposition.rawValue, reasons: a.reasons.map { ($0.code, $0.score) },
+                         redFlags: a.redFlags.map(\.code), resultJSON: AssessmentJSON.render(a).rendered())
+    }
+}
