@@ -43,8 +43,7 @@ enum EvaluationText {
         out += "denied but reported present: \(r.deniedReportedPresent.isEmpty ? "none" : r.deniedReportedPresent.joined(separator: ", "))\n"
         out += "\nfact                        accuracy   n\n"
         for name in r.facts.keys.sorted() {
-            let (c, t) = r.facts[name] ?? (0, 0)
-            out += name.padding(toLength: 28, withPad: " ", startingAt: 0) + pct(ratio(c, t)) + String(format: "  %3d\n", t)
+            out += name.padding(toLength: 28, withPad: " ", startingAt: 0) + pct(r.factAccuracy(name) ?? 0) + String(format: "  %3d\n", r.facts[name]?.total ?? 0)
         }
         out += "\nreason                      precision  recall     F1   support\n"
         for code in r.reasons.keys.sorted() {
@@ -65,6 +64,4 @@ enum EvaluationText {
         }
         return out
     }
-
-    static func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
 }
