@@ -8,9 +8,12 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Debian packages the build, the tests and the demo need (one per line in `deps`).
 APT_PACKAGES := pkg-config libsndfile1-dev libfftw3-dev libsqlite3-dev libncurses-dev \
-                libstemmer-dev libssl-dev sqlite3 tmux
+                libstemmer-dev libssl-dev sqlite3 tmux python3-venv chromium fonts-dejavu-core
 
-.PHONY: deps build release test demo bench recordings clean
+# The FHIR R4 validator the tests use (fhir.resources 6.4.0 is FHIR 4.0.1), in a venv of its own.
+FHIR_VENV    := .build-tools/fhir-venv
+
+.PHONY: deps fhir-validator build release test demo bench recordings clean
 
 ## deps: install the Debian packages that are missing (apt-get update only when something is)
 deps:
@@ -21,6 +24,14 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@$(MAKE) --no-print-directory fhir-validator
+
+## fhir-validator: a Python venv with fhir.resources (FHIR R4) for the tests that validate exports
+fhir-validator:
+	@$(FHIR_VENV)/bin/python -c "import fhir.resources, pydantic" 2>/dev/null || { \
+	  echo "installing the FHIR R4 validator in $(FHIR_VENV)"; \
+	  rm -rf $(FHIR_VENV) && python3 -m venv $(FHIR_VENV) && \
+	  $(FHIR_VENV)/bin/pip install -q --disable-pip-version-check 'fhir.resources==6.4.0' 'pydantic[email]<2'; }
 
 ## build: debug build of every target
 build: deps
@@ -47,6 +58,8 @@ demo: release
 ## bench: the benchmarks, reported as ratios against their named baselines
 bench: release
 	$(TRIAGE) bench ingest
+	$(TRIAGE) bench classify
+	$(TRIAGE) bench stats
 
 ## recordings: regenerate the synthetic demo calls from Recordings/scripts (needs espeak-ng and sox)
 recordings:
@@ -57,4 +70,4 @@ recordings:
 	python3 Recordings/generate.py
 
 clean:
-	rm -rf .build .demo
+	rm -rf .build .build-tools .demo

@@ -1,4 +1,4 @@
-import Archive
+@testable import Archive
 import Foundation
 import GRDB
 import TestSupport
@@ -29,7 +29,7 @@ import TriageCore
 
     @Test func migratesAFreshDatabaseInWALMode() throws {
         let archive = try CallArchive(path: dir.file("a.sqlite"))
-        #expect(try archive.appliedMigrations() == ["001-initial-schema"])
+        #expect(try archive.appliedMigrations() == ["001-initial-schema", "002-current-assessment"])
         let mode = try archive.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let tables = try archive.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
@@ -38,6 +38,51 @@ import TriageCore
             #expect(tables.contains(table), "\(table)")
         }
         #expect(try archive.integrityCheck() == ["ok"])
+    }
+
+    @Test func aVersionOneArchiveIsUpgradedWithItsDataCarriedOver() throws {
+        let path = dir.file("v1.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try ArchiveMigrator.migrator.migrate(queue, upTo: "001-initial-schema")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO calls (id, content_sha256, content_kind, source_path, channels, started_at, started_date, ingested_at)
+                VALUES (1, 'x', 'audio', '/a.wav', 1, '2026-01-01T10:00:00', '2026-01-01', '2026-01-02T00:00:00.000Z');
+                INSERT INTO assessments (id, call_id, created_at, taxonomy_id, taxonomy_version, model_version, primary_reason, disposition, result_json)
+                VALUES (7, 1, '2026-01-02T00:00:00.000Z', 't', '1', 'm', 'itching', 'attend_soon', '{}');
+                """)
+        }
+        try queue.close()
+        let archive = try CallArchive(path: path)
+        let row = try archive.read { db in
+            try Row.fetchOne(db, sql: "SELECT started_iso_week, latest_assessment_id, suggested_primary, suggested_disposition FROM calls").map {
+                [$0["started_iso_week"] as String? ?? "", "\($0["latest_assessment_id"] as Int64? ?? 0)", $0["suggested_primary"] as String? ?? "",
+                 $0["suggested_disposition"] as String? ?? ""]
+            }
+        }
+        #expect(row == ["2026-W01", "7", "itching", "attend_soon"]) // 1 January 2026 is a Thursday: week 1
+    }
+
+    @Test func decisionsAndLabelsAreKeptBesideTheSuggestion() throws {
+        let archive = try CallArchive(path: dir.file("a.sqlite"))
+        let id = try archive.store(draft("ff"), actor: "t").callID
+        try archive.store(AssessmentRecord(callID: id, taxonomyID: "t", taxonomyVersion: "1", modelVersion: "m", primaryReason: "itching",
+                                           disposition: "attend_soon", reasons: [("itching", 0.5)], redFlags: [], resultJSON: "{}"))
+        try archive.store(DecisionRecord(callID: id, decidedBy: "AH", taxonomyID: "t", taxonomyVersion: "1",
+                                         reasons: ["itching", "anxiety_reassurance"], disposition: "self_care"))
+        try archive.store(AnnotationRecord(callID: id, annotator: "res1", startMs: 0, endMs: 4000, code: "itching", taxonomyID: "t", taxonomyVersion: "1"))
+        let current = try archive.read { db in
+            try Row.fetchOne(db, sql: "SELECT suggested_primary, suggested_disposition, confirmed_primary, confirmed_disposition FROM calls").map {
+                [$0[0] as String? ?? "", $0[1] as String? ?? "", $0[2] as String? ?? "", $0[3] as String? ?? ""]
+            }
+        }
+        #expect(current == ["itching", "attend_soon", "itching", "self_care"])
+        #expect(try archive.latestAssessment(ofCall: id)?.disposition == "attend_soon") // the suggestion is untouched
+        let actions = try archive.read { try String.fetchAll($0, sql: "SELECT action FROM audit_log ORDER BY id") }
+        #expect(actions == ["ingest", "decide", "annotate"])
+        #expect(throws: ArchiveError.self) {
+            try archive.store(DecisionRecord(callID: 999, decidedBy: "AH", taxonomyID: "t", taxonomyVersion: "1", reasons: [], disposition: "refer"))
+        }
     }
 
     @Test func storesACallWithItsTurnsAndReadsItBack() throws {

@@ -20,6 +20,22 @@ import Testing
         #expect(LocalDateTime.parse("2024-02-29") != nil)
     }
 
+    @Test(arguments: [("2026-01-01", "2026-W01"), ("2027-01-01", "2026-W53"), ("2024-12-30", "2025-W01"), ("2026-03-14", "2026-W11"),
+                      ("2021-01-03", "2020-W53"), ("2026-12-28", "2026-W53")])
+    func knowsTheISOWeek(date: String, week: String) throws {
+        #expect(try #require(LocalDateTime.parse(date)).0.isoWeek == week)
+    }
+
+    @Test func daysSince1970RoundTrip() throws {
+        for days in [0, 1, 59, 365, 10_957, 20_454, 20_513, 47_482] {
+            let t = LocalDateTime(daysSince1970: days, minuteOfDay: 17 * 60 + 5)
+            #expect(t.daysSince1970 == days)
+            #expect(t.hour == 17 && t.minute == 5)
+        }
+        #expect(LocalDateTime(daysSince1970: 20_454).description == "2026-01-01T00:00:00")
+        #expect(LocalDateTime(daysSince1970: 11_016).description == "2000-02-29T00:00:00")
+    }
+
     @Test func knowsTheISOWeekday() throws {
         #expect(try #require(LocalDateTime.parse("2026-11-28")).0.isoWeekday == 6) // a Saturday
         #expect(try #require(LocalDateTime.parse("2026-11-30")).0.isoWeekday == 1) // a Monday

@@ -5,6 +5,7 @@ enum ArchiveMigrator {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(Migration001InitialSchema.identifier, migrate: Migration001InitialSchema.migrate)
+        migrator.registerMigration(Migration002CurrentAssessment.identifier, migrate: Migration002CurrentAssessment.migrate)
         return migrator
     }
 }

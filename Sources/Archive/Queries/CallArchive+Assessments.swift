@@ -20,8 +20,16 @@ extension CallArchive {
             for flag in assessment.redFlags {
                 try db.execute(sql: "INSERT INTO assessment_red_flags (assessment_id, flag_code) VALUES (?, ?)", arguments: [id, flag])
             }
+            try db.execute(sql: """
+                UPDATE calls SET latest_assessment_id = ?, suggested_primary = ?, suggested_disposition = ? WHERE id = ?
+                """, arguments: [id, assessment.primaryReason, assessment.disposition, assessment.callID])
             return id
         }
+    }
+
+    /// The id of the newest suggestion for a call.
+    public func latestAssessmentID(ofCall callID: Int64) throws -> Int64? {
+        try read { try Int64.fetchOne($0, sql: "SELECT latest_assessment_id FROM calls WHERE id = ?", arguments: [callID]) }
     }
 
     /// The newest suggestion for a call, or `nil` when it was never classified.

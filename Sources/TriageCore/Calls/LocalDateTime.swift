@@ -72,6 +72,17 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.description < b.description }
 
+    /// The ISO 8601 week, "2026-W11": weeks start on Monday and week 1 holds the year's first Thursday.
+    public var isoWeek: String {
+        let days = LocalDateTime.daysFromCivil(year, month, day)
+        let thursday = days - (isoWeekday - 1) + 3
+        // The ISO year is the year of that Thursday.
+        var y = year + 1
+        while LocalDateTime.daysFromCivil(y, 1, 1) > thursday { y -= 1 }
+        let week = (thursday - LocalDateTime.daysFromCivil(y, 1, 1)) / 7 + 1
+        return "\(y)-W\(week < 10 ? "0" : "")\(week)"
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -79,6 +90,23 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         default: return 31
         }
     }
+
+    /// The date `days` after 1970-01-01 at `minuteOfDay` (pure arithmetic: fast enough for millions).
+    public init(daysSince1970 days: Int, minuteOfDay: Int = 0) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        (year, month, day) = (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        (hour, minute, second) = (minuteOfDay / 60 % 24, minuteOfDay % 60, 0)
+    }
+
+    /// Days since 1970-01-01.
+    public var daysSince1970: Int { LocalDateTime.daysFromCivil(year, month, day) }
 
     static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0

@@ -1,3 +1,4 @@
+import TriageCore
 import Archive
 import ArgumentParser
 import Foundation

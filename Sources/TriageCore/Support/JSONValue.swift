@@ -1,8 +1,7 @@
 import Foundation
 
-/// A JSON value with ordered keys, so command output is stable and readable (and `null` is written,
-/// not left out).
-enum JSONValue {
+/// A JSON value with ordered keys, so output is stable and readable (and `null` is written, not left out).
+public enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case integer(Int)
@@ -13,10 +12,10 @@ enum JSONValue {
     /// JSON text already rendered (a stored document), written as it is.
     case raw(String)
 
-    static func optionalInteger(_ v: Int?) -> JSONValue { v.map(JSONValue.integer) ?? .null }
-    static func optionalString(_ v: String?) -> JSONValue { v.map(JSONValue.string) ?? .null }
+    public static func optionalInteger(_ v: Int?) -> JSONValue { v.map(JSONValue.integer) ?? .null }
+    public static func optionalString(_ v: String?) -> JSONValue { v.map(JSONValue.string) ?? .null }
 
-    func rendered(pretty: Bool = false, indent: String = "") -> String {
+    public func rendered(pretty: Bool = false, indent: String = "") -> String {
         let inner = indent + "  "
         switch self {
         case .null: return "null"
@@ -37,7 +36,7 @@ enum JSONValue {
         }
     }
 
-    static func quote(_ s: String) -> String {
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+extension CallArchive {
+    /// Stores the midwife's decision beside the suggestion, with an audit entry, in one transaction;
+    /// returns its id. Earlier decisions stay; the newest is the call's current one.
+    @discardableResult
+    public func store(_ decision: DecisionRecord) throws -> Int64 {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM calls WHERE id = ?", arguments: [decision.callID]) == true else {
+                throw ArchiveError.failed(path: self.path, reason: "no call with id \(decision.callID)")
+            }
+            let at = Timestamps.iso8601(decision.decidedAt)
+            try db.execute(sql: """
+                INSERT INTO decisions (call_id, assessment_id, decided_at, decided_by, taxonomy_id, taxonomy_version, primary_reason,
+                                       disposition, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [decision.callID, decision.assessmentID, at, decision.decidedBy, decision.taxonomyID,
+                                 decision.taxonomyVersion, decision.reasons.first, decision.disposition, decision.note])
+            let id = db.lastInsertedRowID
+            for (rank, code) in decision.reasons.enumerated() {
+                try db.execute(sql: "INSERT INTO decision_reasons (decision_id, reason_code, rank) VALUES (?, ?, ?)", arguments: [id, code, rank])
+            }
+            try db.execute(sql: "UPDATE calls SET latest_decision_id = ?, confirmed_primary = ?, confirmed_disposition = ? WHERE id = ?",
+                           arguments: [id, decision.reasons.first, decision.disposition, decision.callID])
+            try db.execute(sql: "INSERT INTO audit_log (at, actor, action, call_id, detail) VALUES (?, ?, 'decide', ?, ?)",
+                           arguments: [at, decision.decidedBy, decision.callID, "\(decision.disposition): \(decision.reasons.joined(separator: ","))"])
+            return id
+        }
+    }
+
+    /// The newest decision on a call, or `nil` when none was made.
+    public func latestDecision(ofCall callID: Int64) throws -> DecisionRecord? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM decisions WHERE call_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1",
+                                             arguments: [callID]) else { return nil }
+            let reasons = try String.fetchAll(db, sql: "SELECT reason_code FROM decision_reasons WHERE decision_id = ? ORDER BY rank",
+                                              arguments: [row["id"] as Int64])
+            let at = ISO8601DateFormatter().date(from: (row["decided_at"] as String).replacingOccurrences(of: #"\.\d+Z$"#, with: "Z", options: .regularExpression))
+            return DecisionRecord(callID: callID, assessmentID: row["assessment_id"], decidedAt: at ?? Date(timeIntervalSince1970: 0),
+                                  decidedBy: row["decided_by"], taxonomyID: row["taxonomy_id"], taxonomyVersion: row["taxonomy_version"],
+                                  reasons: reasons, disposition: row["disposition"], note: row["note"])
+        }
+    }
+
+    /// Stores a research label with an audit entry; returns its id.
+    @discardableResult
+    public func store(_ annotation: AnnotationRecord, now: Date = Date()) throws -> Int64 {
+        try write { db in
+            let at = Timestamps.iso8601(now)
+            try db.execute(sql: """
+                INSERT INTO annotations (call_id, annotator, channel, start_ms, end_ms, code, taxonomy_id, taxonomy_version, note,
+                                         created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [annotation.callID, annotation.annotator, annotation.channel, annotation.startMs, annotation.endMs,
+                                 annotation.code, annotation.taxonomyID, annotation.taxonomyVersion, annotation.note, at, at])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO audit_log (at, actor, action, call_id, detail) VALUES (?, ?, 'annotate', ?, ?)",
+                           arguments: [at, annotation.annotator, annotation.callID, "\(annotation.code) \(annotation.startMs)-\(annotation.endMs)"])
+            return id
+        }
+    }
+}

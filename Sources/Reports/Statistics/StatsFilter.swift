@@ -1,0 +1,15 @@
+/// Which calls the statistics count. Every field narrows; `nil` leaves it open.
+public struct StatsFilter: Sendable, Equatable {
+    /// First and last day (inclusive), `YYYY-MM-DD`, of the call's local start.
+    public var from: String?
+    public var to: String?
+    /// A reason the call must have (any of its reasons, not only the primary).
+    public var reason: String?
+    public var disposition: String?
+    public var language: String?
+    public var caller: String?
+
+    public init(from: String? = nil, to: String? = nil, reason: String? = nil, disposition: String? = nil, language: String? = nil, caller: String? = nil) {
+        self.from = from; self.to = to; self.reason = reason; self.disposition = disposition; self.language = language; self.caller = caller
+    }
+}

@@ -1,0 +1,51 @@
+import Archive
+import ArgumentParser
+import Foundation
+import Ingest
+import Reports
+import TriageCore
+
+/// `triage export fhir`: calls as a FHIR R4 Bundle for the hospital record.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export calls for the hospital record: fhir writes a FHIR R4 Bundle (Patient pseudonym, Encounter, Observations, Flags).",
+        discussion: "The reasons and disposition are the midwife's decision where there is one, else the assistant's suggestion."
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case fhir }
+
+    @Argument(help: "The format: fhir.")
+    var kind: Kind
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var taxonomyOptions: TaxonomyOptions
+
+    @Option(name: .long, help: "The calls to export (repeat, or comma-separated); default all.")
+    var call: [String] = []
+
+    @Option(name: .long, help: "Language of display texts: da or en.")
+    var lang: String = "da"
+
+    func run() throws {
+        let store = try archive.open(readOnly: true)
+        let taxonomy = try taxonomyOptions.load()
+        var ids = try call.flatMap { $0.split(separator: ",") }.map { text -> Int64 in
+            guard let id = Int64(text) else { throw CommandFailure(message: "--call takes call ids, not '\(text)'", status: .usage) }
+            return id
+        }
+        if ids.isEmpty { ids = try store.listCalls().map(\.id).sorted() }
+        var items: [EncounterBundleWriter.Item] = []
+        for id in ids {
+            guard let c = try store.call(id: id) else { throw CommandFailure(message: "\(store.path): no call with id \(id)") }
+            let suggestion = try store.latestAssessment(ofCall: id)
+            let decision = try store.latestDecision(ofCall: id)
+            guard suggestion != nil || decision != nil else { continue }
+            items.append(EncounterBundleWriter.Item(
+                call: c, reasons: decision?.reasons ?? suggestion?.reasons.map(\.code) ?? [],
+                disposition: decision?.disposition ?? suggestion?.disposition ?? "info_only",
+                source: decision == nil ? "suggested" : "confirmed", assessmentJSON: suggestion?.resultJSON))
+        }
+        Console.out(EncounterBundleWriter.write(items, taxonomy: taxonomy, language: lang).rendered(pretty: true))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// `triage stats`, `report`, `export fhir` and `decide` on an archive of the demo calls.
+@Suite(.serialized) struct StatsCommandTests {
+    let dir = TemporaryDirectory("stats-e2e")
+    var db: String { dir.file("demo.sqlite") }
+
+    init() throws {
+        let run = try CommandRun.triage(["ingest", "--db", dir.file("demo.sqlite"), "\(Repository.root)/Recordings"])
+        guard run.status == 0 else { throw CommandFailed(run: run) }
+    }
+
+    struct CommandFailed: Error { var run: CommandRun }
+
+    @Test func statsAreSuppressedUnlessToldAndToldWithAWarning() throws {
+        let csv = try CommandRun.triage(["stats", "--db", db])
+        #expect(csv.status == 0 && csv.stderr.isEmpty)
+        let lines = csv.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "\u{FEFF}reason,count,share,ci_low,ci_high")
+        #expect(lines.dropFirst().allSatisfy { line in
+            let count = line.split(separator: ",", omittingEmptySubsequences: false)[1]
+            return count == "<5" || count == "0" || (Int(count) ?? 0) >= 5
+        })
+        let open = try CommandRun.triage(["stats", "--db", db, "--no-suppress", "--format", "json"])
+        #expect(open.stderr.hasPrefix("warning: small counts are shown"))
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(open.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.compactMap { $0["count"] as? Int }.reduce(0, +) == 29)
+        #expect(try CommandRun.triage(["stats", "--db", db, "--by", "colour"]).status == 2)
+        #expect(try CommandRun.triage(["stats", "--db", db, "--source", "labelled", "--by", "disposition"]).status == 2)
+        #expect(try CommandRun.triage(["stats", "--db", db, "--from", "14/03/2026"]).status == 2)
+        let md = try CommandRun.triage(["stats", "--db", db, "--by", "disposition", "--format", "md", "--lang", "en"])
+        #expect(md.stdout.contains("| Come in now | 14 |"))
+    }
+
+    @Test func aDecisionCountsAsConfirmed() throws {
+        let decide = try CommandRun.triage(["decide", "--db", db, "1", "--disposition", "attend_soon", "--reasons", "itching", "--by", "AH"])
+        #expect(decide.status == 0, "\(decide.stderr)")
+        let confirmed = try CommandRun.triage(["stats", "--db", db, "--source", "confirmed", "--by", "disposition", "--no-suppress", "--format", "json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(confirmed.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1 && rows.first?["disposition"] as? String == "attend_soon" && rows.first?["count"] as? Int == 1)
+        #expect(try CommandRun.triage(["decide", "--db", db, "1", "--disposition", "later"]).status == 2)
+        #expect(try CommandRun.triage(["decide", "--db", db, "1", "--disposition", "refer", "--reasons", "made_up"]).status == 2)
+    }
+
+    @Test func fhirExportsAreValidR4() throws {
+        let python = Tools.fhirPython
+        try #require(FileManager.default.isExecutableFile(atPath: python), "the FHIR validator is missing: run make deps")
+        let measure = try CommandRun.triage(["stats", "--db", db, "--format", "fhir"])
+        let bundle = try CommandRun.triage(["export", "fhir", "--db", db])
+        #expect(measure.status == 0 && bundle.status == 0)
+        let files = [try dir.write("measure.json", measure.stdout), try dir.write("bundle.json", bundle.stdout)]
+        let check = try Tools.run(python, [Repository.fixture("tools/validate_fhir.py")] + files)
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("valid MeasureReport") && check.output.contains("valid Bundle"))
+        // The validator does reject what is wrong.
+        let broken = try dir.write("broken.json", bundle.stdout.replacingOccurrences(of: "\"status\": \"finished\"", with: "\"status\": 42, \"colour\": 1"))
+        #expect(try Tools.run(python, [Repository.fixture("tools/validate_fhir.py"), broken]).status == 1)
+        let b = try #require(try JSONSerialization.jsonObject(with: Data(bundle.stdout.utf8)) as? [String: Any])
+        let resources = (b["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
+        let encounters = resources.filter { $0["resourceType"] as? String == "Encounter" }
+        #expect(encounters.count == 29)
+        #expect(resources.contains { $0["resourceType"] as? String == "Flag" })
+        #expect(resources.contains { $0["resourceType"] as? String == "Observation" })
+        #expect(!bundle.stdout.contains("Recordings/")) // no file paths, names or other identifying data leave with it
+    }
+
+    @Test func theHTMLReportRendersInAHeadlessBrowser() throws {
+        let chromium = try #require(Tools.chromium, "headless Chromium is missing: run make deps")
+        let html = dir.file("out/report.html")
+        try FileManager.default.createDirectory(atPath: dir.file("out"), withIntermediateDirectories: true)
+        let run = try CommandRun.triage(["report", "--db", db, "--out", html, "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<svg") && !page.contains("<script") && !page.contains("src=\"http"))
+        let charts = try FileManager.default.contentsOfDirectory(atPath: dir.file("out/report-charts"))
+        #expect(Set(charts) == ["reasons.svg", "reference.svg", "hour-weekday.svg", "weekly.svg", "dispositions.svg"])
+        for name in charts {
+            let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: dir.file("out/report-charts/\(name)"))))
+            #expect(parser.parse(), "\(name) is not well-formed XML")
+        }
+        let png = dir.file("out/shot.png")
+        let shot = try Tools.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1800",
+                                            "--user-data-dir=\(dir.file("chrome"))", "--screenshot=\(png)", "file://\(html)"])
+        #expect(FileManager.default.fileExists(atPath: png), "\(shot.output)")
+        let ink = try Tools.run("/usr/bin/env", ["python3", Repository.fixture("tools/png_ink.py"), png])
+        #expect((Double(ink.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0.03, "the screenshot is blank: \(ink.output)")
+    }
+}
