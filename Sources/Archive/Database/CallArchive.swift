@@ -28,6 +28,8 @@ public final class CallArchive: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "triage-archive"
         configuration.prepareDatabase { db in
+            // Reading through memory maps: statistics scan many rows, and read(2) calls would dominate.
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
             if !db.configuration.readonly {
                 // WAL with NORMAL sync: a commit survives a crash or kill of the process; only a
                 // power cut may lose the last commits, never corrupt the file.

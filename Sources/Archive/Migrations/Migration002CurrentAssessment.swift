@@ -28,7 +28,23 @@ enum Migration002CurrentAssessment {
             CREATE INDEX calls_latest_decision ON calls(latest_decision_id);
             CREATE INDEX decisions_assessment ON decisions(assessment_id);
             CREATE INDEX annotations_supersedes ON annotations(supersedes_id);
+            -- Covering indexes for the statistics: each common grouping is answered from an index alone.
+            CREATE INDEX calls_stats_weekday_hour ON calls(started_weekday, started_hour, suggested_disposition, confirmed_disposition);
+            CREATE INDEX calls_stats_week ON calls(started_iso_week, suggested_primary, suggested_disposition, confirmed_primary, confirmed_disposition);
+            CREATE INDEX calls_stats_date ON calls(started_date, suggested_primary, suggested_disposition, confirmed_primary, confirmed_disposition,
+                                                   started_hour, started_weekday, language, caller_type);
+            CREATE INDEX calls_stats_gestation ON calls(gestational_week, days_postpartum, suggested_disposition, confirmed_disposition);
+            CREATE INDEX calls_stats_disposition ON calls(suggested_disposition, confirmed_disposition);
             CREATE INDEX annotations_code ON annotations(code) WHERE deleted_at IS NULL;
+
+            -- Every reason of each call's current suggestion, decision and labels, in one shape for statistics.
+            CREATE TABLE current_reasons (
+                call_id     INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+                source      TEXT NOT NULL CHECK (source IN ('suggested', 'confirmed', 'labelled')),
+                reason_code TEXT NOT NULL,
+                PRIMARY KEY (call_id, source, reason_code)
+            ) WITHOUT ROWID;
+            CREATE INDEX current_reasons_code ON current_reasons(source, reason_code, call_id);
             """)
         // Fill what earlier versions stored.
         for row in try Row.fetchAll(db, sql: "SELECT id, started_date FROM calls WHERE started_date IS NOT NULL") {
@@ -42,6 +58,12 @@ enum Migration002CurrentAssessment {
             UPDATE calls SET latest_decision_id = (SELECT d.id FROM decisions d WHERE d.call_id = calls.id ORDER BY d.decided_at DESC, d.id DESC LIMIT 1);
             UPDATE calls SET confirmed_primary = (SELECT primary_reason FROM decisions WHERE id = calls.latest_decision_id),
                              confirmed_disposition = (SELECT disposition FROM decisions WHERE id = calls.latest_decision_id);
+            INSERT OR IGNORE INTO current_reasons (call_id, source, reason_code)
+                SELECT c.id, 'suggested', r.reason_code FROM calls c JOIN assessment_reasons r ON r.assessment_id = c.latest_assessment_id;
+            INSERT OR IGNORE INTO current_reasons (call_id, source, reason_code)
+                SELECT c.id, 'confirmed', r.reason_code FROM calls c JOIN decision_reasons r ON r.decision_id = c.latest_decision_id;
+            INSERT OR IGNORE INTO current_reasons (call_id, source, reason_code)
+                SELECT call_id, 'labelled', code FROM annotations WHERE deleted_at IS NULL;
             """)
     }
 }

@@ -23,6 +23,7 @@ extension CallArchive {
             try db.execute(sql: """
                 UPDATE calls SET latest_assessment_id = ?, suggested_primary = ?, suggested_disposition = ? WHERE id = ?
                 """, arguments: [id, assessment.primaryReason, assessment.disposition, assessment.callID])
+            try CurrentReasons.replace(db, callID: assessment.callID, source: "suggested", with: assessment.reasons.map(\.code))
             return id
         }
     }

@@ -23,6 +23,7 @@ extension CallArchive {
             }
             try db.execute(sql: "UPDATE calls SET latest_decision_id = ?, confirmed_primary = ?, confirmed_disposition = ? WHERE id = ?",
                            arguments: [id, decision.reasons.first, decision.disposition, decision.callID])
+            try CurrentReasons.replace(db, callID: decision.callID, source: "confirmed", with: decision.reasons)
             try db.execute(sql: "INSERT INTO audit_log (at, actor, action, call_id, detail) VALUES (?, ?, 'decide', ?, ?)",
                            arguments: [at, decision.decidedBy, decision.callID, "\(decision.disposition): \(decision.reasons.joined(separator: ","))"])
             return id
@@ -55,6 +56,8 @@ extension CallArchive {
                 """, arguments: [annotation.callID, annotation.annotator, annotation.channel, annotation.startMs, annotation.endMs,
                                  annotation.code, annotation.taxonomyID, annotation.taxonomyVersion, annotation.note, at, at])
             let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT OR IGNORE INTO current_reasons (call_id, source, reason_code) VALUES (?, 'labelled', ?)",
+                           arguments: [annotation.callID, annotation.code])
             try db.execute(sql: "INSERT INTO audit_log (at, actor, action, call_id, detail) VALUES (?, ?, 'annotate', ?, ?)",
                            arguments: [at, annotation.annotator, annotation.callID, "\(annotation.code) \(annotation.startMs)-\(annotation.endMs)"])
             return id

@@ -37,24 +37,26 @@ public struct StatsQuery: Sendable {
         // The primary reason is a column of the call; every reason needs the suggestion's, decision's or labels' rows.
         var reasonJoin = ""
         if dims.contains(.reason), countsAllReasons {
-            switch src {
-            case .suggested: reasonJoin = "JOIN assessment_reasons r ON r.assessment_id = c.latest_assessment_id"
-            case .confirmed: reasonJoin = "JOIN decision_reasons r ON r.decision_id = c.latest_decision_id"
-            case .labelled: reasonJoin = "JOIN (SELECT DISTINCT call_id, code AS reason_code FROM annotations WHERE deleted_at IS NULL) r ON r.call_id = c.id"
-            }
+            reasonJoin = "JOIN current_reasons r ON r.call_id = c.id AND r.source = '\(src.rawValue)'"
         }
         let keys = dims.map { d -> String in
             guard d == .reason, !countsAllReasons else { return d.sql(source: src) }
             return src == .confirmed ? "c.confirmed_primary" : "c.suggested_primary"
         }
-        let groupSQL = """
+        var sql = """
             SELECT \(keys.enumerated().map { "\($1) AS k\($0)" }.joined(separator: ", ")), count(*) AS n
             FROM calls c \(reasonJoin)
             WHERE \(whereSQL)
             GROUP BY \(keys.indices.map { "k\($0)" }.joined(separator: ", "))
             """
+        // Every reason, nothing else asked: the reasons' own index answers it without touching the calls.
+        if dims == [.reason], countsAllReasons, filter == StatsFilter() {
+            sql = "SELECT r.reason_code AS k0, count(*) AS n FROM current_reasons r WHERE r.source = '\(src.rawValue)' GROUP BY k0"
+        }
+        let groupSQL = sql
+        // When every call falls in exactly one group, the groups' counts add up to the total: no second pass.
+        let partitions = reasonJoin.isEmpty
         return try archive.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM calls c WHERE \(whereSQL)", arguments: arguments) ?? 0
             var counts: [[String]: Int] = [:]
             for row in try Row.fetchAll(db, sql: groupSQL, arguments: arguments) {
                 let key = dims.indices.map { i -> String in
@@ -63,6 +65,8 @@ public struct StatsQuery: Sendable {
                 }
                 counts[key, default: 0] += row["n"] as Int
             }
+            let total = partitions ? counts.values.reduce(0, +)
+                : (try Int.fetchOne(db, sql: "SELECT count(*) FROM calls c WHERE \(whereSQL)", arguments: arguments) ?? 0)
             // Fixed value sets show their empty cells.
             let values = dims.map { d -> [String]? in d == .reason && !known.isEmpty ? known : d.allValues }
             if values.allSatisfy({ $0 != nil }) {
@@ -77,10 +81,11 @@ public struct StatsQuery: Sendable {
     func population() -> (String, StatementArguments) {
         var clauses: [String] = []
         var arguments: [DatabaseValueConvertible?] = []
+        // Every suggestion and decision has a disposition: testing it keeps the statistics on covering indexes.
         switch source {
-        case .suggested: clauses.append("c.latest_assessment_id IS NOT NULL")
-        case .confirmed: clauses.append("c.latest_decision_id IS NOT NULL")
-        case .labelled: clauses.append("EXISTS (SELECT 1 FROM annotations a WHERE a.call_id = c.id AND a.deleted_at IS NULL)")
+        case .suggested: clauses.append("c.suggested_disposition IS NOT NULL")
+        case .confirmed: clauses.append("c.confirmed_disposition IS NOT NULL")
+        case .labelled: clauses.append("c.id IN (SELECT call_id FROM current_reasons WHERE source = 'labelled')")
         }
         if let from = filter.from { clauses.append("c.started_date >= ?"); arguments.append(from) }
         if let to = filter.to { clauses.append("c.started_date <= ?"); arguments.append(to) }
@@ -91,11 +96,7 @@ public struct StatsQuery: Sendable {
             arguments.append(disposition)
         }
         if let reason = filter.reason {
-            switch source {
-            case .suggested: clauses.append("EXISTS (SELECT 1 FROM assessment_reasons x WHERE x.assessment_id = c.latest_assessment_id AND x.reason_code = ?)")
-            case .confirmed: clauses.append("EXISTS (SELECT 1 FROM decision_reasons x WHERE x.decision_id = c.latest_decision_id AND x.reason_code = ?)")
-            case .labelled: clauses.append("EXISTS (SELECT 1 FROM annotations x WHERE x.call_id = c.id AND x.deleted_at IS NULL AND x.code = ?)")
-            }
+            clauses.append("c.id IN (SELECT x.call_id FROM current_reasons x WHERE x.source = '\(source.rawValue)' AND x.reason_code = ?)")
             arguments.append(reason)
         }
         return (clauses.joined(separator: " AND "), StatementArguments(arguments))

@@ -27,6 +27,7 @@ public enum SyntheticArchive {
                 VALUES (?, ?, '', 'bench', '1', 'bench', ?, ?, '{}')
                 """)
             let insertReason = try db.makeStatement(sql: "INSERT INTO assessment_reasons (assessment_id, reason_code, rank, score) VALUES (?, ?, ?, 0.5)")
+            let insertCurrent = try db.makeStatement(sql: "INSERT INTO current_reasons (call_id, source, reason_code) VALUES (?, 'suggested', ?)")
             let firstDay = LocalDateTime(daysSince1970: 0).daysSince1970 + 20454 // 2026-01-01
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             for id in 1...max(1, calls) {
@@ -42,7 +43,12 @@ public enum SyntheticArchive {
                                                    id, reason, disposition])
                 try insertAssessment.execute(arguments: [id, id, reason, disposition])
                 try insertReason.execute(arguments: [id, reason, 0])
-                if uniform() < 0.3 { try insertReason.execute(arguments: [id, reason == "anxiety_reassurance" ? "other" : "anxiety_reassurance", 1]) }
+                try insertCurrent.execute(arguments: [id, reason])
+                if uniform() < 0.3 {
+                    let second = reason == "anxiety_reassurance" ? "other" : "anxiety_reassurance"
+                    try insertReason.execute(arguments: [id, second, 1])
+                    try insertCurrent.execute(arguments: [id, second])
+                }
             }
         }
     }

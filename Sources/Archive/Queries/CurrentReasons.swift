@@ -1,0 +1,11 @@
+import GRDB
+
+/// Keeps `current_reasons` in step: each call's reasons from its newest suggestion or decision.
+enum CurrentReasons {
+    static func replace(_ db: Database, callID: Int64, source: String, with codes: [String]) throws {
+        try db.execute(sql: "DELETE FROM current_reasons WHERE call_id = ? AND source = ?", arguments: [callID, source])
+        for code in Set(codes) {
+            try db.execute(sql: "INSERT INTO current_reasons (call_id, source, reason_code) VALUES (?, ?, ?)", arguments: [callID, source, code])
+        }
+    }
+}
