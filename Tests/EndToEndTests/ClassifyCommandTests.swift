@@ -64,6 +64,15 @@ import Testing
         #expect(broken.status == 1 && broken.stderr.contains("README.md: not an audio file"))
     }
 
+    @Test func theDemoCallsAnswerKeysWorkWithEvaluate() throws {
+        let run = try CommandRun.triage(["evaluate", "--gold", "\(Repository.root)/Recordings", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let r = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(r["calls"] as? Int == 29)
+        #expect(((r["red_flag_recall"] as? NSNumber)?.doubleValue ?? 0) >= 0.98)
+        #expect(((r["disposition_accuracy"] as? NSNumber)?.doubleValue ?? 0) >= 0.95)
+    }
+
     /// The quality gate: the development set in Tests/Fixtures/devset, with thresholds a little under what the
     /// classifier reaches (see the closing note of the classifier issue for the held-out figures).
     @Test func theDevelopmentSetMeetsTheQualityBar() throws {

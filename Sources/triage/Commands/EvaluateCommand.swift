@@ -11,13 +11,14 @@ struct EvaluateCommand: ParsableCommand {
         abstract: "Score predictions against an answer key: reasons, primary, disposition, red flags, facts.",
         discussion: """
             Gold lines are classify input lines plus "labels": {"reasons", "primary", "disposition", "red_flags",
-            "facts", "denied"}. Without --pred, the built-in classifier predicts them.
+            "facts", "denied"}. Without --pred, the built-in classifier predicts them. --gold may also name a folder
+            of calls whose .meta.json carry "labels" (as Recordings/ does), read with their transcripts.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Option(name: .long, help: "The answer key (JSONL).")
+    @Option(name: .long, help: "The answer key (JSONL), or a folder of calls with answer keys in their .meta.json.")
     var gold: String
 
     @Option(name: .long, help: "Predictions as 'triage classify --format jsonl' writes them (default: classify now).")
@@ -29,8 +30,13 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var taxonomyOptions: TaxonomyOptions
 
     func run() throws {
+        var isFolder: ObjCBool = false
         let goldObjects: [(line: Int, object: [String: Any])]
-        do { goldObjects = try CallRecordJSON.objects(inFileAt: gold) } catch { throw CommandFailure(message: "\(gold): \(error)") }
+        if FileManager.default.fileExists(atPath: gold, isDirectory: &isFolder), isFolder.boolValue {
+            goldObjects = try AnswerKeyFolder.objects(in: gold)
+        } else {
+            do { goldObjects = try CallRecordJSON.objects(inFileAt: gold) } catch { throw CommandFailure(message: "\(gold): \(error)") }
+        }
         var predictions: [String: Labels] = [:]
         if let pred {
             do {
