@@ -54,6 +54,9 @@ demo: release
 	$(TRIAGE) ingest --db $(DEMO_DB) Recordings
 	$(TRIAGE) calls list --db $(DEMO_DB)
 	$(TRIAGE) calls show --db $(DEMO_DB) $$($(TRIAGE) calls list --db $(DEMO_DB) --format json --limit 1 | sed -n 's/.*"id": \([0-9]*\).*/\1/p' | head -1)
+	$(TRIAGE) analyze Recordings/da01-veer-foerstegang.flac
+	$(TRIAGE) stats --db $(DEMO_DB) --by disposition --format md
+	$(TRIAGE) report --db $(DEMO_DB) --out .demo/report.html
 
 ## bench: the benchmarks, reported as ratios against their named baselines
 bench: release

@@ -1,4 +1,5 @@
 import Foundation
+import Language
 
 /// Turns the paths given to `triage ingest` into calls to ingest.
 ///
@@ -13,6 +14,22 @@ public enum IngestDiscovery {
         public var items: [IngestItem]
         /// Inputs that do not exist or cannot be listed, with why.
         public var missing: [(path: String, reason: String)]
+    }
+
+    /// The transcript beside a recording or metadata file with base path `base` (the path without its
+    /// extension), in the order ingest prefers them: WebVTT, TextGrid, SRT, JSON, plain text.
+    public static func transcriptSidecar(forBase base: String) -> String? {
+        let formats = TranscriptFormat.allCases.sorted { FileKind.transcriptPreference($0) < FileKind.transcriptPreference($1) }
+        let extensions = formats.map { format -> String in
+            switch format {
+            case .webVTT: return "vtt"
+            case .textGrid: return "TextGrid"
+            case .srt: return "srt"
+            case .json: return "json"
+            case .plainText: return "txt"
+            }
+        }
+        return extensions.map { "\(base).\($0)" }.first { FileManager.default.fileExists(atPath: $0) }
     }
 
     public static func plan(_ paths: [String]) -> Plan {

@@ -41,7 +41,7 @@ struct AnalyzeCommand: ParsableCommand {
         do { recording = try RecordingAnalysis.episodes(audioPath: audio, channelRoles: metadata.channelRoles) } catch {
             throw CommandFailure(message: "\(error)")
         }
-        let transcriptPath = transcript ?? ["vtt", "TextGrid", "srt", "json", "txt"].map { "\(base).\($0)" }.first { fm.fileExists(atPath: $0) }
+        let transcriptPath = transcript ?? IngestDiscovery.transcriptSidecar(forBase: base)
         var turns: [Turn] = []
         if let transcriptPath {
             do { turns = try TranscriptReader.read(fileAt: transcriptPath).turns } catch { throw CommandFailure(message: "\(error)") }

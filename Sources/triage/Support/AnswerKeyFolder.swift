@@ -14,7 +14,7 @@ enum AnswerKeyFolder {
             guard let data = FileManager.default.contents(atPath: metaPath),
                   let meta = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let labels = meta["labels"] as? [String: Any] else { continue }
             let base = String(metaPath.dropLast(".meta.json".count))
-            guard let transcript = ["vtt", "TextGrid", "srt", "json", "txt"].map({ "\(base).\($0)" }).first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            guard let transcript = IngestDiscovery.transcriptSidecar(forBase: base) else {
                 throw CommandFailure(message: "\(metaPath): no transcript beside the answer key")
             }
             let turns: [Turn]
