@@ -32,10 +32,11 @@ let package = Package(
         .target(name: "Archive", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Language", "Archive"]),
         .target(name: "Reports", dependencies: ["TriageCore", "Archive", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TerminalUI", dependencies: ["TriageCore", "Archive", "Reports", "CNcurses"]),
 
         // MARK: The executable: argument parsing and wiring, one file per subcommand.
         .executableTarget(name: "triage", dependencies: [
-            "TriageCore", "AudioIO", "Acoustics", "Language", "Triage", "Archive", "Ingest", "Reports",
+            "TriageCore", "AudioIO", "Acoustics", "Language", "Triage", "Archive", "Ingest", "Reports", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archive", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Archive", "Reports", "TriageCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["triage", "AudioIO", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

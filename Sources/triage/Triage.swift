@@ -11,8 +11,9 @@ struct TriageCommand: ParsableCommand {
             Calls are archived in an SQLite database: --db, else $TRIAGE_DB, else ./triage.sqlite.
             Exit status: 0 success, 1 when an input or the database failed, 2 for a usage error.
             """,
-        subcommands: [IngestCommand.self, CallsCommand.self, ClassifyCommand.self, AnalyzeCommand.self, DecideCommand.self, StatsCommand.self,
-                      ReportCommand.self, ExportCommand.self, EvaluateCommand.self, TaxonomyCommand.self, BenchCommand.self]
+        subcommands: [UICommand.self, IngestCommand.self, CallsCommand.self, ClassifyCommand.self, AnalyzeCommand.self, DecideCommand.self,
+                      StatsCommand.self, ReportCommand.self, ExportCommand.self, EvaluateCommand.self, TaxonomyCommand.self, BenchCommand.self],
+        defaultSubcommand: UICommand.self
     )
 }
 

@@ -1,0 +1,98 @@
+import Archive
+import Foundation
+import Reports
+import TriageCore
+
+/// What the screens show, read from the archive: the call queue, one call's transcript with its stored
+/// suggestion and the midwife's decision, and the statistics. Screens adapt this to widgets.
+public final class DeskModel {
+    /// A stored suggestion, as the screens need it.
+    public struct Suggestion: Sendable {
+        public struct Mark: Sendable, Equatable { public var turn: Int; public var range: Range<Int>; public var code: String; public var negated: Bool }
+        public var disposition: String
+        public var reasons: [(code: String, score: Double, words: [String])]
+        public var flags: [(code: String, words: [String])]
+        public var facts: [(name: String, value: String, source: String)]
+        public var questions: [String]
+        /// Words in the transcript to highlight: findings and reasons (negated ones dimmed).
+        public var marks: [Mark]
+        public var versions: String
+    }
+
+    public struct Detail: Sendable {
+        public var call: Call
+        public var turns: [Turn]
+        public var suggestion: Suggestion?
+        public var suggestionID: Int64?
+        public var decision: DecisionRecord?
+    }
+
+    public let archive: CallArchive
+    public let taxonomy: Taxonomy
+    public private(set) var calls: [CallSummary] = []
+    private var details: [Int64: Detail] = [:]
+
+    public init(archive: CallArchive, taxonomy: Taxonomy) throws {
+        self.archive = archive
+        self.taxonomy = taxonomy
+        try reload()
+    }
+
+    public func reload() throws {
+        calls = try archive.listCalls(limit: 10_000)
+        details = [:]
+    }
+
+    public func detail(_ id: Int64) throws -> Detail? {
+        if let cached = details[id] { return cached }
+        guard let call = try archive.call(id: id) else { return nil }
+        let record = try archive.latestAssessment(ofCall: id)
+        let detail = Detail(call: call, turns: try archive.turns(ofCall: id), suggestion: record.map { Self.parse($0) },
+                            suggestionID: try archive.latestAssessmentID(ofCall: id), decision: try archive.latestDecision(ofCall: id))
+        details[id] = detail
+        return detail
+    }
+
+    /// Stores the midwife's decision beside the suggestion and forgets the cached call.
+    public func decide(callID: Int64, disposition: String, reasons: [String], by user: String, at date: Date) throws {
+        let detail = try self.detail(callID)
+        try archive.store(DecisionRecord(callID: callID, assessmentID: detail?.suggestionID, decidedAt: date, decidedBy: user,
+                                         taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, reasons: reasons, disposition: disposition))
+        details[callID] = nil
+    }
+
+    public func statistics(_ dims: [StatsDimension], source: StatsSource) -> StatsTable? {
+        try? StatsQuery(dimensions: dims, source: source, knownReasons: taxonomy.reasons.map(\.code)).run(on: archive)
+    }
+
+    static func parse(_ record: AssessmentRecord) -> Suggestion {
+        let o = (try? JSONSerialization.jsonObject(with: Data(record.resultJSON.utf8)) as? [String: Any]) ?? [:]
+        func evidence(_ items: Any?) -> [[String: Any]] { items as? [[String: Any]] ?? [] }
+        var marks: [Suggestion.Mark] = []
+        func mark(_ e: [String: Any], code: String) {
+            guard let turn = e["turn"] as? Int, let chars = e["chars"] as? [Int], chars.count == 2, chars[0] < chars[1] else { return }
+            marks.append(.init(turn: turn, range: chars[0]..<chars[1], code: code, negated: e["negated"] as? Bool ?? false))
+        }
+        let reasons = evidence(o["reasons"]).map { r -> (String, Double, [String]) in
+            let code = r["code"] as? String ?? "?"
+            for e in evidence(r["evidence"]) { mark(e, code: code) }
+            return (code, (r["score"] as? NSNumber)?.doubleValue ?? 0, evidence(r["evidence"]).compactMap { $0["text"] as? String })
+        }
+        for key in ["findings", "denied"] {
+            for f in evidence(o[key]) { for e in evidence(f["evidence"]) { mark(e, code: f["code"] as? String ?? "?") } }
+        }
+        let flags = evidence(o["red_flags"]).map { f in
+            (f["code"] as? String ?? "?", evidence(f["evidence"]).filter { $0["source"] as? String != "rule" }.compactMap { $0["text"] as? String })
+        }
+        let sources = o["fact_sources"] as? [String: String] ?? [:]
+        let facts = (o["facts"] as? [String: Any] ?? [:]).compactMap { name, value -> (String, String, String)? in
+            if value is NSNull { return nil }
+            let text: String
+            if let n = value as? NSNumber, String(cString: n.objCType) == "c" { text = n.boolValue ? "ja" : "nej" } else { text = "\(value)" }
+            return (name, text, sources[name] ?? "call")
+        }.sorted { $0.0 < $1.0 }
+        return Suggestion(disposition: record.disposition, reasons: reasons, flags: flags, facts: facts,
+                          questions: evidence(o["questions"]).compactMap { $0["text"] as? String }, marks: marks,
+                          versions: "\(record.taxonomyID)@\(record.taxonomyVersion) · \(record.modelVersion)")
+    }
+}

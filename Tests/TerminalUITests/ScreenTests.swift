@@ -1,0 +1,136 @@
+import Archive
+import Foundation
+import TestSupport
+import Testing
+import TriageCore
+@testable import TerminalUI
+
+/// The screens rendered into a fake terminal, driven by keys, compared with text snapshots.
+@Suite(.serialized) struct ScreenTests {
+    let dir = TemporaryDirectory("ui")
+    let model: DeskModel
+
+    init() throws {
+        let db = dir.file("ui.sqlite")
+        let demo = "\(Repository.root)/Recordings"
+        let run = try CommandRun.triage(["ingest", "--db", db, "\(demo)/da04-groent-vand.flac", "\(demo)/da01-veer-foerstegang.flac",
+                                         "\(demo)/en09-fainted-partner.flac"])
+        guard run.status == 0 else { throw Failure(message: run.stderr) }
+        model = try DeskModel(archive: try CallArchive(path: db), taxonomy: try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy)))
+    }
+
+    struct Failure: Error { var message: String }
+
+    func app(_ width: Int, _ height: Int) -> (TriageApp, FakeTerminal) {
+        let terminal = FakeTerminal(width: width, height: height)
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "AH")
+        app.redraw()
+        return (app, terminal)
+    }
+
+    /// Compares a screen with `Tests/Fixtures/snapshots/NAME.txt` (the clock masked);
+    /// TRIAGE_RECORD_SNAPSHOTS=1 writes it instead.
+    func snapshot(_ screen: ScreenBuffer, _ name: String) throws {
+        var lines = screen.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let first = lines.first, first.count >= 5 { lines[0] = String(first.dropLast(5)) + "HH:MM" }
+        let text = lines.joined(separator: "\n") + "\n"
+        let path = Repository.fixture("snapshots/\(name).txt")
+        if ProcessInfo.processInfo.environment["TRIAGE_RECORD_SNAPSHOTS"] == "1" {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == expected, "screen \(name) differs from its snapshot:\n\(text)")
+    }
+
+    @Test func theTriageScreenAt80x24And200x60() throws {
+        let (_, small) = app(80, 24)
+        try snapshot(small.screen, "triage-80x24")
+        #expect(small.screen.text.contains("Fødemodtagelsen"))
+        #expect(small.screen.text.contains("RING 112 NU"))
+        let (_, large) = app(200, 60)
+        try snapshot(large.screen, "triage-200x60")
+    }
+
+    @Test func choosingACallShowsItsBannerReasonsFactsAndTranscript() throws {
+        let (app, terminal) = app(100, 30)
+        app.handle(.down)
+        app.redraw()
+        let text = terminal.screen.text
+        #expect(text.contains("KOM IND NU") && text.contains("Farvet fostervand"))
+        #expect(text.contains("Vandafgang"))
+        #expect(text.contains("Fostervandets farve: green"))
+        #expect(text.contains("Hej, vandet er lige gået, og det er grønt."))
+        // The banner is coloured by the disposition, the matched words are highlighted.
+        let bannerRow = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("KOM IND NU") } ?? 0
+        #expect(terminal.screen.cells.contains { $0.style.background == .magenta })
+        #expect(bannerRow > 0)
+        #expect(terminal.screen.cells.contains { $0.style.bold && $0.style.foreground == .cyan })
+    }
+
+    @Test func aKeyPressRedrawsOnlyWhatChanged() {
+        let (app, terminal) = app(80, 24)
+        let first = terminal.cellsWritten
+        #expect(first == 80 * 24)
+        app.handle(.character("?"))
+        app.redraw()
+        let help = terminal.cellsWritten - first
+        #expect(help > 0 && help < 80 * 24 / 2)
+        app.redraw()
+        #expect(terminal.cellsWritten == first + help) // nothing changed, nothing written
+    }
+
+    @Test func aDecisionIsStoredBesideTheSuggestionWithWhoAndWhen() throws {
+        let (app, terminal) = app(80, 24)
+        let call = try #require(model.calls.first)
+        app.handle(.character("2"))
+        app.redraw()
+        #expect(terminal.screen.text.contains("Gemt: Kom ind nu (AH)"))
+        #expect(terminal.screen.text.contains("✔ Afgjort: Kom ind nu (AH)"))
+        let decision = try #require(try model.archive.latestDecision(ofCall: call.id))
+        #expect(decision.disposition == "attend_now" && decision.decidedBy == "AH")
+        #expect(decision.decidedAt == ManualClock().now)
+        #expect(try model.archive.latestAssessment(ofCall: call.id)?.disposition == "emergency_112") // the suggestion stays
+        app.handle(.character("c"))
+        #expect(try model.archive.latestDecision(ofCall: call.id)?.disposition == "emergency_112")
+    }
+
+    @Test func statisticsHelpLanguageAndQuit() throws {
+        let (app, terminal) = app(80, 24)
+        app.handle(.tab)
+        app.redraw()
+        try snapshot(terminal.screen, "statistics-80x24")
+        app.handle(.character("l"))
+        app.redraw()
+        #expect(terminal.screen.text.contains("Contact reasons (suggestions, n = 3)"))
+        app.handle(.character("?"))
+        app.redraw()
+        #expect(terminal.screen.text.contains("switch between triage and statistics"))
+        #expect(app.handle(.character("x")))      // any key closes the help
+        #expect(!app.handle(.character("q")))     // q quits
+    }
+
+    @Test func aResizeRedrawsTheWholeScreenAtItsNewSize() throws {
+        let terminal = FakeTerminal(width: 80, height: 24)
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "AH")
+        terminal.resize(width: 120, height: 40)
+        terminal.type("q")
+        app.run(idleLimit: 1)
+        #expect(terminal.restored)
+        #expect(terminal.screen.width == 120 && terminal.screen.text.split(separator: "\n", omittingEmptySubsequences: false).count == 40)
+        #expect(terminal.screen.text.contains("Fødemodtagelsen"))
+        #expect(terminal.screen.text.split(separator: "\n").last?.contains("q afslut") == true)
+    }
+
+    @Test func theTitleClockFollowsTheClock() {
+        let terminal = FakeTerminal(width: 80, height: 24)
+        let clock = ManualClock()
+        let app = TriageApp(model: model, terminal: terminal, clock: clock, user: "AH")
+        app.redraw()
+        let before = terminal.screen.text.split(separator: "\n").first.map(String.init) ?? ""
+        clock.advance(by: 60)
+        app.redraw()
+        let after = terminal.screen.text.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(before != after && before.dropLast(5) == after.dropLast(5))
+    }
+}
