@@ -8,21 +8,37 @@ public enum Tools {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs a program and returns its exit status and output (standard output and error together).
-    public static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 120) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var data = Data()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { data = pipe.fileHandleForReading.readDataToEndOfFile(); done.signal() }
-        if done.wait(timeout: .now() + timeout) == .timedOut { process.terminate() }
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs a program and returns its exit status and output (standard output and error together), killing it
+    /// after `timeout` seconds. Spawned and reaped directly (posix_spawn, waitpid), with its output in a file:
+    /// a daemon it starts (a tmux server) may keep a pipe open for ever. `captureOutput: false` discards it.
+    public static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 120,
+                           captureOutput: Bool = true) throws -> (status: Int32, output: String) {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("triage-run-\(getpid())-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, captureOutput ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw SpawnError(code: spawned, executable: executable) }
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(timeout)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                return (-1, (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")
+            }
+            usleep(10_000)
+        }
+        let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+        return (exited, captureOutput ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : "")
     }
+
+    struct SpawnError: Error { var code: Int32; var executable: String }
 }

@@ -9,7 +9,12 @@ public final class NcursesTerminal: Terminal {
     private var open = true
 
     public init() {
-        setlocale(LC_ALL, "")
+        // ncursesw needs a UTF-8 locale for æøå; without one in the environment, use C.UTF-8.
+        if let set = setlocale(LC_ALL, ""), !String(cString: set).uppercased().contains("UTF-8") && !String(cString: set).uppercased().contains("UTF8") {
+            setlocale(LC_ALL, "C.UTF-8")
+        } else if setlocale(LC_ALL, "") == nil {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
         initscr()
         cbreak()
         noecho()
