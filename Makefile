@@ -57,12 +57,15 @@ demo: release
 	$(TRIAGE) analyze Recordings/da01-veer-foerstegang.flac
 	$(TRIAGE) stats --db $(DEMO_DB) --by disposition --format md
 	$(TRIAGE) report --db $(DEMO_DB) --out .demo/report.html
+	@if [ -t 0 ] && [ -t 1 ]; then $(TRIAGE) --db $(DEMO_DB); \
+	else echo "open the application in a terminal with: $(TRIAGE) --db $(DEMO_DB)"; fi
 
 ## bench: the benchmarks, reported as ratios against their named baselines
 bench: release
 	$(TRIAGE) bench ingest
 	$(TRIAGE) bench classify
 	$(TRIAGE) bench stats
+	$(TRIAGE) bench ui
 
 ## recordings: regenerate the synthetic demo calls from Recordings/scripts (needs espeak-ng and sox)
 recordings:

@@ -1,0 +1,61 @@
+import Archive
+import ArgumentParser
+import Foundation
+import Ingest
+import Reports
+import TerminalUI
+import Triage
+
+/// `triage bench ui`: time from a key press to the changed cells, against one frame at 60 Hz (16 ms).
+struct BenchUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "Benchmark redrawing after key presses: the 3.6-minute demo labour call in a 10,000-call archive, against 16 ms."
+    )
+
+    /// The named baseline: one frame at 60 Hz.
+    static let budgetMs = 16.0
+
+    @Option(name: .long, help: "Calls in the generated archive besides the demo call.")
+    var calls: Int = 10_000
+
+    @OptionGroup var taxonomyOptions: TaxonomyOptions
+
+    func run() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-ui-\(getpid()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let archive = try CallArchive(path: path)
+        try SyntheticArchive.fill(archive, calls: calls)
+        let taxonomy = try taxonomyOptions.load()
+        // The longest demo call, with its transcript and suggestion, at the top of the queue.
+        let items = IngestDiscovery.plan(["Recordings/da01-veer-foerstegang.flac"]).items
+        guard case .archived(let id, _)? = Ingestor(archive: archive, actor: "bench").ingest(items, progress: SilentProgress()).first else {
+            throw CommandFailure(message: "bench: cannot ingest Recordings/da01-veer-foerstegang.flac (run from the project folder)")
+        }
+        try archive.write { try $0.execute(sql: "UPDATE calls SET started_at = '2099-01-01T00:00:00' WHERE id = ?", arguments: [id]) }
+        let classifier = ArchivedClassification(archive: archive, classifier: TriageClassifier(taxonomy: taxonomy))
+        _ = try classifier.classifyAndStore(callID: id)
+
+        let terminal = FakeTerminal(width: 200, height: 60)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let app = TriageApp(model: try DeskModel(archive: archive, taxonomy: taxonomy), terminal: terminal, clock: SystemClock(), user: "bench")
+        app.redraw()
+        let openMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let keys: [Key] = [.down, .up, .pageDown, .pageUp, .character("l"), .character("l"), .character("?"), .character("x")]
+        var times: [Double] = []
+        for round in 0..<50 {
+            for key in keys {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                app.handle(key)
+                app.redraw()
+                if round > 0 { times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6) }
+            }
+        }
+        times.sort()
+        let mean = times.reduce(0, +) / Double(times.count), p99 = times[Int(Double(times.count) * 0.99)]
+        Console.out(String(format: "%d calls in the archive, a %d-turn call on screen at 200×60; opening took %.1f ms", calls + 1,
+                           try archive.turns(ofCall: id).count, openMs))
+        Console.out(String(format: "key press to redrawn cells: mean %.2f ms, p99 %.2f ms = %.1f× under the %.0f ms frame (p99 %.1f×)",
+                           mean, p99, Self.budgetMs / mean, Self.budgetMs, Self.budgetMs / p99))
+    }
+}
