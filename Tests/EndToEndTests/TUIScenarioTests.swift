@@ -51,7 +51,12 @@ import Testing
                 let started = try tmuxRun(["new-session", "-d", "-s", "ui", "-x", String(width), "-y", String(height), command], capture: false)
                 try #require(started.status == 0, "\(at): tmux did not start: \(started.output)")
             case "keys":
-                _ = try tmuxRun(["send-keys", "-t", "ui"] + rest.split(separator: " ").map(String.init))
+                if rest.hasPrefix("-l ") {
+                    let text = String(rest.dropFirst(3)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                    _ = try tmuxRun(["send-keys", "-t", "ui", "-l", text])
+                } else {
+                    _ = try tmuxRun(["send-keys", "-t", "ui"] + rest.split(separator: " ").map(String.init))
+                }
             case "expect":
                 let shown = try wait(for: rest)
                 let current = try screen()

@@ -95,6 +95,32 @@ import TriageCore
         #expect(try model.archive.latestDecision(ofCall: call.id)?.disposition == "emergency_112")
     }
 
+    @Test func aTypedNoteIsStoredAsATurnAndTheCallClassifiedAgain() throws {
+        let terminal = FakeTerminal(width: 80, height: 24)
+        nonisolated(unsafe) var reclassified: [Int64] = []
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "AH", reclassify: { reclassified.append($0) })
+        let call = try #require(model.calls.first)
+        app.handle(.character("n"))
+        for ch in "Bløder også æøå" { app.handle(.character(ch)) }
+        app.handle(.backspace)
+        app.redraw()
+        #expect(terminal.screen.text.contains("Bløder også æø▏"))
+        #expect(terminal.screen.text.contains("Enter gem · Esc fortryd"))
+        app.handle(.enter)
+        app.redraw()
+        #expect(reclassified == [call.id])
+        let turns = try model.archive.turns(ofCall: call.id)
+        #expect(turns.last?.speaker == .notes && turns.last?.text == "Bløder også æø" && turns.last?.speakerLabel == "AH")
+        #expect(terminal.screen.text.contains("Notat gemt"))
+        #expect(terminal.screen.text.contains("N: Bløder også æø"))
+        // Escape leaves without a note; keys typed into the prompt are text, not commands.
+        app.handle(.character("n"))
+        app.handle(.character("q"))
+        app.handle(.escape)
+        #expect(try model.archive.turns(ofCall: call.id).count == turns.count)
+        #expect(app.state.noteDraft == nil && !app.state.quitting)
+    }
+
     @Test func statisticsHelpLanguageAndQuit() throws {
         let (app, terminal) = app(80, 24)
         app.handle(.tab)

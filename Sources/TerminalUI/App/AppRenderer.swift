@@ -24,6 +24,10 @@ public enum AppRenderer {
         let status = state.message ?? UIText.text(state.screen == .triage ? "keys" : "keys-stats", lang)
         buffer.fill(Rect(x: 0, y: height - 1, width: width, height: 1), with: Cell(" ", style: .reverse))
         buffer.put(DisplayWidth.truncate(" " + status, to: width), x: 0, y: height - 1, style: .reverse)
+        if let draft = state.noteDraft {
+            PromptWidget(title: UIText.text("note", lang), text: draft, hint: UIText.text("note-hint", lang))
+                .render(into: &buffer, area: Rect(x: 0, y: 1, width: width, height: height - 2))
+        }
         if state.showHelp { HelpOverlay(title: UIText.text("help", lang), lines: UIText.help(lang)).render(into: &buffer) }
         return buffer
     }

@@ -13,6 +13,8 @@ public struct AppState: Sendable, Equatable {
     /// Whose reasons the statistics screen counts.
     public var statisticsConfirmed = false
     public var quitting = false
+    /// The note being typed, while the note prompt is open.
+    public var noteDraft: String?
 
     public init() {}
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TriageCore
 
 /// What a key does: a new state, and maybe something to do with the archive.
@@ -6,9 +7,25 @@ public enum AppUpdate {
         case none
         /// Store the midwife's decision for the selected call: this disposition (nil: the suggestion's).
         case decide(disposition: String?)
+        /// Add the typed note to the selected call and classify it again.
+        case addNote(String)
     }
 
     public static func handle(_ key: Key, state: inout AppState, callCount: Int) -> Effect {
+        // While a note is typed, keys are text.
+        if var draft = state.noteDraft {
+            switch key {
+            case .enter:
+                state.noteDraft = nil
+                let note = draft.trimmingCharacters(in: .whitespaces)
+                return note.isEmpty ? .none : .addNote(note)
+            case .escape: state.noteDraft = nil
+            case .backspace: if !draft.isEmpty { draft.removeLast() }; state.noteDraft = draft
+            case .character(let ch): state.noteDraft = draft + String(ch)
+            default: break
+            }
+            return .none
+        }
         if state.showHelp {
             state.showHelp = false
             if key != .character("q") { return .none }
@@ -29,6 +46,7 @@ public enum AppUpdate {
         case .pageUp: state.transcriptScroll = max(0, state.transcriptScroll - 5)
         case .character("k") where state.screen == .statistics: state.statisticsConfirmed.toggle()
         case .character("c") where state.screen == .triage && callCount > 0: return .decide(disposition: nil)
+        case .character("n") where state.screen == .triage && callCount > 0: state.noteDraft = ""
         case .character(let ch) where state.screen == .triage && callCount > 0:
             if let n = ch.wholeNumberValue, (1...Disposition.allCases.count).contains(n) {
                 return .decide(disposition: Disposition.allCases[n - 1].rawValue)

@@ -61,6 +61,15 @@ public final class DeskModel {
         details[callID] = nil
     }
 
+    /// Adds the midwife's note to a call (a turn of its own) and forgets the cached call.
+    public func addNote(callID: Int64, text: String, by user: String, at date: Date) throws {
+        try archive.addNote(callID: callID, text: text, by: user, at: date)
+        details[callID] = nil
+    }
+
+    /// Forgets a cached call, so the next look reads it again.
+    public func forget(_ callID: Int64) { details[callID] = nil }
+
     public func statistics(_ dims: [StatsDimension], source: StatsSource) -> StatsTable? {
         try? StatsQuery(dimensions: dims, source: source, knownReasons: taxonomy.reasons.map(\.code)).run(on: archive)
     }

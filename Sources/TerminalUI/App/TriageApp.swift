@@ -10,11 +10,13 @@ public final class TriageApp {
     public let clock: Clock
     /// Who decides, for the decisions stored.
     public let user: String
+    /// Classifies a call again from the archive and stores the new suggestion (after a note).
+    public let reclassify: ((Int64) throws -> Void)?
     public private(set) var state = AppState()
     private var shown: ScreenBuffer?
 
-    public init(model: DeskModel, terminal: Terminal, clock: Clock, user: String) {
-        self.model = model; self.terminal = terminal; self.clock = clock; self.user = user
+    public init(model: DeskModel, terminal: Terminal, clock: Clock, user: String, reclassify: ((Int64) throws -> Void)? = nil) {
+        self.model = model; self.terminal = terminal; self.clock = clock; self.user = user; self.reclassify = reclassify
     }
 
     /// Draws the current state, writing only the cells that changed since the last frame.
@@ -30,7 +32,11 @@ public final class TriageApp {
     public func handle(_ key: Key) -> Bool {
         if key == .resize { shown = nil }
         let effect = AppUpdate.handle(key, state: &state, callCount: model.calls.count)
-        if case .decide(let disposition) = effect { decide(disposition) }
+        switch effect {
+        case .decide(let disposition): decide(disposition)
+        case .addNote(let text): addNote(text)
+        case .none: break
+        }
         return !state.quitting
     }
 
@@ -49,6 +55,18 @@ public final class TriageApp {
             idle = 0
             guard handle(key) else { return }
             redraw()
+        }
+    }
+
+    private func addNote(_ text: String) {
+        guard let call = model.calls[safe: state.selected] else { return }
+        do {
+            try model.addNote(callID: call.id, text: text, by: user, at: clock.now)
+            try reclassify?(call.id)
+            model.forget(call.id)
+            state.message = UIText.text("note saved", state.language)
+        } catch {
+            state.message = "\(error)"
         }
     }
 

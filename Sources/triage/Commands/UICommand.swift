@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Ingest
 import TerminalUI
+import Triage
 
 /// `triage` (or `triage ui`): the full-screen application for the midwife and the coordinator.
 struct UICommand: ParsableCommand {
@@ -24,7 +25,9 @@ struct UICommand: ParsableCommand {
             throw CommandFailure(message: "the application needs a terminal; for scripts use the subcommands (triage help)")
         }
         let store = try archive.open()
-        let model = try DeskModel(archive: store, taxonomy: try taxonomyOptions.load())
+        let taxonomy = try taxonomyOptions.load()
+        let model = try DeskModel(archive: store, taxonomy: taxonomy)
+        let classification = ArchivedClassification(archive: store, classifier: TriageClassifier(taxonomy: taxonomy))
         let terminal = NcursesTerminal()
         // Whatever ends the program, the terminal is given back as it was.
         for signal in [SIGINT, SIGTERM, SIGHUP] {
@@ -33,7 +36,8 @@ struct UICommand: ParsableCommand {
                 _exit(130)
             }
         }
-        let app = TriageApp(model: model, terminal: terminal, clock: SystemClock(), user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+        let app = TriageApp(model: model, terminal: terminal, clock: SystemClock(), user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown",
+                            reclassify: { _ = try classification.classifyAndStore(callID: $0) })
         if lang == "en" { _ = app.handle(.character("l")) }
         app.run()
     }
