@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TriageCore
 
 /// Ingest progress on the console: a redrawn bar with files and audio hours on a terminal, plain
 /// lines otherwise (logs, pipes, CI). Errors always go to standard error as one line per file.
@@ -82,10 +83,7 @@ public enum Console {
         }
     }
 
-    public static func duration(ms: Int) -> String {
-        let s = ms / 1000
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
-    }
+    public static func duration(ms: Int) -> String { TimeFormat.duration(ms: ms) }
 
     public static func hours(ms: Int) -> String { String(format: "%.2f h", Double(ms) / 3_600_000) }
 }

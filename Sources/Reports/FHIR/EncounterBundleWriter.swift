@@ -118,7 +118,7 @@ public enum EncounterBundleWriter {
     /// A fact as an Observation value: whole numbers as integers, others as quantities, booleans and text as such.
     static func observationValue(_ value: Any, unit: String?) -> (String, JSONValue)? {
         if value is NSNull { return nil }
-        if let b = value as? NSNumber, String(cString: b.objCType) == "c" { return ("valueBoolean", .bool(b.boolValue)) }
+        if let b = JSONScalar.bool(value) { return ("valueBoolean", .bool(b)) }
         if let n = value as? NSNumber {
             let d = n.doubleValue
             if let unit { return ("valueQuantity", .object([("value", .number(d)), ("unit", .string(unit))])) }

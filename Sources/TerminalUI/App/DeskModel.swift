@@ -97,7 +97,7 @@ public final class DeskModel {
         let facts = (o["facts"] as? [String: Any] ?? [:]).compactMap { name, value -> (String, String, String)? in
             if value is NSNull { return nil }
             let text: String
-            if let n = value as? NSNumber, String(cString: n.objCType) == "c" { text = n.boolValue ? "ja" : "nej" } else { text = "\(value)" }
+            if let b = JSONScalar.bool(value) { text = b ? "ja" : "nej" } else { text = "\(value)" }
             return (name, text, sources[name] ?? "call")
         }.sorted { $0.0 < $1.0 }
         return Suggestion(disposition: record.disposition, reasons: reasons, flags: flags, facts: facts,

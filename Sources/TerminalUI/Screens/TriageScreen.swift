@@ -100,7 +100,7 @@ enum TriageScreen {
         HighlightedText(paragraphs: paragraphs).render(into: &buffer, area: area, scroll: state.transcriptScroll)
     }
 
-    static func duration(_ ms: Int) -> String { String(format: "%d:%02d", ms / 60000, ms / 1000 % 60) }
+    static func duration(_ ms: Int) -> String { TimeFormat.duration(ms: ms) }
 }
 
 extension Array {

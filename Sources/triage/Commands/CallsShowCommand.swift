@@ -66,12 +66,7 @@ struct CallsShowCommand: ParsableCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `mm:ss.t`, or `h:mm:ss.t` past an hour.
-    static func clock(_ ms: Int) -> String {
-        let tenths = ms / 100 % 10, s = ms / 1000
-        return s >= 3600 ? String(format: "%d:%02d:%02d.%d", s / 3600, s / 60 % 60, s % 60, tenths)
-            : String(format: "%02d:%02d.%d", s / 60, s % 60, tenths)
-    }
+    static func clock(_ ms: Int) -> String { TimeFormat.position(ms: ms) }
 
     static func json(_ call: Call, _ turns: [Turn]) -> JSONValue {
         let m = call.metadata
