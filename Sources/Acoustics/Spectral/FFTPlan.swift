@@ -1,0 +1,44 @@
+import CFFTW
+import Foundation
+
+/// A single-precision real-to-complex FFTW plan of one size, made once and reused. Making and destroying
+/// plans is serialised (FFTW's planner is not thread-safe); executing one plan from one thread at a time
+/// is safe, so each analyser owns its plan and buffers.
+public final class FFTPlan {
+    private static let planner = NSLock()
+
+    public let size: Int
+    private let input: UnsafeMutablePointer<Float>
+    private let output: OpaquePointer
+    private let plan: OpaquePointer
+
+    public init(size: Int) {
+        self.size = size
+        Self.planner.lock()
+        defer { Self.planner.unlock() }
+        input = fftwf_alloc_real(size)
+        output = OpaquePointer(fftwf_alloc_complex(size / 2 + 1))
+        plan = fftwf_plan_dft_r2c_1d(Int32(size), input, UnsafeMutablePointer(output), UInt32(FFTW_ESTIMATE))
+    }
+
+    deinit {
+        Self.planner.lock()
+        defer { Self.planner.unlock() }
+        fftwf_destroy_plan(plan)
+        fftwf_free(input)
+        fftwf_free(UnsafeMutableRawPointer(output))
+    }
+
+    /// The power spectrum |X(k)|², k = 0 … size/2, of `frame` (exactly `size` samples) into `power`.
+    public func power(of frame: UnsafeBufferPointer<Float>, into power: inout [Float]) {
+        for i in 0..<size { input[i] = i < frame.count ? frame[i] : 0 }
+        fftwf_execute(plan)
+        let bins = size / 2 + 1
+        if power.count != bins { power = [Float](repeating: 0, count: bins) }
+        let complex = UnsafeMutableRawPointer(output).assumingMemoryBound(to: Float.self)
+        for k in 0..<bins {
+            let re = complex[2 * k], im = complex[2 * k + 1]
+            power[k] = re * re + im * im
+        }
+    }
+}
