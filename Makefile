@@ -66,6 +66,7 @@ bench: release
 	$(TRIAGE) bench classify
 	$(TRIAGE) bench stats
 	$(TRIAGE) bench ui
+	$(TRIAGE) bench features
 
 ## recordings: regenerate the synthetic demo calls from Recordings/scripts (needs espeak-ng and sox)
 recordings:

@@ -29,6 +29,18 @@ public final class FFTPlan {
         fftwf_free(UnsafeMutableRawPointer(output))
     }
 
+    /// The power spectrum of the frame `fill` writes into the plan's input (all `size` samples), into `power`
+    /// (size/2 + 1 bins): no copy on the way in.
+    public func power(filling fill: (UnsafeMutablePointer<Float>) -> Void, into power: UnsafeMutablePointer<Float>) {
+        fill(input)
+        fftwf_execute(plan)
+        let complex = UnsafeMutableRawPointer(output).assumingMemoryBound(to: Float.self)
+        for k in 0...(size / 2) {
+            let re = complex[2 * k], im = complex[2 * k + 1]
+            power[k] = re * re + im * im
+        }
+    }
+
     /// The power spectrum |X(k)|², k = 0 … size/2, of `frame` (exactly `size` samples) into `power`.
     public func power(of frame: UnsafeBufferPointer<Float>, into power: inout [Float]) {
         for i in 0..<size { input[i] = i < frame.count ? frame[i] : 0 }

@@ -29,57 +29,83 @@ public struct MFCC: Sendable {
 
     /// The coefficients of every frame: `result[frame][coefficient]`.
     public func compute(_ samples: [Float]) -> [[Float]] {
-        let logMel = logMelSpectrogram(samples)
-        let peak = logMel.lazy.flatMap { $0 }.max() ?? 0
-        let floor = peak - 80
+        let (logMel, frames) = logMelSpectrogram(samples)
+        let floor = (logMel.max() ?? 0) - 80
         let dct = DCT(inputs: melBands, outputs: coefficients)
-        return logMel.map { frame in dct.apply(frame.map { max($0, floor) }) }
-    }
-
-    /// The log-mel spectrogram in dB before the whole-signal floor: what streaming keeps to reproduce it.
-    public func logMelSpectrogram(_ samples: [Float]) -> [[Float]] {
-        let pad = fftSize / 2
-        let padded = [Float](repeating: 0, count: pad) + samples.map { $0.isFinite ? $0 : 0 } + [Float](repeating: 0, count: pad)
-        let frames = samples.isEmpty ? 0 : 1 + samples.count / hop
-        let offset = (fftSize - window) / 2
-        let hann = (0..<window).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(window))) }
-        var windowed = [Float](repeating: 0, count: fftSize)
-        let plan = FFTPlan(size: fftSize)
-        let bank = MelFilterBank(sampleRate: sampleRate, fftSize: fftSize, bands: melBands)
-        var power: [Float] = [], bands: [Float] = []
         var out: [[Float]] = []
         out.reserveCapacity(frames)
-        for f in 0..<frames {
-            let start = f * hop
-            for i in 0..<fftSize {
-                let w: Float = (i >= offset && i < offset + window) ? hann[i - offset] : 0
-                let index = start + i
-                windowed[i] = index < padded.count ? padded[index] * w : 0
-            }
-            windowed.withUnsafeBufferPointer { plan.power(of: $0, into: &power) }
-            bank.apply(power, into: &bands)
-            out.append(bands.map { 10 * log10f(max(1e-10, $0)) })
+        logMel.withUnsafeBufferPointer { mel in
+            for f in 0..<frames { out.append(dct.apply(mel.baseAddress.map { $0 + f * melBands }, count: melBands, floor: floor)) }
         }
         return out
+    }
+
+    /// The log-mel spectrogram in dB before the whole-signal floor, frame after frame in one array (frames ×
+    /// bands), and the number of frames: what streaming keeps to reproduce librosa's floor.
+    public func logMelSpectrogram(_ samples: [Float]) -> (values: [Float], frames: Int) {
+        let pad = fftSize / 2
+        var padded = [Float](repeating: 0, count: samples.count + 2 * pad + fftSize)
+        for (i, s) in samples.enumerated() { padded[pad + i] = s.isFinite ? s : 0 }
+        let frames = samples.isEmpty ? 0 : 1 + samples.count / hop
+        // The periodic Hann window, centred in an n_fft frame of zeros.
+        let offset = (fftSize - window) / 2
+        var shaped = [Float](repeating: 0, count: fftSize)
+        for i in 0..<window { shaped[offset + i] = Float(0.5 - 0.5 * cos(2 * Double.pi * Double(i) / Double(window))) }
+        let plan = FFTPlan(size: fftSize)
+        let bank = MelFilterBank(sampleRate: sampleRate, fftSize: fftSize, bands: melBands)
+        var power = [Float](repeating: 0, count: fftSize / 2 + 1)
+        var bands = [Float](repeating: 0, count: melBands)
+        var out = [Float](repeating: 0, count: frames * melBands)
+        let size = fftSize
+        padded.withUnsafeBufferPointer { x in
+            shaped.withUnsafeBufferPointer { w in
+                for f in 0..<frames {
+                    let start = f * hop
+                    power.withUnsafeMutableBufferPointer { p in
+                        guard let bins = p.baseAddress else { return }
+                        plan.power(filling: { input in
+                            for i in 0..<size { input[i] = x[start + i] * w[i] }
+                        }, into: bins)
+                    }
+                    bank.apply(power, into: &bands)
+                    for m in 0..<melBands { out[f * melBands + m] = 10 * log10f(max(1e-10, bands[m])) }
+                }
+            }
+        }
+        return (out, frames)
     }
 }
 
 /// The orthonormal DCT-II (scipy's `dct(type=2, norm='ortho')`), first `outputs` coefficients.
 struct DCT {
-    let basis: [[Float]]
+    /// outputs × inputs, row by row.
+    let basis: [Float]
+    let inputs: Int
+    let outputs: Int
 
     init(inputs n: Int, outputs: Int) {
-        basis = (0..<outputs).map { k in
+        self.inputs = n
+        self.outputs = outputs
+        basis = (0..<outputs).flatMap { k in
             let scale = k == 0 ? (1 / Double(n)).squareRoot() : (2 / Double(n)).squareRoot()
             return (0..<n).map { i in Float(scale * cos(Double.pi * Double(k) * (2 * Double(i) + 1) / (2 * Double(n)))) }
         }
     }
 
-    func apply(_ x: [Float]) -> [Float] {
-        basis.map { row in
-            var s: Double = 0
-            for i in row.indices { s += Double(row[i]) * Double(x[i]) }
-            return Float(s)
+    /// The coefficients of `count` values at `x`, each raised to at least `floor`.
+    func apply(_ x: UnsafePointer<Float>?, count: Int, floor: Float) -> [Float] {
+        guard let x else { return [] }
+        var clipped = [Float](repeating: 0, count: count)
+        for i in 0..<count { clipped[i] = max(x[i], floor) }
+        var out = [Float](repeating: 0, count: outputs)
+        basis.withUnsafeBufferPointer { b in
+            for k in 0..<outputs {
+                var s: Float = 0
+                let row = k * inputs
+                for i in 0..<count { s += b[row + i] * clipped[i] }
+                out[k] = s
+            }
         }
+        return out
     }
 }

@@ -50,11 +50,14 @@ public struct MelFilterBank: Sendable {
     /// The mel band energies of one power spectrum.
     public func apply(_ power: [Float], into bands: inout [Float]) {
         if bands.count != weights.count { bands = [Float](repeating: 0, count: weights.count) }
-        for m in weights.indices {
-            var sum: Float = 0
-            let row = weights[m]
-            for k in spans[m] { sum += row[k] * power[k] }
-            bands[m] = sum
+        power.withUnsafeBufferPointer { p in
+            for m in weights.indices {
+                var sum: Float = 0
+                weights[m].withUnsafeBufferPointer { row in
+                    for k in spans[m] { sum += row[k] * p[k] }
+                }
+                bands[m] = sum
+            }
         }
     }
 }
