@@ -58,7 +58,7 @@ public final class TriageClassifier {
     }
 
     private func detectLanguage(_ turns: [Turn]) -> String {
-        let words = turns.flatMap { $0.text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init) }
+        let words = turns.flatMap { LanguageDetector.words(in: $0.text) }
         return LanguageDetector.detect(words: words, fallback: "da")
     }
 }

@@ -17,7 +17,7 @@ struct TurnAnalysis {
 
     static func analyze(_ input: CallInput, analyzer: TextAnalyzer, callLanguage: String) -> [TurnAnalysis] {
         input.turns.enumerated().map { index, turn in
-            let rough = turn.text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+            let rough = LanguageDetector.words(in: turn.text)
             var language = callLanguage
             let other = callLanguage == "da" ? "en" : "da"
             if rough.count >= 3, LanguageDetector.detect(words: rough, fallback: callLanguage) == other,

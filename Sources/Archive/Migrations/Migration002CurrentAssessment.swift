@@ -18,7 +18,6 @@ enum Migration002CurrentAssessment {
             ALTER TABLE calls ADD COLUMN latest_decision_id INTEGER REFERENCES decisions(id);
             ALTER TABLE calls ADD COLUMN confirmed_primary TEXT;
             ALTER TABLE calls ADD COLUMN confirmed_disposition TEXT;
-            CREATE INDEX calls_started_date ON calls(started_date);
             CREATE INDEX calls_suggested ON calls(suggested_primary, suggested_disposition);
             CREATE INDEX calls_confirmed ON calls(confirmed_primary, confirmed_disposition);
             CREATE INDEX decisions_call_time ON decisions(call_id, decided_at);

@@ -72,15 +72,15 @@ public enum FactExtractor {
         // A previous birth said outright settles it ("mit første med min nye mand, men jeg har født før").
         let definite: [[String]] = [["født", "før"], ["given", "birth", "before"], ["i", "forvejen"], ["already", "have"], ["already", "got"],
                                     ["født", "gange"], ["had", "babies"], ["given", "birth", "twice"]]
-        let definiteAt = find(definite, in: words, gap: 2)
-        let firstAt = find(firstCues + [["første", "gang"]], in: words), laterAt = definiteAt ?? find(laterCues, in: words)
+        let definiteAt = WordSequence.first(of: definite, in: words, gap: 2)
+        let firstAt = WordSequence.first(of: firstCues + [["første", "gang"]], in: words), laterAt = definiteAt ?? WordSequence.first(of: laterCues, in: words)
         if let f = firstAt, laterAt.map({ f.lowerBound < $0.lowerBound && definiteAt == nil }) ?? true,
            NegationDetector.polarity(of: f, in: tokens, language: language) != .denied {
             add("first_baby", .boolean(true), f)
         } else if let r = laterAt ?? firstAt.flatMap({ NegationDetector.polarity(of: $0, in: tokens, language: language) == .denied ? $0 : nil }) {
             add("first_baby", .boolean(false), r)
         } else if topics.contains(.firstBaby) {
-            if let r = find(bareLater, in: words) { add("first_baby", .boolean(false), r) }
+            if let r = WordSequence.first(of: bareLater, in: words) { add("first_baby", .boolean(false), r) }
             else if let yes = Utterance.answer(tokens) { add("first_baby", .boolean(yes), 0..<1) }
         }
 
@@ -124,7 +124,7 @@ public enum FactExtractor {
         for (cue, minutes) in [(["hvert", "kvarter"], 15.0), (["hver", "kvarter"], 15), (["every", "quarter", "hour"], 15), (["hver", "halve", "time"], 30),
                                (["every", "half", "hour"], 30), (["every", "half", "an", "hour"], 30), (["to", "gange", "i", "timen"], 30),
                                (["twice", "an", "hour"], 30), (["hver", "time"], 60), (["every", "hour"], 60)] {
-            if let r = find([cue], in: words) { add("contraction_interval_min", .number(minutes), r) }
+            if let r = WordSequence.first(of: [cue], in: words) { add("contraction_interval_min", .number(minutes), r) }
         }
 
         // Contraction length: "varer et minut", "varer 40 sekunder", "lasts about a minute", "about a minute" (when asked).
@@ -162,7 +162,7 @@ public enum FactExtractor {
                     break outer
                 }
             }
-            if !out.contains(where: { $0.name == "fluid_colour" }), let r = find([["som", "vand"], ["like", "water"]], in: words) {
+            if !out.contains(where: { $0.name == "fluid_colour" }), let r = WordSequence.first(of: [["som", "vand"], ["like", "water"]], in: words) {
                 add("fluid_colour", .text("clear"), r)
             }
         }
@@ -199,14 +199,14 @@ public enum FactExtractor {
         ]
         let bleedingContext = topics.contains(.bleedingAmount) || mentioned(["bløder", "blød", "blod", "blodet", "bleeding", "blood", "bleed", "spotting", "pletblødning", "blødning", "bled"])
         for (amount, cues) in amounts where bleedingContext {
-            if let r = find(cues, in: words), NegationDetector.polarity(of: r, in: tokens, language: language) != .denied {
+            if let r = WordSequence.first(of: cues, in: words), NegationDetector.polarity(of: r, in: tokens, language: language) != .denied {
                 add("bleeding_amount", .text(amount), r)
                 break
             }
         }
         if topics.contains(.bleedingAmount), !out.contains(where: { $0.name == "bleeding_amount" }) {
-            if let r = find([["mindre"], ["less"], ["lidt"], ["a", "little"], ["not", "much"], ["ikke", "så", "meget"]], in: words) { add("bleeding_amount", .text("light"), r) }
-            else if let r = find([["mere"], ["more"], ["meget"], ["a", "lot"]], in: words), Utterance.answer(tokens) != false { add("bleeding_amount", .text("heavy"), r) }
+            if let r = WordSequence.first(of: [["mindre"], ["less"], ["lidt"], ["a", "little"], ["not", "much"], ["ikke", "så", "meget"]], in: words) { add("bleeding_amount", .text("light"), r) }
+            else if let r = WordSequence.first(of: [["mere"], ["more"], ["meget"], ["a", "lot"]], in: words), Utterance.answer(tokens) != false { add("bleeding_amount", .text("heavy"), r) }
         }
 
         // Fetal movements.
@@ -225,12 +225,12 @@ public enum FactExtractor {
         if babyContext {
             // The first thing she says about the movements counts.
             var candidates: [(Range<Int>, String)] = []
-            if let r = find(absent, in: words) { candidates.append((r, "absent")) }
-            if let r = find(reduced, in: words) { candidates.append((r, "reduced")) }
-            if let r = find(normal, in: words), topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "han", "hun", "ham", "hende", "he", "she", "him", "her", "it", "liv"]) {
+            if let r = WordSequence.first(of: absent, in: words) { candidates.append((r, "absent")) }
+            if let r = WordSequence.first(of: reduced, in: words) { candidates.append((r, "reduced")) }
+            if let r = WordSequence.first(of: normal, in: words), topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "han", "hun", "ham", "hende", "he", "she", "him", "her", "it", "liv"]) {
                 let polarity = NegationDetector.polarity(of: r, in: tokens, language: language)
                 // "ikke ret meget", "not much", "not as much": less than usual, not none.
-                let lessThanUsual = find([["meget"], ["much"], ["lige", "så"], ["a", "lot"], ["særlig"], ["ret"], ["very"], ["often"], ["tit"]], in: words) != nil
+                let lessThanUsual = WordSequence.first(of: [["meget"], ["much"], ["lige", "så"], ["a", "lot"], ["særlig"], ["ret"], ["very"], ["often"], ["tit"]], in: words) != nil
                 candidates.append((r, polarity == .denied ? (lessThanUsual ? "reduced" : "absent") : "normal"))
             }
             // Less or no movement, once said, outweighs a plain mention of movement ("han sparker mindre").
@@ -251,8 +251,8 @@ public enum FactExtractor {
                 let days = ["uger", "uge", "weeks", "week"].contains(tokens[i].text) ? n * 7 : n
                 add("days_postpartum", .integer(Int(days)), (i - 1)..<(i + 2))
             }
-            if let r = find([["i", "går"], ["yesterday"]], in: words), any(["fødte", "født", "birth", "born", "had"], in: 0..<tokens.count) { add("days_postpartum", .integer(1), r) }
-            if let r = find([["i", "forgårs"]], in: words) { add("days_postpartum", .integer(2), r) }
+            if let r = WordSequence.first(of: [["i", "går"], ["yesterday"]], in: words), any(["fødte", "født", "birth", "born", "had"], in: 0..<tokens.count) { add("days_postpartum", .integer(1), r) }
+            if let r = WordSequence.first(of: [["i", "forgårs"]], in: words) { add("days_postpartum", .integer(2), r) }
         }
 
         // Who is calling: someone who says they call for her, or speaks of "my wife" going through it
@@ -265,37 +265,10 @@ public enum FactExtractor {
         for i in tokens.indices where ["min", "my", "vores", "our"].contains(tokens[i].text) && i + 1 < tokens.count {
             let who = tokens[i + 1].text
             guard partners.contains(who) || relatives.contains(who) else { continue }
-            let behalf = find(onBehalf, in: words) != nil
+            let behalf = WordSequence.first(of: onBehalf, in: words) != nil
             guard behalf || who.hasSuffix("s") || states.contains(word(i + 2)) else { continue }
             add("caller", .text(partners.contains(who) ? "partner" : "relative"), i..<(i + 2))
         }
         return out
-    }
-
-    /// The first occurrence of any of `sequences` in `words`. A cue word ending in `*` matches any ending;
-    /// up to `gap` other words may stand between the cue's words ("født to gange før").
-    static func find(_ sequences: [[String]], in words: [String], gap: Int = 0) -> Range<Int>? {
-        func same(_ word: String, _ cue: String) -> Bool {
-            cue.hasSuffix("*") ? word.hasPrefix(cue.dropLast()) : word == cue
-        }
-        var best: Range<Int>?
-        for seq in sequences where !seq.isEmpty && words.count >= seq.count {
-            search: for i in words.indices where same(words[i], seq[0]) {
-                var j = i + 1
-                for cue in seq.dropFirst() {
-                    var skipped = 0
-                    while j < words.count, !same(words[j], cue) {
-                        skipped += 1
-                        if skipped > gap { continue search }
-                        j += 1
-                    }
-                    guard j < words.count else { continue search }
-                    j += 1
-                }
-                if (best.map { i < $0.lowerBound }) ?? true { best = i..<j }
-                break
-            }
-        }
-        return best
     }
 }

@@ -22,7 +22,7 @@ public enum QuestionTopic: String, Sendable, CaseIterable {
     public static func topics(of tokens: [Token]) -> Set<QuestionTopic> {
         let words = tokens.filter(\.isWord).map(\.text)
         var found = Set<QuestionTopic>()
-        for (topic, sequences) in cues where NegationDetector.contains(sequences, in: words) { found.insert(topic) }
+        for (topic, sequences) in cues where WordSequence.first(of: sequences, in: words) != nil { found.insert(topic) }
         return found
     }
 }

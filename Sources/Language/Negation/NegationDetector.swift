@@ -29,7 +29,7 @@ public enum NegationDetector {
         let start = clauseStart(before: span.lowerBound, in: tokens)
         let window = Array(tokens[max(start, span.lowerBound - scope)..<span.lowerBound])
         let words = window.map(\.text)
-        if contains(uncertaintyTriggers[language] ?? [], in: words) { return .uncertain }
+        if WordSequence.first(of: uncertaintyTriggers[language] ?? [], in: words) != nil { return .uncertain }
         var negated = false
         for (i, w) in words.enumerated() where isTrigger(w, at: i, in: words, language: language) {
             // A pseudo-negation may reach past the window into the phrase ("can't stop being sick").
@@ -73,12 +73,5 @@ public enum NegationDetector {
             i -= 1
         }
         return 0
-    }
-
-    static func contains(_ sequences: [[String]], in words: [String]) -> Bool {
-        for seq in sequences where words.count >= seq.count {
-            for i in 0...(words.count - seq.count) where Array(words[i..<(i + seq.count)]) == seq { return true }
-        }
-        return false
     }
 }

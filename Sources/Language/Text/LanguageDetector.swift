@@ -11,6 +11,11 @@ public enum LanguageDetector {
         "hello", "okay", "thank", "thanks", "since", "her", "me", "do", "don't", "i'm", "it's", "um",
     ]
 
+    /// The lower-cased words of a text, split roughly (letters and apostrophes), for `detect`.
+    public static func words(in text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" }).map(String.init)
+    }
+
     /// "da" or "en" for the words; `fallback` when they tell nothing.
     public static func detect(words: [String], fallback: String = "da") -> String {
         var da = 0, en = 0

@@ -74,8 +74,7 @@ enum TriageScreen {
             return "\(name): \(f.value)\(model.taxonomy.fact(f.name)?.unit.map { " \($0)" } ?? "")\(source)"
         }.joined(separator: " · ")
         let factLines = HighlightedText(paragraphs: [HighlightedText.Paragraph(prefix: UIText.text("facts", lang) + ": ", text: facts)])
-        let used = min(2, factLines.lines(width: rows.width).count)
-        factLines.render(into: &buffer, area: Rect(x: rows.x, y: rows.y, width: rows.width, height: used))
+        let used = min(2, factLines.render(into: &buffer, area: Rect(x: rows.x, y: rows.y, width: rows.width, height: 2)))
         rows = rows.splitTop(used).1
         // Questions at the bottom, the transcript in between.
         let questions = s.questions.prefix(2).joined(separator: "  ")

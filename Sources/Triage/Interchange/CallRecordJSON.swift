@@ -19,15 +19,15 @@ public enum CallRecordJSON {
             guard let text = t["text"] as? String else { throw LineError(line: line, message: "turn \(index + 1) has no \"text\"") }
             let label = t["speaker"] as? String
             let speaker = label.flatMap { Speaker(rawValue: $0) ?? Speaker(label: $0) } ?? .unknown
-            return Turn(speaker: speaker, speakerLabel: label, startMs: int(t["start_ms"]), endMs: int(t["end_ms"]), text: text)
+            return Turn(speaker: speaker, speakerLabel: label, startMs: JSONScalar.int(t["start_ms"]), endMs: JSONScalar.int(t["end_ms"]), text: text)
         }
         var metadata = CallMetadata()
         if let m = object["metadata"] as? [String: Any] {
-            metadata.gestationalWeek = int(m["gestational_week"])
-            metadata.gestationalDays = int(m["gestational_days"])
+            metadata.gestationalWeek = JSONScalar.int(m["gestational_week"])
+            metadata.gestationalDays = JSONScalar.int(m["gestational_days"])
             metadata.firstBaby = JSONScalar.bool(m["first_baby"])
             metadata.caller = (m["caller"] as? String).flatMap(CallerType.init(rawValue:))
-            metadata.daysPostpartum = int(m["days_postpartum"])
+            metadata.daysPostpartum = JSONScalar.int(m["days_postpartum"])
             metadata.language = m["language"] as? String
         }
         let started = (object["started_at"] as? String).flatMap { LocalDateTime.parse($0)?.0 }
@@ -55,6 +55,4 @@ public enum CallRecordJSON {
         }
         return out
     }
-
-    static func int(_ value: Any?) -> Int? { JSONScalar.int(value) }
 }
