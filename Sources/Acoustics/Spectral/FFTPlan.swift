@@ -40,17 +40,4 @@ public final class FFTPlan {
             power[k] = re * re + im * im
         }
     }
-
-    /// The power spectrum |X(k)|², k = 0 … size/2, of `frame` (exactly `size` samples) into `power`.
-    public func power(of frame: UnsafeBufferPointer<Float>, into power: inout [Float]) {
-        for i in 0..<size { input[i] = i < frame.count ? frame[i] : 0 }
-        fftwf_execute(plan)
-        let bins = size / 2 + 1
-        if power.count != bins { power = [Float](repeating: 0, count: bins) }
-        let complex = UnsafeMutableRawPointer(output).assumingMemoryBound(to: Float.self)
-        for k in 0..<bins {
-            let re = complex[2 * k], im = complex[2 * k + 1]
-            power[k] = re * re + im * im
-        }
-    }
 }

@@ -34,6 +34,4 @@ public final class FakeTerminal: Terminal {
     public func readKey(timeout: TimeInterval) -> Key? { keys.isEmpty ? nil : keys.removeFirst() }
 
     public func restore() { restored = true }
-
-    public var pendingKeys: Int { keys.count }
 }

@@ -24,8 +24,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Language: da or en.")
     var lang: String = "da"
 
-    @Flag(name: .long, help: "Show small counts (for the local screen only).")
-    var noSuppress = false
+    @OptionGroup var suppression: SuppressionOptions
 
     @Flag(name: .long, help: "Leave out the published reference distribution.")
     var noReference = false
@@ -33,9 +32,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let store = try archive.open(readOnly: true)
         let taxonomy = try taxonomyOptions.load()
-        if noSuppress { Console.err("warning: small counts are shown (--no-suppress): for the local screen only, do not share this report") }
         let report = HTMLReport(source: stats.statsSource, filter: stats.filter, taxonomy: taxonomy, language: lang,
-                                suppress: !noSuppress, reference: noReference ? nil : .manchester2009)
+                                suppress: suppression.suppress(what: "report"), reference: noReference ? nil : .manchester2009)
         let built: (html: String, charts: [(name: String, svg: String)])
         do { built = try report.build(archive: store) } catch let invalid as StatsQuery.Invalid {
             throw CommandFailure(message: invalid.description, status: .usage)

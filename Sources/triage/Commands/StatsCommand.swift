@@ -33,8 +33,7 @@ struct StatsCommand: ParsableCommand {
     @Flag(name: .long, help: "Count every reason of a call, not only the primary.")
     var allReasons = false
 
-    @Flag(name: .long, help: "Show small counts (for the local screen only; never share the output).")
-    var noSuppress = false
+    @OptionGroup var suppression: SuppressionOptions
 
     @Flag(name: .long, help: "Add readable labels beside the codes (CSV).")
     var labels = false
@@ -52,13 +51,13 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let store = try archive.open(readOnly: true)
         let taxonomy = try? taxonomyOptions.load()
-        if noSuppress { Console.err("warning: small counts are shown (--no-suppress): for the local screen only, do not share this output") }
+        let suppress = suppression.suppress(what: "output")
         let known = taxonomy?.reasons.map(\.code) ?? []
         func table(_ dims: [StatsDimension]) throws -> StatsTable {
             do {
                 let t = try StatsQuery(dimensions: dims, source: stats.statsSource, filter: stats.filter, allReasons: allReasons,
                                        knownReasons: known).run(on: store)
-                return noSuppress ? t : SmallCellSuppression.apply(to: t)
+                return suppress ? SmallCellSuppression.apply(to: t) : t
             } catch let invalid as StatsQuery.Invalid {
                 throw CommandFailure(message: invalid.description, status: .usage)
             } catch let failure as CommandFailure { throw failure } catch { throw CommandFailure(message: "\(error)") }
