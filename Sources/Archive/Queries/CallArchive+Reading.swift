@@ -9,6 +9,7 @@ extension CallArchive {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.content_sha256, c.source_path, c.duration_ms, c.sample_rate, c.channels, c.started_at,
                        c.language, c.caller_type, c.gestational_week, c.gestational_days,
+                       c.suggested_primary, c.suggested_disposition, c.confirmed_disposition,
                        (SELECT count(*) FROM turns t WHERE t.call_id = c.id) AS turn_count
                 FROM calls c
                 ORDER BY c.started_at IS NULL, c.started_at DESC, c.id
@@ -19,7 +20,8 @@ extension CallArchive {
                             durationMs: row["duration_ms"], sampleRate: row["sample_rate"], channels: row["channels"],
                             startedAt: row["started_at"], language: row["language"], callerType: row["caller_type"],
                             gestationalWeek: row["gestational_week"], gestationalDays: row["gestational_days"],
-                            turns: row["turn_count"])
+                            turns: row["turn_count"], suggestedPrimary: row["suggested_primary"],
+                            suggestedDisposition: row["suggested_disposition"], confirmedDisposition: row["confirmed_disposition"])
             }
         }
     }

@@ -13,19 +13,28 @@ public struct CallSummary: Sendable, Equatable, Codable {
     public var gestationalDays: Int?
     /// Number of transcript turns.
     public var turns: Int
+    /// The current suggestion's primary reason and disposition, and the midwife's decided disposition.
+    public var suggestedPrimary: String?
+    public var suggestedDisposition: String?
+    public var confirmedDisposition: String?
 
     enum CodingKeys: String, CodingKey {
         case id, sha256, path, channels, language, turns
         case durationMs = "duration_ms", sampleRate = "sample_rate", startedAt = "started_at"
         case callerType = "caller_type", gestationalWeek = "gestational_week", gestationalDays = "gestational_days"
+        case suggestedPrimary = "suggested_primary", suggestedDisposition = "suggested_disposition"
+        case confirmedDisposition = "confirmed_disposition"
     }
 
     public init(id: Int64, sha256: String, path: String, durationMs: Int?, sampleRate: Int?, channels: Int,
                 startedAt: String?, language: String?, callerType: String?, gestationalWeek: Int?,
-                gestationalDays: Int?, turns: Int) {
+                gestationalDays: Int?, turns: Int, suggestedPrimary: String? = nil, suggestedDisposition: String? = nil,
+                confirmedDisposition: String? = nil) {
         self.id = id; self.sha256 = sha256; self.path = path; self.durationMs = durationMs
         self.sampleRate = sampleRate; self.channels = channels; self.startedAt = startedAt
         self.language = language; self.callerType = callerType; self.gestationalWeek = gestationalWeek
         self.gestationalDays = gestationalDays; self.turns = turns
+        self.suggestedPrimary = suggestedPrimary; self.suggestedDisposition = suggestedDisposition
+        self.confirmedDisposition = confirmedDisposition
     }
 }

@@ -53,12 +53,12 @@ public final class DeskModel {
         return detail
     }
 
-    /// Stores the midwife's decision beside the suggestion and forgets the cached call.
+    /// Stores the midwife's decision beside the suggestion, and reads the call list and the call again.
     public func decide(callID: Int64, disposition: String, reasons: [String], by user: String, at date: Date) throws {
         let detail = try self.detail(callID)
         try archive.store(DecisionRecord(callID: callID, assessmentID: detail?.suggestionID, decidedAt: date, decidedBy: user,
                                          taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, reasons: reasons, disposition: disposition))
-        details[callID] = nil
+        try reload()
     }
 
     /// Adds the midwife's note to a call (a turn of its own) and forgets the cached call.
@@ -67,8 +67,8 @@ public final class DeskModel {
         details[callID] = nil
     }
 
-    /// Forgets a cached call, so the next look reads it again.
-    public func forget(_ callID: Int64) { details[callID] = nil }
+    /// Reads the call list and the calls again (after the call was classified anew).
+    public func refresh() throws { try reload() }
 
     public func statistics(_ dims: [StatsDimension], source: StatsSource) -> StatsTable? {
         try? StatsQuery(dimensions: dims, source: source, knownReasons: taxonomy.reasons.map(\.code)).run(on: archive)

@@ -63,7 +63,7 @@ public final class TriageApp {
         do {
             try model.addNote(callID: call.id, text: text, by: user, at: clock.now)
             try reclassify?(call.id)
-            model.forget(call.id)
+            try model.refresh()
             state.message = UIText.text("note saved", state.language)
         } catch {
             state.message = "\(error)"

@@ -19,9 +19,8 @@ enum TriageScreen {
         let visible = model.calls[first..<min(model.calls.count, first + inside.height)]
         let items = visible.map { c -> ListWidget.Item in
             let time = c.startedAt.map { String($0.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") } ?? "–"
-            let detail = try? model.detail(c.id)
-            let label = detail?.suggestion.flatMap { s in s.reasons.first.map { model.taxonomy.reason($0.code)?.label.text(for: lang) ?? $0.code } } ?? ""
-            return ListWidget.Item("\(time) \(label)", marker: ScreenStyle.dot(detail?.decision?.disposition ?? detail?.suggestion?.disposition))
+            let label = c.suggestedPrimary.map { model.taxonomy.reason($0)?.label.text(for: lang) ?? $0 } ?? ""
+            return ListWidget.Item("\(time) \(label)", marker: ScreenStyle.dot(c.confirmedDisposition ?? c.suggestedDisposition))
         }
         ListWidget(items: Array(items), selected: state.selected - first).render(into: &buffer, area: inside)
 
