@@ -20,16 +20,19 @@ let package = Package(
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPulse", pkgConfig: "libpulse-simple", providers: [.apt(["libpulse-dev"])]),
 
         // MARK: The domain: calls, turns, the taxonomy and its rules. Imports nothing of ours.
         .target(name: "TriageCore", dependencies: [.product(name: "Yams", package: "Yams")]),
 
         // MARK: The pipeline, in the order a call flows through it.
         .target(name: "AudioIO", dependencies: ["CSndFile", "CCrypto"]),
+        .target(name: "LiveAudio", dependencies: ["AudioIO", "CPulse"]),
         .target(name: "Acoustics", dependencies: ["CFFTW"]),
         .target(name: "Language", dependencies: ["TriageCore", "CStemmer"]),
         .target(name: "Triage", dependencies: ["TriageCore", "Language", "Acoustics"]),
         .target(name: "Archive", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Live", dependencies: ["TriageCore", "LiveAudio", "Acoustics", "Language", "Triage", "Archive"]),
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Language", "Archive"]),
         .target(name: "Reports", dependencies: ["TriageCore", "Archive", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TerminalUI", dependencies: ["TriageCore", "Archive", "Reports", "CNcurses"]),
@@ -37,7 +40,7 @@ let package = Package(
         // MARK: The executable: argument parsing and wiring, one file per subcommand.
         .executableTarget(name: "triage", dependencies: [
             "TriageCore", "AudioIO", "Acoustics", "Language", "Triage", "Archive", "Ingest", "Reports", "TerminalUI",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LiveAudio", "Live", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: Tests mirror the modules; end-to-end tests drive the built binary.
@@ -45,6 +48,8 @@ let package = Package(
         .testTarget(name: "ShimTests", dependencies: ["CSndFile", "CFFTW", "CNcurses", "CStemmer", "CCrypto"]),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "TestSupport"]),
         .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TestSupport"]),
+        .testTarget(name: "LiveAudioTests", dependencies: ["LiveAudio", "AudioIO", "TestSupport"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "Acoustics", "AudioIO", "TriageCore", "TestSupport"]),
         .testTarget(name: "AcousticsTests", dependencies: ["Acoustics", "AudioIO", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TriageCore", "TestSupport"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Language", "TriageCore", "TestSupport"]),

@@ -48,11 +48,26 @@ public final class AudioFileWriter {
     public func write(_ interleaved: [Float]) throws {
         guard let handle else { throw AudioIOError.writeFailed(path: path, reason: "already closed") }
         let frames = interleaved.count / channels
+        errno = 0
         let written = interleaved.withUnsafeBufferPointer { sf_writef_float(handle, $0.baseAddress, sf_count_t(frames)) }
+        if written > 0 { framesWritten += Int64(written) }
         if written != frames {
-            throw AudioIOError.writeFailed(path: path, reason: String(cString: sf_strerror(handle)))
+            let cause = errno != 0 ? String(cString: strerror(errno)) : String(cString: sf_strerror(handle))
+            throw AudioIOError.writeFailed(path: path, reason: cause)
         }
-        framesWritten += Int64(written)
+    }
+
+    /// Makes what was written so far durable: rewrites the header for the frames so far (WAV) and
+    /// flushes the file to disk, so a crash or a power cut after this leaves a valid file.
+    public func commit() throws {
+        guard let handle else { throw AudioIOError.writeFailed(path: path, reason: "already closed") }
+        errno = 0
+        sf_command(handle, Int32(SFC_UPDATE_HEADER_NOW), nil, 0)
+        sf_write_sync(handle)
+        if sf_error(handle) != 0 {
+            let cause = errno != 0 ? String(cString: strerror(errno)) : String(cString: sf_strerror(handle))
+            throw AudioIOError.writeFailed(path: path, reason: cause)
+        }
     }
 
     /// Writes the header and closes the file.

@@ -12,20 +12,10 @@ public enum Tools {
     /// after `timeout` seconds. Spawned and reaped directly (posix_spawn, waitpid), with its output in a file:
     /// a daemon it starts (a tmux server) may keep a pipe open for ever. `captureOutput: false` discards it.
     public static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 120,
-                           captureOutput: Bool = true) throws -> (status: Int32, output: String) {
+                           captureOutput: Bool = true, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("triage-run-\(getpid())-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, captureOutput ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw SpawnError(code: spawned, executable: executable) }
+        let pid = try spawn(executable, arguments, outputPath: captureOutput ? outputPath : "/dev/null", environment: environment)
         var status: Int32 = 0
         let deadline = Date().addingTimeInterval(timeout)
         while waitpid(pid, &status, WNOHANG) == 0 {
@@ -38,6 +28,45 @@ public enum Tools {
         }
         let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
         return (exited, captureOutput ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : "")
+    }
+
+    /// Starts a program in the background with its output (standard output and error) in `outputPath`
+    /// and extra environment variables; the caller waits for it or kills it.
+    public static func spawn(_ executable: String, _ arguments: [String], outputPath: String, environment: [String: String] = [:]) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var env = ProcessInfo.processInfo.environment
+        env["TRIAGE_DB"] = nil
+        for (k, v) in environment { env[k] = v }
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw SpawnError(code: spawned, executable: executable) }
+        return pid
+    }
+
+    /// Waits for a spawned program; its exit status, or nil when it is still running after `timeout`
+    /// (it is then killed) or died of a signal.
+    @discardableResult
+    public static func wait(_ pid: pid_t, timeout: TimeInterval) -> Int32? {
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(timeout)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                return nil
+            }
+            usleep(10_000)
+        }
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : nil
     }
 
     struct SpawnError: Error { var code: Int32; var executable: String }

@@ -10,16 +10,19 @@ public enum FrameEnergy {
         samples.withUnsafeBufferPointer { x in
             for f in 0..<count {
                 let start = f * layout.hop
-                var sum: Float = 0
-                for i in start..<(start + layout.window) {
-                    let v = x[i]
-                    if v.isFinite { sum += v * v }
-                }
-                let ms = sum / Float(layout.window)
-                out[f] = ms > 1e-12 ? max(floorDB, 10 * log10f(ms)) : floorDB
+                out[f] = level(of: UnsafeBufferPointer(rebasing: x[start..<(start + layout.window)]))
             }
         }
         return out
+    }
+
+    /// The level of one frame (NaN and infinite samples count as silence).
+    @inline(__always)
+    public static func level(of frame: UnsafeBufferPointer<Float>) -> Float {
+        var sum: Float = 0
+        for v in frame where v.isFinite { sum += v * v }
+        let ms = sum / Float(max(1, frame.count))
+        return ms > 1e-12 ? max(floorDB, 10 * log10f(ms)) : floorDB
     }
 }
 

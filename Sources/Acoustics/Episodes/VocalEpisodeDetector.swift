@@ -17,35 +17,37 @@ public struct VocalEpisodeDetector: Sendable {
 
     public init() {}
 
+    /// The episodes of a whole channel: the same as an `EpisodeTracker` fed the channel in chunks.
     public func episodes(in samples: [Float], sampleRate: Int) -> EpisodeSummary {
-        let layout = FrameLayout(sampleRate: sampleRate)
-        let levels = FrameEnergy.rmsDB(samples, layout: layout)
-        let framesPerSecond = max(1, Int((1000 / layout.hopMs).rounded()))
-        let seconds = levels.count / framesPerSecond
-        guard seconds > 0 else { return EpisodeSummary(episodes: []) }
-        let sorted = levels.sorted()
-        let noiseFloor = sorted[sorted.count / 10]
+        var tracker = EpisodeTracker(sampleRate: sampleRate, detector: self)
+        tracker.append(samples)
+        return tracker.summary()
+    }
 
+    /// Level spread of one second of frames: its 20th and 80th percentile.
+    public struct Second: Sendable, Equatable {
+        public var p20: Float
+        public var p80: Float
+    }
+
+    /// The episodes among `seconds`, given the channel's noise floor.
+    func episodes(in seconds: [Second], noiseFloor: Float) -> EpisodeSummary {
         enum Kind { case speech, sound, quiet }
-        var kinds: [Kind] = []
-        kinds.reserveCapacity(seconds)
-        for s in 0..<seconds {
-            let second = levels[(s * framesPerSecond)..<((s + 1) * framesPerSecond)].sorted()
-            let p20 = second[second.count / 5], p80 = second[second.count * 4 / 5]
-            if p80 < noiseFloor + activityDB { kinds.append(.quiet) }
-            else if p80 - p20 >= syllableSpreadDB { kinds.append(.speech) }
-            else { kinds.append(.sound) }
+        let kinds: [Kind] = seconds.map { s in
+            if s.p80 < noiseFloor + activityDB { return .quiet }
+            return s.p80 - s.p20 >= syllableSpreadDB ? .speech : .sound
         }
+        let count = kinds.count
         // Runs of non-speech, forgiving short speech-like blips inside them.
         var episodes: [VocalEpisode] = []
         var s = 0
-        while s < seconds {
+        while s < count {
             guard kinds[s] != .speech else { s += 1; continue }
             let start = s
             var end = s
             var blip = 0
             var quiet = 0, sound = 0
-            while end < seconds {
+            while end < count {
                 if kinds[end] == .speech {
                     blip += 1
                     if blip > toleratedSpeechSeconds { end -= blip - 1; break }
@@ -55,9 +57,9 @@ public struct VocalEpisodeDetector: Sendable {
                 }
                 end += 1
             }
-            end = min(end, seconds)
+            end = min(end, count)
             while end > start, kinds[end - 1] == .speech { end -= 1 }
-            let inside = start > 0 && end < seconds
+            let inside = start > 0 && end < count
             let ms = (end - start) * 1000
             if inside, (minimumMs...maximumMs).contains(ms) {
                 episodes.append(VocalEpisode(startMs: start * 1000, endMs: end * 1000, character: sound >= quiet ? .sustained : .silent))

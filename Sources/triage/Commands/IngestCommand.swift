@@ -44,34 +44,15 @@ struct IngestCommand: ParsableCommand {
         let plan = IngestDiscovery.plan(paths)
         for (path, reason) in plan.missing { Console.err("error: \(path): \(reason)") }
         let store = try archive.open()
-        let ingestor = Ingestor(archive: store, actor: actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown",
-                                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, actor: actor ?? CallArchiving.defaultActor)
+        RecordingRecoveryOnStart.run(folders: RecordingFolders(archivePath: archive.path), archiving: archiving)
         if plan.items.isEmpty && plan.missing.isEmpty {
             Console.err("triage: no audio or transcript files found in \(paths.joined(separator: ", "))")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
-        let results = ingestor.ingest(plan.items, progress: ConsoleProgress())
-        if !noClassify { classify(results, in: store) }
+        let results = archiving.archive(plan.items, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                        progress: ConsoleProgress(), classify: !noClassify)
         let failed = results.contains { if case .failed = $0 { return true } else { return false } }
         if failed || !plan.missing.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
-    }
-
-    /// Suggests reasons and a disposition for every newly archived call that has a transcript.
-    private func classify(_ results: [IngestResult], in store: CallArchive) {
-        let ids = results.compactMap { if case .archived(let id, _) = $0 { return id } else { return nil } }
-        guard !ids.isEmpty else { return }
-        let taxonomy: Taxonomy
-        do { taxonomy = try taxonomyOptions.load() } catch {
-            Console.err("warning: calls archived without suggestions: \((error as? CommandFailure)?.message ?? "\(error)")")
-            return
-        }
-        let classification = ArchivedClassification(archive: store, classifier: TriageClassifier(taxonomy: taxonomy))
-        var classified = 0
-        for id in ids {
-            do { if try classification.classifyAndStore(callID: id) != nil { classified += 1 } } catch {
-                Console.err("error: call \(id): \((error as? CommandFailure)?.message ?? "\(error)")")
-            }
-        }
-        if classified > 0 { Console.out("classified \(classified) call\(classified == 1 ? "" : "s") (\(taxonomy.versionTag), \(TriageClassifier.modelVersion))") }
     }
 }

@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Live
 import Triage
 import TriageCore
 
@@ -18,13 +19,7 @@ struct ArchivedClassification {
         let episodes = call.format == nil ? nil : try? RecordingAnalysis.episodes(audioPath: call.path, channelRoles: call.metadata.channelRoles).episodes
         let assessment = classifier.classify(CallInput(id: String(callID), startedAt: call.metadata.startedAt, metadata: call.metadata,
                                                        turns: turns, acoustic: episodes))
-        try archive.store(Self.record(assessment, callID: callID, taxonomy: classifier.taxonomy))
+        try archive.store(AssessmentRecord(assessment, callID: callID, taxonomy: classifier.taxonomy))
         return assessment
-    }
-
-    static func record(_ a: Assessment, callID: Int64, taxonomy: Taxonomy) -> AssessmentRecord {
-        AssessmentRecord(callID: callID, taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, modelVersion: a.modelVersion,
-                         primaryReason: a.primary, disposition: a.disposition.rawValue, reasons: a.reasons.map { ($0.code, $0.score) },
-                         redFlags: a.redFlags.map(\.code), resultJSON: AssessmentJSON.render(a).rendered())
     }
 }

@@ -1,15 +1,15 @@
 import Language
-import Triage
 import TriageCore
 
 /// The JSON form of an assessment, as `triage classify` prints it (the interface other tools rely on).
-enum AssessmentJSON {
+public enum AssessmentJSON {
     /// The fact keys always present in `facts` (null when unknown).
-    static let factKeys = ["gestational_week", "gestational_days", "first_baby", "contraction_interval_min", "contraction_duration_s",
+    public static let factKeys = ["gestational_week", "gestational_days", "first_baby", "contraction_interval_min", "contraction_duration_s",
                            "fluid_colour", "temperature_c", "bp_systolic", "bp_diastolic", "bleeding_amount", "fetal_movements",
                            "days_postpartum", "caller"]
 
-    static func render(_ a: Assessment) -> JSONValue {
+    /// The assessment as the JSON object `triage classify` prints and the archive stores.
+    public static func render(_ a: Assessment) -> JSONValue {
         var facts: [(String, JSONValue)] = factKeys.map { key in (key, a.fact(key).map(value) ?? .null) }
         for f in a.facts where !factKeys.contains(f.name) { facts.append((f.name, value(f.value))) }
         return .object([

@@ -1,0 +1,137 @@
+import Acoustics
+import Archive
+import Foundation
+import Synchronization
+import Triage
+import TriageCore
+
+/// A call in progress: audio chunks, transcript turns and the midwife's notes come in from their
+/// threads; after each, the acoustic measures are brought up to date and, when what the classifier
+/// sees has changed, the call is classified again. `snapshot` is what the screen draws.
+///
+/// Memory stays bounded however long the call: the audio is not kept (the recorder writes it), only
+/// two numbers per second for episodes and the last `keptColumns` tenths of a second for the strip.
+public final class LiveCallSession: Sendable {
+    /// Tenths of a second the strip keeps (10 minutes).
+    public static let keptColumns = 6000
+
+    private struct State {
+        let classifier: TriageClassifier
+        var episodes: EpisodeTracker
+        var activity = SpeechActivityDetector()
+        var summary = EpisodeSummary(episodes: [])
+        var columnFrames = 0, columnPeak = FrameEnergy.floorDB, columnSpeech = 0
+        var columns: [LiveColumn] = []
+        var droppedColumns = 0
+        var turns: [Turn] = []
+        var partial: [Speaker: Turn] = [:]
+        var textChanged = false
+        var assessment: Assessment?
+        var record: AssessmentRecord?
+        var version = 0
+        var problems: [String] = []
+    }
+
+    public let callID: Int64
+    public let format: (sampleRate: Int, channels: Int)
+    /// The caller's channel (episodes and the strip follow her).
+    public let callerChannel: Int
+    public let metadata: CallMetadata
+    public let taxonomy: Taxonomy
+    private let state: Mutex<State>
+    private let published = Mutex(LiveSnapshot.empty)
+
+    public init(taxonomy: Taxonomy, sampleRate: Int, channels: Int, callerChannel: Int = 0, metadata: CallMetadata = CallMetadata(), callID: Int64 = 0) {
+        self.taxonomy = taxonomy
+        self.format = (sampleRate, max(1, channels))
+        self.callerChannel = min(max(0, callerChannel), max(1, channels) - 1)
+        self.metadata = metadata
+        self.callID = callID
+        state = Mutex(State(classifier: TriageClassifier(taxonomy: taxonomy), episodes: EpisodeTracker(sampleRate: sampleRate)))
+    }
+
+    /// The call as it is now.
+    public var snapshot: LiveSnapshot { published.withLock { $0 } }
+
+    /// Takes the next chunk of audio (interleaved).
+    public func audio(_ interleaved: [Float]) {
+        let channels = format.channels, caller = callerChannel
+        let mono: [Float] = channels == 1 ? interleaved : stride(from: caller, to: interleaved.count, by: channels).map { interleaved[$0] }
+        state.withLock { s in
+            let secondsBefore = s.episodes.audioMs / 1000
+            var newColumns: [LiveColumn] = []
+            s.episodes.append(mono) { level in
+                s.columnPeak = max(s.columnPeak, level)
+                if s.activity.isSpeech(level: level) { s.columnSpeech += 1 }
+                s.columnFrames += 1
+                if s.columnFrames == 10 {
+                    newColumns.append(LiveColumn(peak: min(1, powf(10, s.columnPeak / 20)), speech: s.columnSpeech >= 5))
+                    s.columnFrames = 0; s.columnPeak = FrameEnergy.floorDB; s.columnSpeech = 0
+                }
+            }
+            s.columns.append(contentsOf: newColumns)
+            if s.columns.count > Self.keptColumns + 1000 {
+                let drop = s.columns.count - Self.keptColumns
+                s.columns.removeFirst(drop)
+                s.droppedColumns += drop
+            }
+            if s.episodes.audioMs / 1000 != secondsBefore {
+                let summary = s.episodes.summary()
+                if summary != s.summary {
+                    s.summary = summary
+                    s.textChanged = true // what the classifier sees has changed
+                }
+            }
+        }
+        refresh()
+    }
+
+    /// Takes a transcript turn; an interim one replaces the last interim one of the same speaker.
+    public func transcript(_ turn: Turn, partial: Bool = false) {
+        state.withLock { s in
+            if partial { s.partial[turn.speaker] = turn } else {
+                s.partial[turn.speaker] = nil
+                s.turns.append(turn)
+            }
+            s.textChanged = true
+        }
+        refresh()
+    }
+
+    /// Takes what the live transcript feed brought.
+    public func transcript(_ event: LiveTranscriptParser.Event) {
+        switch event {
+        case .turn(let turn, let partial): transcript(turn, partial: partial)
+        case .problem(let message):
+            state.withLock { s in s.problems.append(message) }
+            refresh()
+        }
+    }
+
+    /// Takes the midwife's typed note: it counts as text for the classifier.
+    public func note(_ text: String) {
+        transcript(Turn(speaker: .notes, text: text))
+    }
+
+    /// Every final turn so far (for archiving the call when it ends).
+    public var turns: [Turn] { state.withLock { $0.turns } }
+
+    /// Classifies again when something changed and publishes the snapshot.
+    private func refresh() {
+        let snapshot = state.withLock { s -> LiveSnapshot in
+            let partials = s.partial.values.sorted { ($0.startMs ?? 0) < ($1.startMs ?? 0) }
+            let turns = s.turns + partials
+            if s.textChanged, !turns.isEmpty {
+                s.assessment = s.classifier.classify(CallInput(id: callID == 0 ? "live" : String(callID), startedAt: metadata.startedAt,
+                                                               metadata: metadata, turns: turns, acoustic: s.summary))
+                s.record = s.assessment.map { AssessmentRecord($0, callID: callID, taxonomy: taxonomy) }
+            }
+            s.textChanged = false
+            s.version += 1
+            return LiveSnapshot(audioMs: s.episodes.audioMs, columns: s.columns, firstColumnMs: s.droppedColumns * 100, episodes: s.summary,
+                                turns: turns, assessment: s.assessment, record: s.record,
+                                version: s.version, problems: s.problems)
+        }
+        published.withLock { $0 = snapshot }
+    }
+}

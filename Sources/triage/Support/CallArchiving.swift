@@ -1,0 +1,42 @@
+import Archive
+import Foundation
+import Ingest
+import Triage
+import TriageCore
+
+/// Archives files (with their sidecars) and suggests reasons for the new calls: what `ingest` does,
+/// and what a finished or recovered recording goes through.
+struct CallArchiving {
+    let store: CallArchive
+    let taxonomyOptions: TaxonomyOptions
+    let actor: String
+
+    /// Ingests `items` and classifies the calls that are new; returns each item's result.
+    func archive(_ items: [IngestItem], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any IngestProgress, classify: Bool = true) -> [IngestResult] {
+        let results = Ingestor(archive: store, actor: actor, jobs: jobs).ingest(items, progress: progress)
+        if classify { self.classify(results) }
+        return results
+    }
+
+    /// Suggests reasons and a disposition for every newly archived call that has a transcript.
+    func classify(_ results: [IngestResult]) {
+        let ids = results.compactMap { if case .archived(let id, _) = $0 { return id } else { return nil } }
+        guard !ids.isEmpty else { return }
+        let taxonomy: Taxonomy
+        do { taxonomy = try taxonomyOptions.load() } catch {
+            Console.err("warning: calls archived without suggestions: \((error as? CommandFailure)?.message ?? "\(error)")")
+            return
+        }
+        let classification = ArchivedClassification(archive: store, classifier: TriageClassifier(taxonomy: taxonomy))
+        var classified = 0
+        for id in ids {
+            do { if try classification.classifyAndStore(callID: id) != nil { classified += 1 } } catch {
+                Console.err("error: call \(id): \((error as? CommandFailure)?.message ?? "\(error)")")
+            }
+        }
+        if classified > 0 { Console.out("classified \(classified) call\(classified == 1 ? "" : "s") (\(taxonomy.versionTag), \(TriageClassifier.modelVersion))") }
+    }
+
+    /// The default actor for the audit log.
+    static var defaultActor: String { ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
+}
