@@ -68,6 +68,7 @@ bench: release
 	$(TRIAGE) bench stats
 	$(TRIAGE) bench ui
 	$(TRIAGE) bench features
+	$(TRIAGE) bench live
 
 ## recordings: regenerate the synthetic demo calls from Recordings/scripts (needs espeak-ng and sox)
 recordings:

@@ -39,7 +39,6 @@ public final class LiveCallSession: Sendable {
     public let metadata: CallMetadata
     public let taxonomy: Taxonomy
     private let state: Mutex<State>
-    private let published = Mutex(LiveSnapshot.empty)
 
     public init(taxonomy: Taxonomy, sampleRate: Int, channels: Int, callerChannel: Int = 0, metadata: CallMetadata = CallMetadata(), callID: Int64 = 0) {
         self.taxonomy = taxonomy
@@ -50,8 +49,18 @@ public final class LiveCallSession: Sendable {
         state = Mutex(State(classifier: TriageClassifier(taxonomy: taxonomy), episodes: EpisodeTracker(sampleRate: sampleRate)))
     }
 
-    /// The call as it is now.
-    public var snapshot: LiveSnapshot { published.withLock { $0 } }
+    /// The call as it is now (made when asked for: the screen asks a few times a second).
+    public var snapshot: LiveSnapshot {
+        state.withLock { s in
+            LiveSnapshot(audioMs: s.episodes.audioMs, columns: s.columns, firstColumnMs: s.droppedColumns * 100, episodes: s.summary,
+                         turns: s.turns + Self.interim(s), assessment: s.assessment, record: s.record, version: s.version, problems: s.problems)
+        }
+    }
+
+    /// Changes so far: a screen redraws when this moves.
+    public var version: Int { state.withLock { $0.version } }
+
+    private static func interim(_ s: State) -> [Turn] { s.partial.values.sorted { ($0.startMs ?? 0) < ($1.startMs ?? 0) } }
 
     /// Takes the next chunk of audio (interleaved).
     public func audio(_ interleaved: [Float]) {
@@ -116,11 +125,10 @@ public final class LiveCallSession: Sendable {
     /// Every final turn so far (for archiving the call when it ends).
     public var turns: [Turn] { state.withLock { $0.turns } }
 
-    /// Classifies again when something changed and publishes the snapshot.
+    /// Classifies again when what the classifier sees has changed.
     private func refresh() {
-        let snapshot = state.withLock { s -> LiveSnapshot in
-            let partials = s.partial.values.sorted { ($0.startMs ?? 0) < ($1.startMs ?? 0) }
-            let turns = s.turns + partials
+        state.withLock { s in
+            let turns = s.turns + Self.interim(s)
             if s.textChanged, !turns.isEmpty {
                 s.assessment = s.classifier.classify(CallInput(id: callID == 0 ? "live" : String(callID), startedAt: metadata.startedAt,
                                                                metadata: metadata, turns: turns, acoustic: s.summary))
@@ -128,10 +136,6 @@ public final class LiveCallSession: Sendable {
             }
             s.textChanged = false
             s.version += 1
-            return LiveSnapshot(audioMs: s.episodes.audioMs, columns: s.columns, firstColumnMs: s.droppedColumns * 100, episodes: s.summary,
-                                turns: turns, assessment: s.assessment, record: s.record,
-                                version: s.version, problems: s.problems)
         }
-        published.withLock { $0 = snapshot }
     }
 }
