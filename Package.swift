@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Live", dependencies: ["TriageCore", "LiveAudio", "Acoustics", "Language", "Triage", "Archive"]),
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Language", "Archive"]),
         .target(name: "Reports", dependencies: ["TriageCore", "Archive", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "TerminalUI", dependencies: ["TriageCore", "Archive", "Reports", "CNcurses"]),
+        .target(name: "TerminalUI", dependencies: ["TriageCore", "Archive", "Reports", "Acoustics", "AudioIO", "CNcurses"]),
 
         // MARK: The executable: argument parsing and wiring, one file per subcommand.
         .executableTarget(name: "triage", dependencies: [

@@ -25,7 +25,15 @@ import Testing
         func tmuxRun(_ arguments: [String], capture: Bool = true) throws -> (status: Int32, output: String) {
             try Tools.run(tmux, ["-L", socket] + arguments, timeout: 20, captureOutput: capture)
         }
-        defer { _ = try? tmuxRun(["kill-server"]) }
+        var background: [pid_t] = []
+        defer {
+            _ = try? tmuxRun(["kill-server"])
+            for pid in background { kill(pid, SIGKILL); Tools.wait(pid, timeout: 5) }
+        }
+        func expand(_ text: String) -> String {
+            text.replacingOccurrences(of: "{db}", with: db).replacingOccurrences(of: "{dir}", with: dir.path)
+                .replacingOccurrences(of: "{root}", with: Repository.root)
+        }
         func screen() throws -> String { try tmuxRun(["capture-pane", "-t", "ui", "-p"]).output }
         func wait(for text: String, present: Bool = true) throws -> Bool {
             for _ in 0..<100 {
@@ -46,8 +54,14 @@ import Testing
                 let parts = rest.split(separator: "x").compactMap { Int($0) }
                 if parts.count == 2 { (width, height) = (parts[0], parts[1]) }
             case "start":
-                let arguments = rest.replacingOccurrences(of: "{db}", with: db)
-                let command = "env LANG=C.UTF-8 TERM=xterm-256color TRIAGE_TAXONOMY=\(Repository.taxonomy) \(Repository.executable) \(arguments); sleep 30"
+                // Leading NAME=value words set the environment (NO_COLOR=1, TERM=vt100).
+                var words = expand(rest).split(separator: " ").map(String.init)
+                var environment = ["LANG=C.UTF-8", "TERM=xterm-256color", "TRIAGE_TAXONOMY=\(Repository.taxonomy)"]
+                while let word = words.first, word.range(of: "^[A-Z_]+=", options: .regularExpression) != nil {
+                    environment.append(word)
+                    words.removeFirst()
+                }
+                let command = "env \(environment.joined(separator: " ")) \(Repository.executable) \(words.joined(separator: " ")); sleep 30"
                 let started = try tmuxRun(["new-session", "-d", "-s", "ui", "-x", String(width), "-y", String(height), command], capture: false)
                 try #require(started.status == 0, "\(at): tmux did not start: \(started.output)")
             case "keys":
@@ -75,6 +89,19 @@ import Testing
                     let expected = try String(contentsOfFile: path, encoding: .utf8)
                     #expect(text == expected, "\(at): the screen differs from golden/\(rest).txt:\n\(text)")
                 }
+            case "fifo":
+                try #require(mkfifo(dir.file(rest), 0o600) == 0, "\(at): cannot make the FIFO \(rest)")
+            case "background":
+                let words = expand(rest).split(separator: " ").map(String.init)
+                background.append(try Tools.spawn(words[0], Array(words.dropFirst()), outputPath: dir.file("background-\(background.count).log")))
+            case "monochrome":
+                // The screen has no colours, and the line showing TEXT is drawn in reverse video instead.
+                #expect(try wait(for: rest), "\(at): the screen never showed “\(rest)”")
+                let styled = try tmuxRun(["capture-pane", "-t", "ui", "-p", "-e"]).output
+                let colour = styled.range(of: "\u{1B}\\[[0-9;]*(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)m", options: .regularExpression)
+                #expect(colour == nil, "\(at): colour escape codes on a monochrome screen")
+                let line = styled.split(separator: "\n").first { $0.contains(rest) }.map(String.init) ?? ""
+                #expect(line.range(of: "\u{1B}\\[[0-9;]*7[0-9;]*m", options: .regularExpression) != nil, "\(at): “\(rest)” is not in reverse video: \(line.debugDescription)")
             case "sql":
                 let parts = rest.components(separatedBy: " => ")
                 let value = try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: parts[0]) }

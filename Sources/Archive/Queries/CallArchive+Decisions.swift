@@ -43,24 +43,4 @@ extension CallArchive {
                                   reasons: reasons, disposition: row["disposition"], note: row["note"])
         }
     }
-
-    /// Stores a research label with an audit entry; returns its id.
-    @discardableResult
-    public func store(_ annotation: AnnotationRecord, now: Date = Date()) throws -> Int64 {
-        try write { db in
-            let at = Timestamps.iso8601(now)
-            try db.execute(sql: """
-                INSERT INTO annotations (call_id, annotator, channel, start_ms, end_ms, code, taxonomy_id, taxonomy_version, note,
-                                         created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [annotation.callID, annotation.annotator, annotation.channel, annotation.startMs, annotation.endMs,
-                                 annotation.code, annotation.taxonomyID, annotation.taxonomyVersion, annotation.note, at, at])
-            let id = db.lastInsertedRowID
-            try db.execute(sql: "INSERT OR IGNORE INTO current_reasons (call_id, source, reason_code) VALUES (?, 'labelled', ?)",
-                           arguments: [annotation.callID, annotation.code])
-            try db.execute(sql: "INSERT INTO audit_log (at, actor, action, call_id, detail) VALUES (?, ?, 'annotate', ?, ?)",
-                           arguments: [at, annotation.annotator, annotation.callID, "\(annotation.code) \(annotation.startMs)-\(annotation.endMs)"])
-            return id
-        }
-    }
 }

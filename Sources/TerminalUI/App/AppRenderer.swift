@@ -3,14 +3,14 @@ import Foundation
 /// Draws a whole frame from the state: the title bar with the clock, the screen, the status line with the
 /// keys (or the last message), and the help overlay when open. Pure: same state, same frame.
 public enum AppRenderer {
-    public static func render(_ state: AppState, model: DeskModel, width: Int, height: Int, now: Date) -> ScreenBuffer {
+    public static func render(_ state: AppState, model: DeskModel, width: Int, height: Int, now: Date, live: LiveCallView? = nil) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
         guard width >= 20, height >= 5 else {
             buffer.put("80×24", x: 0, y: 0)
             return buffer
         }
         let lang = state.language
-        let title = " \(UIText.text("title", lang)) · " + [AppState.Screen.triage, .statistics].map { s in
+        let title = " \(UIText.text("title", lang)) · " + AppState.Screen.allCases.map { s in
             s == state.screen ? "[\(UIText.text(s.rawValue, lang))]" : UIText.text(s.rawValue, lang)
         }.joined(separator: "  ")
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), with: Cell(" ", style: .reverse))
@@ -18,10 +18,12 @@ public enum AppRenderer {
         buffer.put(clock(now), x: width - 6, y: 0, style: .reverse)
         let body = Rect(x: 0, y: 1, width: width, height: height - 2)
         switch state.screen {
-        case .triage: TriageScreen.render(state, model: model, into: &buffer, area: body)
+        case .triage: TriageScreen.render(state, model: model, live: live, into: &buffer, area: body)
+        case .label: LabelScreen.render(state, model: model, into: &buffer, area: body)
         case .statistics: StatisticsScreen.render(state, model: model, into: &buffer, area: body)
         }
-        let status = state.message ?? UIText.text(state.screen == .triage ? "keys" : "keys-stats", lang)
+        let keys = ["triage": "keys", "label": "keys-label", "statistics": "keys-stats"][state.screen.rawValue] ?? "keys"
+        let status = state.message ?? UIText.text(keys, lang)
         buffer.fill(Rect(x: 0, y: height - 1, width: width, height: 1), with: Cell(" ", style: .reverse))
         buffer.put(DisplayWidth.truncate(" " + status, to: width), x: 0, y: height - 1, style: .reverse)
         if let draft = state.noteDraft {

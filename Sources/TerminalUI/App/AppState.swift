@@ -1,7 +1,7 @@
 /// Everything the screens depend on besides the archive: which screen, which call, the language, the
 /// overlay, the last message. Rendering is a pure function of this and the model.
 public struct AppState: Sendable, Equatable {
-    public enum Screen: String, Sendable { case triage, statistics }
+    public enum Screen: String, Sendable, CaseIterable { case triage, label, statistics }
 
     public var screen: Screen = .triage
     /// "da" or "en"; Danish first.
@@ -15,6 +15,15 @@ public struct AppState: Sendable, Equatable {
     public var quitting = false
     /// The note being typed, while the note prompt is open.
     public var noteDraft: String?
+    /// The label screen's view, playhead, marks and code list.
+    public var label = LabelState()
+    /// A live call is being recorded (the queue's first row), and it is the one shown.
+    public var hasLiveCall = false
+    public var liveSelected = false
+    /// Who uses the screen: decisions and labels are stored under this name.
+    public var user = ""
+    /// The terminal shows colours (else styles fall back to attributes, the spectrogram to shades).
+    public var colours = true
 
     public init() {}
 }

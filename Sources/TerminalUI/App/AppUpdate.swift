@@ -9,9 +9,24 @@ public enum AppUpdate {
         case decide(disposition: String?)
         /// Add the typed note to the selected call and classify it again.
         case addNote(String)
+        /// Label a range of the selected call with a code.
+        case annotate(startMs: Int, endMs: Int, code: String)
+        /// Give a label another code.
+        case retag(id: Int64, code: String)
+        /// Move a label to another range.
+        case moveLabel(id: Int64, startMs: Int, endMs: Int)
+        /// Take a label out of force (it is kept, and undo puts it back).
+        case deleteLabel(id: Int64)
+        /// Undo the last label change.
+        case undo
+        /// Play the selected call from a position; pause it.
+        case play(fromMs: Int)
+        case pause
+        /// Start or stop recording a live call.
+        case toggleRecording
     }
 
-    public static func handle(_ key: Key, state: inout AppState, callCount: Int) -> Effect {
+    public static func handle(_ key: Key, state: inout AppState, callCount: Int, label: LabelUpdate.Context? = nil) -> Effect {
         // While a note is typed, keys are text.
         if var draft = state.noteDraft {
             switch key {
@@ -31,22 +46,39 @@ public enum AppUpdate {
             if key != .character("q") { return .none }
         }
         state.message = nil
+        if state.screen == .label, let label {
+            let wasOpen = state.label.picker != nil
+            if let effect = LabelUpdate.handle(key, state: &state.label, context: label) { return effect }
+            if wasOpen { return .none }
+        }
         switch key {
         case .character("q"), .escape: state.quitting = true
         case .character("?"): state.showHelp = true
         case .character("l"): state.language = state.language == "da" ? "en" : "da"
-        case .tab: state.screen = state.screen == .triage ? .statistics : .triage
-        case .up where state.screen == .triage:
-            state.selected = max(0, state.selected - 1)
+        case .tab:
+            let screens = AppState.Screen.allCases
+            state.screen = screens[((screens.firstIndex(of: state.screen) ?? 0) + 1) % screens.count]
+            if state.label.playing { state.label.playing = false; return .pause }
+        case .up where state.screen == .triage && state.liveSelected: break
+        case .up where state.screen == .triage && state.hasLiveCall && state.selected == 0 && !state.liveSelected:
+            state.liveSelected = true
+        case .down where state.screen == .triage && state.liveSelected:
+            state.liveSelected = false
+        case .up where state.screen != .statistics, .down where state.screen != .statistics:
+            state.liveSelected = false
+            let next = key == .up ? max(0, state.selected - 1) : min(max(0, callCount - 1), state.selected + 1)
+            guard next != state.selected else { break }
+            state.selected = next
             state.transcriptScroll = 0
-        case .down where state.screen == .triage:
-            state.selected = min(max(0, callCount - 1), state.selected + 1)
-            state.transcriptScroll = 0
+            let wasPlaying = state.label.playing
+            state.label = LabelState()
+            if wasPlaying { return .pause }
         case .pageDown: state.transcriptScroll += 5
         case .pageUp: state.transcriptScroll = max(0, state.transcriptScroll - 5)
         case .character("k") where state.screen == .statistics: state.statisticsConfirmed.toggle()
         case .character("c") where state.screen == .triage && callCount > 0: return .decide(disposition: nil)
         case .character("n") where state.screen == .triage && callCount > 0: state.noteDraft = ""
+        case .character("r") where state.screen == .triage: return .toggleRecording
         case .character(let ch) where state.screen == .triage && callCount > 0:
             if let n = ch.wholeNumberValue, (1...Disposition.allCases.count).contains(n) {
                 return .decide(disposition: Disposition.allCases[n - 1].rawValue)

@@ -1,4 +1,6 @@
+import Acoustics
 import Archive
+import AudioIO
 import Foundation
 import Reports
 import TriageCore
@@ -31,6 +33,11 @@ public final class DeskModel {
     public let taxonomy: Taxonomy
     public private(set) var calls: [CallSummary] = []
     private var details: [Int64: Detail] = [:]
+    private var overviews: [(id: Int64, overview: Result<AudioOverview, OverviewProblem>)] = []
+    private var labels: [Int64: [AnnotationRecord]] = [:]
+
+    /// Why a call's audio cannot be drawn (a transcript-only call, a moved file).
+    public struct OverviewProblem: Error, Sendable { public var message: String }
 
     public init(archive: CallArchive, taxonomy: Taxonomy) throws {
         self.archive = archive
@@ -41,7 +48,43 @@ public final class DeskModel {
     public func reload() throws {
         calls = try archive.listCalls(limit: 10_000)
         details = [:]
+        labels = [:]
     }
+
+    /// The call's audio as the label screen draws it (all channels mixed), read once and kept for the
+    /// last few calls opened.
+    public func overview(_ id: Int64) -> Result<AudioOverview, OverviewProblem> {
+        if let known = overviews.first(where: { $0.id == id }) { return known.overview }
+        let result: Result<AudioOverview, OverviewProblem>
+        do {
+            guard let call = try archive.call(id: id), call.format != nil else { throw OverviewProblem(message: "no audio for this call") }
+            let file = try AudioFile(path: call.path)
+            let all = try file.readAll()
+            let channels = file.info.channels
+            let mono = channels == 1 ? all : stride(from: 0, to: all.count, by: channels).map { start in
+                (0..<channels).reduce(Float(0)) { $0 + all[start + $1] } / Float(channels)
+            }
+            result = .success(AudioOverview(samples: mono, sampleRate: file.info.sampleRate))
+        } catch let problem as OverviewProblem {
+            result = .failure(problem)
+        } catch {
+            result = .failure(OverviewProblem(message: "\(error)"))
+        }
+        overviews.append((id, result))
+        if overviews.count > 4 { overviews.removeFirst() }
+        return result
+    }
+
+    /// The labels in force on a call by one annotator, in time order.
+    public func labels(_ callID: Int64, annotator: String) -> [AnnotationRecord] {
+        if let known = labels[callID] { return known }
+        let found = (try? archive.annotations(ofCall: callID, annotator: annotator)) ?? []
+        labels[callID] = found
+        return found
+    }
+
+    /// Forgets a call's labels after a change.
+    public func labelsChanged(_ callID: Int64) { labels[callID] = nil }
 
     public func detail(_ id: Int64) throws -> Detail? {
         if let cached = details[id] { return cached }

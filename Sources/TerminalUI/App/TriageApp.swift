@@ -1,28 +1,51 @@
+import Archive
 import Foundation
 import TriageCore
 
 /// The application loop: render the state, write only what changed, wait for a key, update, carry out what
-/// the key asked (store a decision), until `q`. Input and time come from the terminal and clock it is given,
-/// so tests drive it with a fake terminal and a manual clock.
+/// the key asked (store a decision or a label, play, record), until `q`. Input and time come from the
+/// terminal and clock it is given, so tests drive it with a fake terminal, a manual clock, a fake player
+/// and a scripted live desk.
 public final class TriageApp {
     public let model: DeskModel
     public let terminal: Terminal
     public let clock: Clock
-    /// Who decides, for the decisions stored.
+    /// Who decides and labels, stored with each decision and label.
     public let user: String
     /// Classifies a call again from the archive and stores the new suggestion (after a note).
     public let reclassify: ((Int64) throws -> Void)?
+    /// Plays recorded calls (label screen); nil: no audio output.
+    public let player: CallPlayer?
+    /// The desk's live call; nil: no recording from this screen.
+    public let live: LiveDesk?
     public private(set) var state = AppState()
     private var shown: ScreenBuffer?
+    /// Label changes that `u` undoes, the last first.
+    private var undo: [LabelChange] = []
+    private var liveVersion = -1
 
-    public init(model: DeskModel, terminal: Terminal, clock: Clock, user: String, reclassify: ((Int64) throws -> Void)? = nil) {
-        self.model = model; self.terminal = terminal; self.clock = clock; self.user = user; self.reclassify = reclassify
+    /// A label change, as undo needs it.
+    enum LabelChange {
+        case created(Int64)
+        case revised(old: Int64, new: Int64)
+        case deleted(Int64)
     }
+
+    public init(model: DeskModel, terminal: Terminal, clock: Clock, user: String, reclassify: ((Int64) throws -> Void)? = nil,
+                player: CallPlayer? = nil, live: LiveDesk? = nil, colours: Bool = true) {
+        self.model = model; self.terminal = terminal; self.clock = clock; self.user = user; self.reclassify = reclassify
+        self.player = player; self.live = live
+        state.user = user
+        state.colours = colours
+    }
+
+    /// Shows a message in the status line (recovered recordings at start).
+    public func say(_ message: String) { state.message = message }
 
     /// Draws the current state, writing only the cells that changed since the last frame.
     public func redraw() {
         let (width, height) = terminal.size
-        let frame = AppRenderer.render(state, model: model, width: width, height: height, now: clock.now)
+        let frame = AppRenderer.render(state, model: model, width: width, height: height, now: clock.now, live: live?.call)
         terminal.draw(BufferDiff.runs(from: shown, to: frame))
         shown = frame
     }
@@ -31,13 +54,34 @@ public final class TriageApp {
     @discardableResult
     public func handle(_ key: Key) -> Bool {
         if key == .resize { shown = nil }
-        let effect = AppUpdate.handle(key, state: &state, callCount: model.calls.count)
+        state.hasLiveCall = live?.call != nil
+        let effect = AppUpdate.handle(key, state: &state, callCount: model.calls.count, label: labelContext())
         switch effect {
         case .decide(let disposition): decide(disposition)
         case .addNote(let text): addNote(text)
+        case .annotate(let start, let end, let code): annotate(start, end, code)
+        case .retag(let id, let code): revise(id) { ($0.startMs, $0.endMs, code) }
+        case .moveLabel(let id, let start, let end): revise(id) { _ in (start, end, nil) }
+        case .deleteLabel(let id): deleteLabel(id)
+        case .undo: undoLast()
+        case .play(let from): play(from)
+        case .pause: player?.stop()
+        case .toggleRecording: toggleRecording()
         case .none: break
         }
         return !state.quitting
+    }
+
+    /// Moves the playhead with playback and notices a live call's changes; true when the screen changed.
+    @discardableResult
+    public func tick() -> Bool {
+        var changed = false
+        if state.label.playing {
+            if let position = player?.positionMs { state.label.playheadMs = position } else { state.label.playing = false }
+            changed = true
+        }
+        if let version = live?.call?.version, version != liveVersion { liveVersion = version; changed = true }
+        return changed
     }
 
     /// Runs until the user quits or the keys run out (`idleLimit` seconds without a key, for tests).
@@ -45,21 +89,144 @@ public final class TriageApp {
         defer { terminal.restore() }
         redraw()
         var idle: TimeInterval = 0
+        var lastClock = clock.now
         while true {
-            guard let key = terminal.readKey(timeout: 1) else {
-                idle += 1
+            let busy = state.label.playing || live?.call != nil
+            let timeout: TimeInterval = busy ? 0.1 : 1
+            guard let key = terminal.readKey(timeout: timeout) else {
+                idle += timeout
                 if let idleLimit, idle >= idleLimit { return }
-                redraw() // the clock in the title
+                // Redraw for playback, the live call, or the clock in the title.
+                if tick() || clock.now.timeIntervalSince(lastClock) >= 1 { lastClock = clock.now; redraw() }
                 continue
             }
             idle = 0
-            guard handle(key) else { return }
+            guard handle(key) else {
+                player?.stop()
+                if live?.call != nil { _ = live?.stop() }
+                return
+            }
+            tick()
             redraw()
         }
     }
 
+    private var selectedCall: CallSummary? { model.calls[safe: state.selected] }
+
+    private func labelContext() -> LabelUpdate.Context? {
+        guard state.screen == .label, let call = selectedCall else { return nil }
+        let audioMs = (try? model.overview(call.id).get().durationMs) ?? 0
+        let turnsEnd = (try? model.detail(call.id))?.turns.compactMap(\.endMs).max() ?? 0
+        return LabelUpdate.Context(durationMs: max(audioMs, call.durationMs ?? 0, turnsEnd, 1), labels: model.labels(call.id, annotator: user),
+                                   codes: model.taxonomy.reasons.map { ($0.code, $0.label.text(for: state.language)) })
+    }
+
+    private func annotate(_ start: Int, _ end: Int, _ code: String) {
+        guard let call = selectedCall else { return }
+        do {
+            let id = try model.archive.store(AnnotationRecord(callID: call.id, annotator: user, startMs: start, endMs: end, code: code,
+                                                              taxonomyID: model.taxonomy.id, taxonomyVersion: model.taxonomy.version), now: clock.now)
+            undo.append(.created(id))
+            model.labelsChanged(call.id)
+            state.label.selectedLabel = model.labels(call.id, annotator: user).firstIndex { $0.id == id }
+            state.message = "\(UIText.text("labelled", state.language)): \(label(code)) \(TimeFormat.position(ms: start))–\(TimeFormat.position(ms: end))"
+        } catch {
+            state.message = "\(error)"
+        }
+    }
+
+    private func revise(_ id: Int64, _ change: (AnnotationRecord) -> (Int, Int, String?)) {
+        guard let call = selectedCall, let old = model.labels(call.id, annotator: user).first(where: { $0.id == id }) else { return }
+        let (start, end, code) = change(old)
+        do {
+            let new = try model.archive.revise(annotation: id, startMs: start, endMs: end, code: code ?? old.code, by: user, now: clock.now)
+            undo.append(.revised(old: id, new: new))
+            model.labelsChanged(call.id)
+            state.label.selectedLabel = model.labels(call.id, annotator: user).firstIndex { $0.id == new }
+            state.message = "\(UIText.text("labelled", state.language)): \(label(code ?? old.code)) \(TimeFormat.position(ms: start))–\(TimeFormat.position(ms: end))"
+        } catch {
+            state.message = "\(error)"
+        }
+    }
+
+    private func deleteLabel(_ id: Int64) {
+        guard let call = selectedCall else { return }
+        do {
+            try model.archive.exchange(remove: id, restore: nil, by: user, now: clock.now)
+            undo.append(.deleted(id))
+            model.labelsChanged(call.id)
+            state.message = UIText.text("deleted", state.language)
+        } catch {
+            state.message = "\(error)"
+        }
+    }
+
+    private func undoLast() {
+        guard let last = undo.popLast(), let call = selectedCall else {
+            state.message = UIText.text("nothing to undo", state.language)
+            return
+        }
+        do {
+            switch last {
+            case .created(let id): try model.archive.exchange(remove: id, restore: nil, by: user, now: clock.now)
+            case .revised(let old, let new): try model.archive.exchange(remove: new, restore: old, by: user, now: clock.now)
+            case .deleted(let id): try model.archive.exchange(remove: nil, restore: id, by: user, now: clock.now)
+            }
+            model.labelsChanged(call.id)
+            state.label.selectedLabel = nil
+            state.message = UIText.text("undone", state.language)
+        } catch {
+            undo.append(last)
+            state.message = "\(error)"
+        }
+    }
+
+    private func play(_ fromMs: Int) {
+        guard let call = selectedCall else { return }
+        guard let player else {
+            state.label.playing = false
+            state.message = UIText.text("no audio", state.language) + ": no audio output"
+            return
+        }
+        do { try player.play(path: call.path, fromMs: fromMs) } catch {
+            state.label.playing = false
+            state.message = "\(error)"
+        }
+    }
+
+    private func toggleRecording() {
+        guard let live else {
+            state.message = UIText.text("no audio", state.language) + ": recording is not available here"
+            return
+        }
+        if live.call != nil {
+            let (id, message) = live.stop()
+            state.liveSelected = false
+            state.hasLiveCall = false
+            try? model.refresh()
+            if let id, let index = model.calls.firstIndex(where: { $0.id == id }) { state.selected = index }
+            state.message = message
+        } else {
+            do {
+                try live.start()
+                state.liveSelected = true
+                state.hasLiveCall = true
+                state.message = UIText.text("recording", state.language)
+            } catch {
+                state.message = "\(error)"
+            }
+        }
+    }
+
+    private func label(_ code: String) -> String { model.taxonomy.reason(code)?.label.text(for: state.language) ?? code }
+
     private func addNote(_ text: String) {
-        guard let call = model.calls[safe: state.selected] else { return }
+        if state.liveSelected, let live, live.call != nil {
+            live.note(text)
+            state.message = UIText.text("note saved", state.language)
+            return
+        }
+        guard let call = selectedCall else { return }
         do {
             try model.addNote(callID: call.id, text: text, by: user, at: clock.now)
             try reclassify?(call.id)
@@ -71,7 +238,11 @@ public final class TriageApp {
     }
 
     private func decide(_ disposition: String?) {
-        guard let call = model.calls[safe: state.selected] else { return }
+        guard !state.liveSelected else {
+            state.message = UIText.text("decide after", state.language)
+            return
+        }
+        guard let call = selectedCall else { return }
         do {
             let detail = try model.detail(call.id)
             guard let chosen = disposition ?? detail?.suggestion?.disposition else {

@@ -15,6 +15,15 @@ public struct Style: Sendable, Hashable {
         self.foreground = foreground; self.background = background; self.bold = bold; self.dim = dim; self.reverse = reverse; self.underline = underline
     }
 
+    /// How this looks on a terminal without colours: a coloured background becomes reverse video (a
+    /// banner stays a banner), a coloured foreground becomes bold (a highlight stays a highlight).
+    public var monochrome: Style {
+        var m = Style(bold: bold, dim: dim, reverse: reverse, underline: underline)
+        if background != nil && background != .black { m.reverse.toggle(); m.bold = true }
+        if let f = foreground, f != .white, f != .black, background == nil { m.bold = true }
+        return m
+    }
+
     public static let plain = Style()
     public static let bold = Style(bold: true)
     public static let dim = Style(dim: true)

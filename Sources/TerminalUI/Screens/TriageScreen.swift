@@ -5,15 +5,24 @@ import TriageCore
 /// flags that forced it, the ranked reasons with their words, the facts with where each came from, the
 /// transcript with the matched words highlighted (denied ones dimmed), and the questions still to ask.
 enum TriageScreen {
-    static func render(_ state: AppState, model: DeskModel, into buffer: inout ScreenBuffer, area: Rect) {
+    static func render(_ state: AppState, model: DeskModel, live: LiveCallView?, into buffer: inout ScreenBuffer, area: Rect) {
         let lang = state.language
-        guard !model.calls.isEmpty else {
+        guard !model.calls.isEmpty || live != nil else {
             buffer.put(UIText.text("no calls", lang), x: area.x + 2, y: area.y + 1)
             return
         }
         let queueWidth = min(max(24, area.width / 4), 40)
         let (queueArea, detailArea) = area.splitLeft(queueWidth)
-        let inside = Frame.draw(into: &buffer, area: queueArea, title: UIText.text("queue", lang))
+        var inside = Frame.draw(into: &buffer, area: queueArea, title: UIText.text("queue", lang))
+        // The live call first, then the recent calls.
+        if let live {
+            let label = live.suggestion?.primaryReason.map { model.taxonomy.reason($0)?.label.text(for: lang) ?? $0 } ?? ""
+            let style = Style(foreground: .red, bold: true, reverse: state.liveSelected)
+            buffer.fill(Rect(x: inside.x, y: inside.y, width: inside.width, height: 1), with: Cell(" ", style: style))
+            buffer.put(DisplayWidth.truncate("● \(UIText.text("live", lang)) \(TimeFormat.position(ms: live.audioMs)) \(label)", to: inside.width),
+                       x: inside.x, y: inside.y, style: style)
+            inside = inside.splitTop(1).1
+        }
         // Only the rows that fit are built (the archive may hold many thousand calls).
         let first = max(0, min(state.selected - inside.height / 2, model.calls.count - inside.height))
         let visible = model.calls[first..<min(model.calls.count, first + inside.height)]
@@ -22,12 +31,37 @@ enum TriageScreen {
             let label = c.suggestedPrimary.map { model.taxonomy.reason($0)?.label.text(for: lang) ?? $0 } ?? ""
             return ListWidget.Item("\(time) \(label)", marker: ScreenStyle.dot(c.confirmedDisposition ?? c.suggestedDisposition))
         }
-        ListWidget(items: Array(items), selected: state.selected - first).render(into: &buffer, area: inside)
+        ListWidget(items: Array(items), selected: state.liveSelected ? nil : state.selected - first).render(into: &buffer, area: inside)
 
-        guard let call = model.calls[safe: state.selected], let detail = try? model.detail(call.id) else { return }
         var rows = detailArea
         rows.x += 1
         rows.width -= 1
+        if state.liveSelected, let live {
+            let call = Call(id: 0, sha256: "", path: "", format: nil, sampleRate: nil, channels: 1, frames: nil, durationMs: live.audioMs,
+                            metadata: CallMetadata(), transcriptPath: nil)
+            let detail = DeskModel.Detail(call: call, turns: live.turns, suggestion: live.suggestion.map(DeskModel.parse), suggestionID: nil, decision: nil)
+            var header = ["● \(UIText.text("recording", lang)) \(TimeFormat.position(ms: live.audioMs))"]
+            if let started = live.startedAt { header.append(started.description.replacingOccurrences(of: "T", with: " ")) }
+            let (headerArea, gaugeArea) = rows.splitTop(1).0.splitLeft(max(0, rows.width - 26))
+            buffer.put(DisplayWidth.truncate(header.joined(separator: " · "), to: headerArea.width - 1), x: headerArea.x, y: headerArea.y,
+                       style: Style(foreground: .red, bold: true))
+            // How much of the last minute the caller spoke.
+            let minute = live.columns.suffix(600)
+            let share = minute.isEmpty ? 0 : Double(minute.filter(\.speech).count) / Double(minute.count)
+            GaugeWidget(label: UIText.text("speech", lang), ratio: share, text: "\(Int((share * 100).rounded())) %", style: Style(foreground: .cyan))
+                .render(into: &buffer, area: gaugeArea)
+            rows = rows.splitTop(1).1
+            // A device that went away or a full disk: said on a line of its own.
+            if let problem = live.problem {
+                buffer.put(DisplayWidth.truncate("⚠ " + problem, to: rows.width), x: rows.x, y: rows.y, style: Style(foreground: .yellow, bold: true))
+                rows = rows.splitTop(1).1
+            }
+            let (stripArea, rest) = rows.splitTop(2)
+            strip(live, into: &buffer, area: stripArea)
+            body(detail, state, model: model, questions: live.questions, into: &buffer, area: rest)
+            return
+        }
+        guard let call = model.calls[safe: state.selected], let detail = try? model.detail(call.id) else { return }
         // Header: time, length, caller, gestation.
         let m = detail.call.metadata
         var header = [m.startedAt.map { $0.description.replacingOccurrences(of: "T", with: " ") } ?? "", call.durationMs.map { duration($0) } ?? ""]
@@ -35,8 +69,31 @@ enum TriageScreen {
         if let c = m.caller { header.append(c.rawValue) }
         if let lang = m.language { header.append(lang) }
         buffer.put(DisplayWidth.truncate(header.filter { !$0.isEmpty }.joined(separator: " · "), to: rows.width), x: rows.x, y: rows.y, style: .bold)
-        rows = rows.splitTop(1).1
+        body(detail, state, model: model, questions: nil, into: &buffer, area: rows.splitTop(1).1)
+    }
 
+    /// The live call's sound: the caller's level as a sparkline over the speech strip, with the
+    /// contraction-like episodes marked.
+    static func strip(_ live: LiveCallView, into buffer: inout ScreenBuffer, area: Rect) {
+        let columns = live.columns.suffix(area.width)
+        SparklineWidget(values: columns.map { Double($0.peak) }, maximum: 0.5, style: Style(foreground: .green))
+            .render(into: &buffer, area: Rect(x: area.x, y: area.y, width: area.width, height: 1))
+        let firstMs = live.firstColumnMs + (live.columns.count - columns.count) * 100
+        let start = area.maxX - columns.count
+        for (i, c) in columns.enumerated() {
+            let ms = firstMs + i * 100
+            let inEpisode = live.episodes.contains { ($0.startMs..<$0.endMs).contains(ms) }
+            let cell = inEpisode ? Cell("▬", style: Style(foreground: .yellow, bold: true))
+                : (c.speech ? Cell("█", style: Style(foreground: .cyan)) : Cell("·", style: .dim))
+            buffer[start + i, area.y + 1] = cell
+        }
+    }
+
+    /// Banner, decision, reasons, facts, transcript and questions of a call (archived or live).
+    static func body(_ detail: DeskModel.Detail, _ state: AppState, model: DeskModel, questions: [(text: String, answered: Bool)]?,
+                     into buffer: inout ScreenBuffer, area: Rect) {
+        let lang = state.language
+        var rows = area
         guard let s = detail.suggestion else {
             buffer.put(UIText.text("no suggestion", lang), x: rows.x, y: rows.y, style: .dim)
             transcript(detail, nil, state, into: &buffer, area: rows.splitTop(1).1)
@@ -75,11 +132,18 @@ enum TriageScreen {
         let factLines = HighlightedText(paragraphs: [HighlightedText.Paragraph(prefix: UIText.text("facts", lang) + ": ", text: facts)])
         let used = min(2, factLines.render(into: &buffer, area: Rect(x: rows.x, y: rows.y, width: rows.width, height: 2)))
         rows = rows.splitTop(used).1
-        // Questions at the bottom, the transcript in between.
-        let questions = s.questions.prefix(2).joined(separator: "  ")
-        let (transcriptArea, askArea) = rows.splitTop(max(1, rows.height - (questions.isEmpty ? 0 : 1)))
-        if !questions.isEmpty {
-            buffer.put(DisplayWidth.truncate("? \(UIText.text("ask", lang)): \(questions)", to: askArea.width), x: askArea.x, y: askArea.y, style: Style(foreground: .yellow))
+        // Questions at the bottom (a live call ticks them off as they are answered), the transcript in between.
+        let asked = questions ?? s.questions.map { ($0, false) }
+        let open = asked.filter { !$0.answered }.prefix(2).map(\.text)
+        let answered = asked.filter(\.answered).suffix(2).map(\.text)
+        let questionRows = open.isEmpty && answered.isEmpty ? 0 : 1
+        let (transcriptArea, askArea) = rows.splitTop(max(1, rows.height - questionRows))
+        if questionRows > 0 {
+            var x = askArea.x
+            if !open.isEmpty {
+                x = buffer.put("? \(UIText.text("ask", lang)): \(open.joined(separator: "  "))  ", x: x, y: askArea.y, style: Style(foreground: .yellow), maxX: askArea.maxX)
+            }
+            for text in answered { x = buffer.put("✔ \(text)  ", x: x, y: askArea.y, style: Style(foreground: .green, dim: true), maxX: askArea.maxX) }
         }
         transcript(detail, s, state, into: &buffer, area: transcriptArea)
     }

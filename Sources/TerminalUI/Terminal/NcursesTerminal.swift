@@ -5,7 +5,8 @@ import Foundation
 /// KEY_RESIZE, colours when the terminal has them (attributes alone otherwise).
 public final class NcursesTerminal: Terminal {
     private var pairs: [Int: Int16] = [:]
-    private let hasColours: Bool
+    /// The terminal shows colours; without them every style is drawn as its `monochrome` form.
+    public let hasColours: Bool
     private var open = true
 
     public init() {
@@ -20,7 +21,7 @@ public final class NcursesTerminal: Terminal {
         noecho()
         keypad(triage_stdscr(), true)
         curs_set(0)
-        hasColours = has_colors()
+        hasColours = has_colors() && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         if hasColours {
             start_color()
             use_default_colors()
@@ -82,7 +83,8 @@ public final class NcursesTerminal: Terminal {
         endwin()
     }
 
-    private func attributes(_ style: Style) -> attr_t {
+    private func attributes(_ given: Style) -> attr_t {
+        let style = hasColours ? given : given.monochrome
         var a = triage_a_normal()
         if style.bold { a |= triage_a_bold() }
         if style.dim { a |= triage_a_dim() }

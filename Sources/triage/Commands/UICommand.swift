@@ -1,24 +1,54 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import LiveAudio
 import TerminalUI
 import Triage
 
-/// `triage` (or `triage ui`): the full-screen application for the midwife and the coordinator.
+/// The label screen plays through the same audio back end as recording.
+extension FilePlayer: CallPlayer {}
+
+/// `triage` (or `triage ui`): the full-screen application for the midwife, the researcher and the coordinator.
 struct UICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
-        abstract: "Open the full-screen application (the default): triage screen and statistics, keyboard only, Danish first."
+        abstract: "Open the full-screen application (the default): triage, labelling and statistics screens, keyboard only, Danish first.",
+        discussion: """
+            On the triage screen, r starts and stops recording a live call from the audio device (--device),
+            or from a file played as one (--live-from FILE); a live transcript is read from --transcript-from.
+            The label screen plays calls through the default audio output. Recordings cut off by a crash are
+            recovered and archived when the application starts.
+            """
     )
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var taxonomyOptions: TaxonomyOptions
 
-    @Option(name: .long, help: "Who decides, stored with each decision (default: $USER).")
+    @Option(name: .long, help: "Who decides and labels, stored with each decision and label (default: $USER).")
     var user: String?
 
     @Option(name: .long, help: "da or en.")
     var lang: String = "da"
+
+    @Option(name: .long, help: "Capture device for live calls (default: the server's default input).")
+    var device: String?
+
+    @Option(name: .long, help: "Channels for live calls: 1, or 2 (one party per channel).")
+    var channels = 1
+
+    @Option(name: .long, help: "Play this file as the live call's device (demos), at --speed times real time.")
+    var liveFrom: String?
+
+    @Option(name: .long, help: "With --live-from: times real time.")
+    var speed: Double = 1
+
+    @Option(name: .long, help: "Read the live call's transcript from this FIFO, file or -.")
+    var transcriptFrom: String?
+
+    func validate() throws {
+        guard (1...2).contains(channels) else { throw ValidationError("--channels must be 1 or 2") }
+        guard speed > 0, speed <= 100 else { throw ValidationError("--speed must be above 0 and at most 100") }
+    }
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -26,8 +56,21 @@ struct UICommand: ParsableCommand {
         }
         let store = try archive.open()
         let taxonomy = try taxonomyOptions.load()
+        let who = user ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        let folders = RecordingFolders(archivePath: archive.path)
+        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, actor: who)
+        var recovered: [String] = []
+        RecordingRecoveryOnStart.run(folders: folders, archiving: archiving) { recovered.append($0) }
         let model = try DeskModel(archive: store, taxonomy: taxonomy)
         let classification = ArchivedClassification(archive: store, classifier: TriageClassifier(taxonomy: taxonomy))
+        let (device, channels, liveFrom, speed) = (self.device, self.channels, self.liveFrom, self.speed)
+        let live = LiveDeskController(.init(
+            makeInput: {
+                if let liveFrom { return try FileInput(path: liveFrom, pacer: RealtimePacer(speed: speed)) }
+                return try PulseInput(device: device, channels: channels)
+            },
+            transcriptFrom: transcriptFrom, channelRoles: nil, folders: folders, archiving: archiving, taxonomy: taxonomy))
+        let player = FilePlayer { format in try PulseOutput(device: nil, format: format) }
         let terminal = NcursesTerminal()
         // Whatever ends the program, the terminal is given back as it was.
         for signal in [SIGINT, SIGTERM, SIGHUP] {
@@ -36,9 +79,11 @@ struct UICommand: ParsableCommand {
                 _exit(130)
             }
         }
-        let app = TriageApp(model: model, terminal: terminal, clock: SystemClock(), user: user ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown",
-                            reclassify: { _ = try classification.classifyAndStore(callID: $0) })
+        let app = TriageApp(model: model, terminal: terminal, clock: SystemClock(), user: who,
+                            reclassify: { _ = try classification.classifyAndStore(callID: $0) },
+                            player: player, live: live, colours: terminal.hasColours)
         if lang == "en" { _ = app.handle(.character("l")) }
+        if let last = recovered.last { app.say(recovered.count > 1 ? "\(last) (+\(recovered.count - 1))" : last) }
         app.run()
     }
 }
