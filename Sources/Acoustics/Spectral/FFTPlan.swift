@@ -5,7 +5,7 @@ import Foundation
 /// plans is serialised (FFTW's planner is not thread-safe); executing one plan from one thread at a time
 /// is safe, so each analyser owns its plan and buffers.
 public final class FFTPlan {
-    private static let planner = NSLock()
+    static let planner = NSLock()
 
     public let size: Int
     private let input: UnsafeMutablePointer<Float>
@@ -39,5 +39,42 @@ public final class FFTPlan {
             let re = complex[2 * k], im = complex[2 * k + 1]
             power[k] = re * re + im * im
         }
+    }
+}
+
+/// A single-precision complex-to-real FFTW plan of one size: a power spectrum back to an (unnormalised)
+/// autocorrelation. Made and destroyed under the same lock as the forward plans.
+public final class InverseFFTPlan {
+    public let size: Int
+    private let input: OpaquePointer
+    private let output: UnsafeMutablePointer<Float>
+    private let plan: OpaquePointer
+
+    public init(size: Int) {
+        self.size = size
+        FFTPlan.planner.lock()
+        defer { FFTPlan.planner.unlock() }
+        input = OpaquePointer(fftwf_alloc_complex(size / 2 + 1))
+        output = fftwf_alloc_real(size)
+        plan = fftwf_plan_dft_c2r_1d(Int32(size), UnsafeMutablePointer(input), output, UInt32(FFTW_ESTIMATE))
+    }
+
+    deinit {
+        FFTPlan.planner.lock()
+        defer { FFTPlan.planner.unlock() }
+        fftwf_destroy_plan(plan)
+        fftwf_free(UnsafeMutableRawPointer(input))
+        fftwf_free(output)
+    }
+
+    /// The inverse transform of a real, even spectrum (`size/2 + 1` power values) into `out` (`size` values).
+    public func realFromPower(_ power: UnsafeBufferPointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        let complex = UnsafeMutableRawPointer(input).assumingMemoryBound(to: Float.self)
+        for k in 0...(size / 2) {
+            complex[2 * k] = power[k]
+            complex[2 * k + 1] = 0
+        }
+        fftwf_execute(plan)
+        out.update(from: output, count: size)
     }
 }

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Praat's short-term autocorrelation analysis of one frame (Boersma 1993): a Hann window three floor
+/// periods long, the local mean removed, the autocorrelation through FFTW divided by the window's own,
+/// and its peaks between the ceiling's and the floor's lags as voiced candidates, refined by parabolic
+/// interpolation. Owns its FFT plans and buffers: one analyser per thread.
+final class PitchFrameAnalyzer {
+    let settings: PitchSettings
+    let sampleRate: Int
+    /// Samples in the analysis window (even), and half of it.
+    let windowSamples: Int
+    let halfWindow: Int
+    /// One floor period in samples, over which the local mean is taken on each side.
+    let periodSamples: Int
+    let minimumLag: Int
+    let maximumLag: Int
+    private let fftSize: Int
+    private let window: [Float]
+    private let windowAutocorrelation: [Float]
+    private let forward: FFTPlan
+    private let inverse: InverseFFTPlan
+    private var frame: [Float]
+    private var power: [Float]
+    private var r: [Float]
+
+    init(sampleRate: Int, settings: PitchSettings) {
+        self.settings = settings
+        self.sampleRate = sampleRate
+        let dx = 1 / Double(sampleRate)
+        var n = Int((settings.periodsPerWindow / settings.floorHz / dx).rounded(.down))
+        let half = n / 2 - 1
+        n = half * 2
+        windowSamples = n
+        halfWindow = half
+        periodSamples = Int((1 / dx / settings.floorHz).rounded(.down))
+        minimumLag = max(2, Int((1 / dx / settings.ceilingHz).rounded(.down)))
+        maximumLag = min(Int((Double(n) / settings.periodsPerWindow).rounded(.down)) + 2, n)
+        var size = 1
+        while size < Int(Double(n) * 1.5) { size *= 2 }
+        fftSize = size
+        window = (1...n).map { Float(0.5 - 0.5 * cos(Double($0) * 2 * .pi / Double(n + 1))) }
+        forward = FFTPlan(size: size)
+        inverse = InverseFFTPlan(size: size)
+        frame = [Float](repeating: 0, count: size)
+        power = [Float](repeating: 0, count: size / 2 + 1)
+        r = [Float](repeating: 0, count: size)
+        // The window's own autocorrelation, to undo its taper.
+        var own = [Float](repeating: 0, count: size)
+        Self.autocorrelate(window, count: n, forward: forward, inverse: inverse, power: &power, into: &own)
+        let zero = max(own[0], 1e-30)
+        windowAutocorrelation = own.map { $0 / zero }
+    }
+
+    /// The peak of a frame (after the local mean is removed), as Praat measures intensity against the
+    /// loudest frame: `x` must hold `periodSamples` and `halfWindow` samples around `centre`.
+    func analyse(_ x: UnsafeBufferPointer<Float>, centre: Int, globalPeak: Float, skipBelow: Double) -> PitchFrame {
+        // The local mean over one floor period on each side.
+        var mean: Float = 0
+        let meanFrom = centre - periodSamples + 1, meanTo = centre + periodSamples
+        for i in meanFrom...meanTo { mean += x[i] }
+        mean /= Float(2 * periodSamples)
+        var localPeak: Float = 0
+        let start = centre - halfWindow + 1
+        for j in 0..<windowSamples {
+            let v = (x[start + j] - mean) * window[j]
+            frame[j] = v
+            localPeak = max(localPeak, abs(v))
+        }
+        let intensity = globalPeak > 0 ? min(1, Double(localPeak / globalPeak)) : 0
+        guard intensity >= skipBelow, localPeak > 0 else { return PitchFrame(intensity: intensity, candidates: []) }
+        for j in windowSamples..<fftSize { frame[j] = 0 }
+        Self.autocorrelate(frame, count: windowSamples, forward: forward, inverse: inverse, power: &power, into: &r)
+        let r0 = r[0]
+        guard r0 > 0 else { return PitchFrame(intensity: intensity, candidates: []) }
+        // Normalised, corrected for the window, over the lags a pitch can have (one lag of margin for the peaks).
+        let last = min(maximumLag + 1, windowSamples - 1)
+        var normalised = [Float](repeating: 0, count: last + 1)
+        for lag in 1...last { normalised[lag] = windowAutocorrelation[lag] > 0 ? r[lag] / (r0 * windowAutocorrelation[lag]) : 0 }
+        var candidates: [(frequency: Double, strength: Double)] = []
+        let threshold = Float(0.5 * settings.voicingThreshold)
+        for lag in max(minimumLag, 2)...min(maximumLag, last - 1) {
+            let (a, b, c) = (normalised[lag - 1], normalised[lag], normalised[lag + 1])
+            guard b > threshold, b > a, b >= c else { continue }
+            // Parabolic interpolation of the peak.
+            let denominator = a - 2 * b + c
+            let shift = denominator < 0 ? Double(0.5 * (a - c) / denominator) : 0
+            var strength = Double(b) - 0.25 * Double(a - c) * shift
+            if strength > 1 { strength = 1 / strength }
+            let place = Double(lag) + shift
+            let frequency = Double(sampleRate) / place
+            guard frequency <= settings.ceilingHz, frequency >= settings.floorHz * 0.5 else { continue }
+            candidates.append((frequency, strength))
+        }
+        if candidates.count > settings.maximumCandidates - 1 {
+            candidates.sort { $0.strength > $1.strength }
+            candidates.removeLast(candidates.count - (settings.maximumCandidates - 1))
+        }
+        return PitchFrame(intensity: intensity, candidates: candidates)
+    }
+
+    /// The autocorrelation of `count` samples (zero-padded to the plan's size) by FFT: |X|² back to time.
+    private static func autocorrelate(_ x: [Float], count: Int, forward: FFTPlan, inverse: InverseFFTPlan, power: inout [Float], into out: inout [Float]) {
+        let size = forward.size
+        power.withUnsafeMutableBufferPointer { p in
+            guard let bins = p.baseAddress else { return }
+            x.withUnsafeBufferPointer { src in
+                forward.power(filling: { input in
+                    for i in 0..<size { input[i] = i < count ? src[i] : 0 }
+                }, into: bins)
+            }
+            out.withUnsafeMutableBufferPointer { o in
+                guard let target = o.baseAddress else { return }
+                inverse.realFromPower(UnsafeBufferPointer(p), into: target)
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// F0 every 10 ms (or any hop) with a voicing decision and the strength of the chosen peak, the way
+/// Praat's autocorrelation method finds it, from a signal that arrives in chunks. Frame `f` is centred
+/// at `f × hop` samples (the same frames as the other descriptors; the signal is taken as zero before
+/// its start). Praat compares each frame with the loudest of the whole sound; a live call cannot wait,
+/// so the loudest frame so far is used, in a whole-file run too, which makes the two the same.
+public struct PitchTracker {
+    public struct Estimate: Sendable, Equatable {
+        /// Hz; 0 when unvoiced.
+        public var f0: Double
+        /// The chosen autocorrelation peak (0 when unvoiced): the periodicity, from which HNR follows.
+        public var strength: Double
+        public var voiced: Bool { f0 > 0 }
+
+        /// Harmonics-to-noise ratio in dB of a voiced frame (Praat's 10·log10(r / (1 − r))); 0 when unvoiced.
+        public var hnrDB: Double {
+            guard voiced else { return 0 }
+            let r = min(max(strength, 1e-6), 0.999_999)
+            return 10 * log10(r / (1 - r))
+        }
+    }
+
+    public let settings: PitchSettings
+    public let hop: Int
+    private let analyzer: PitchFrameAnalyzer
+    private var path: PitchPathFinder
+    /// Samples kept from `bufferStart` on.
+    private var buffer: [Float] = []
+    private var bufferStart = 0
+    private var nextFrame = 0
+    private var globalPeak: Float = 0
+    private var total = 0
+
+    public init(sampleRate: Int, hop: Int, settings: PitchSettings = PitchSettings()) {
+        self.settings = settings
+        self.hop = max(1, hop)
+        analyzer = PitchFrameAnalyzer(sampleRate: sampleRate, settings: settings)
+        path = PitchPathFinder(settings: settings)
+    }
+
+    /// Samples on each side of a frame's centre the analysis reads.
+    private var reach: Int { max(analyzer.periodSamples, analyzer.halfWindow) + 1 }
+
+    /// Takes the next samples; returns the estimates of the frames they settle, in order.
+    public mutating func append(_ samples: some Collection<Float>) -> [Estimate] {
+        for v in samples {
+            let clean = v.isFinite ? v : 0
+            buffer.append(clean)
+            globalPeak = max(globalPeak, abs(clean))
+        }
+        total += samples.count
+        return analyseReadyFrames(final: false)
+    }
+
+    /// Ends the signal: the last frames (up to the one centred on the last sample's hop) and the open path.
+    public mutating func finish() -> [Estimate] {
+        var out = analyseReadyFrames(final: true)
+        out += path.finish().map { Estimate(f0: $0.f0, strength: $0.strength) }
+        return out
+    }
+
+    private mutating func analyseReadyFrames(final: Bool) -> [Estimate] {
+        var out: [Estimate] = []
+        let lastFrame = total == 0 ? -1 : (total - 1) / hop
+        let reach = self.reach
+        // Frames whose window is complete (or, at the end, every frame up to the last sample).
+        while nextFrame <= lastFrame, final || nextFrame * hop + reach < total {
+            let centre = nextFrame * hop
+            let frame = withWindow(centre: centre, reach: reach) { x, c in
+                // A frame too quiet to be voiced whatever its periodicity is not analysed (Praat would
+                // choose unvoiced anyway: its unvoiced strength beats any voiced path).
+                analyzer.analyse(x, centre: c, globalPeak: globalPeak, skipBelow: 0.024 * settings.silenceThreshold / 0.03)
+            }
+            out += path.push(frame).map { Estimate(f0: $0.f0, strength: $0.strength) }
+            nextFrame += 1
+        }
+        // Forget samples no future frame reads.
+        let keepFrom = nextFrame * hop - reach
+        if keepFrom > bufferStart + 4096 {
+            buffer.removeFirst(keepFrom - bufferStart)
+            bufferStart = keepFrom
+        }
+        return out
+    }
+
+    /// Calls `body` with `reach` samples on each side of `centre` (zeros outside the signal).
+    private func withWindow<T>(centre: Int, reach: Int, _ body: (UnsafeBufferPointer<Float>, Int) -> T) -> T {
+        let from = centre - reach, to = centre + reach
+        if from >= bufferStart, to < bufferStart + buffer.count {
+            return buffer.withUnsafeBufferPointer { body($0, centre - bufferStart) }
+        }
+        var local = [Float](repeating: 0, count: 2 * reach + 1)
+        for i in from...to where i >= bufferStart && i < bufferStart + buffer.count { local[i - from] = buffer[i - bufferStart] }
+        return local.withUnsafeBufferPointer { body($0, reach) }
+    }
+}
