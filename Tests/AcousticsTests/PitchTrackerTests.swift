@@ -80,3 +80,23 @@ import Testing
         #expect(middle.allSatisfy { $0.hnrDB > 20 })
     }
 }
+
+/// Jitter and shimmer against Praat's scalars for the reference excerpts (scalars.json).
+@Suite struct PerturbationTests {
+    @Test(arguments: [8000, 16000])
+    func jitterAndShimmerAreWithinFifteenPercentOfPraat(rate: Int) throws {
+        let samples = try AudioFile(path: Repository.fixture("reference/excerpt10_\(rate / 1000)k.wav")).readAll()
+        var tracker = PitchTracker(sampleRate: rate, hop: rate / 100)
+        let track = (tracker.append(samples) + tracker.finish()).map(\.f0)
+        let pulses = samples.withUnsafeBufferPointer { GlottalPulses.find(in: $0, sampleRate: rate, f0: track, hop: rate / 100) }
+        let scalars = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Repository.fixture("reference/scalars.json")))) as? [String: Any])
+        let praat = try #require(scalars["praat_\(rate / 1000)k"] as? [String: Double])
+        let jitter = try #require(pulses.jitterLocal), shimmer = try #require(pulses.shimmerLocal)
+        let praatJitter = try #require(praat["jitter_local"]), praatShimmer = try #require(praat["shimmer_local"]), praatShimmerDB = try #require(praat["shimmer_local_dB"])
+        print(String(format: "%d Hz: %d pulses (Praat %.0f); jitter %.5f (Praat %.5f), shimmer %.4f (Praat %.4f), %.3f dB (Praat %.3f)", rate, pulses.pulses.count,
+                     praat["n_pulses"] ?? 0, jitter, praatJitter, shimmer.fraction, praatShimmer, shimmer.dB, praatShimmerDB))
+        #expect(abs(jitter / praatJitter - 1) <= 0.15)
+        #expect(abs(shimmer.fraction / praatShimmer - 1) <= 0.15)
+        #expect(abs(shimmer.dB / praatShimmerDB - 1) <= 0.15)
+    }
+}

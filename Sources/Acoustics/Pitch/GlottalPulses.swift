@@ -1,0 +1,126 @@
+import Foundation
+
+/// Glottal pulses of voiced stretches and the perturbation measures researchers take from them, after
+/// Praat ("To PointProcess (periodic, cc)", "Get jitter (local)…", "Get shimmer (local)…"): in each
+/// voiced stretch the pulses are the waveform's peaks (of the stretch's stronger polarity) one local
+/// period apart, each period found by cross-correlating one period of the waveform with the next
+/// (within 0.8–1.2 of the local F0 period) and refined by parabolic interpolation.
+public struct GlottalPulses: Sendable, Equatable {
+    public struct Pulse: Sendable, Equatable {
+        /// Seconds from the start of the signal.
+        public var time: Double
+        /// The peak's absolute amplitude.
+        public var amplitude: Double
+    }
+
+    public var pulses: [Pulse]
+
+    public init(pulses: [Pulse]) { self.pulses = pulses }
+
+    /// Praat's period and amplitude constraints: periods 0.1–20 ms, consecutive periods within a factor 1.3,
+    /// consecutive amplitudes within a factor 1.6.
+    public static let shortestPeriod = 0.0001, longestPeriod = 0.02, maximumPeriodFactor = 1.3, maximumAmplitudeFactor = 1.6
+
+    /// The pulses of `samples` where the F0 track (one value per `hop` samples, frame f centred at f × hop,
+    /// 0 when unvoiced) says the voice is on.
+    public static func find(in samples: UnsafeBufferPointer<Float>, sampleRate: Int, f0: [Double], hop: Int, firstSample: Int = 0) -> GlottalPulses {
+        var pulses: [Pulse] = []
+        var f = 0
+        while f < f0.count {
+            guard f0[f] > 0 else { f += 1; continue }
+            let runStart = f
+            while f < f0.count, f0[f] > 0 { f += 1 }
+            // The stretch covers its frames' centres, half a hop on each side.
+            let from = max(0, runStart * hop - hop / 2 - firstSample), to = min(samples.count, (f - 1) * hop + hop / 2 - firstSample)
+            guard to - from > 4 else { continue }
+            func period(at sample: Int) -> Double {
+                let frame = min(f - 1, max(runStart, (sample + firstSample + hop / 2) / hop))
+                return Double(sampleRate) / f0[frame]
+            }
+            var strongest: Float = 0
+            for i in from..<to where abs(samples[i]) > abs(strongest) { strongest = samples[i] }
+            let sign: Float = strongest < 0 ? -1 : 1
+            func peak(_ a: Int, _ b: Int) -> Int? {
+                guard b > a else { return nil }
+                var best = a
+                for i in a..<b where sign * samples[i] > sign * samples[best] { best = i }
+                return best
+            }
+            guard let first = peak(from, min(to, from + Int(period(at: from).rounded(.up)))) else { continue }
+            // Each next pulse is one period on, the period measured by cross-correlating the last period of
+            // the waveform with the next (to a fraction of a sample), as Praat's "cc" method does.
+            var position = Double(first)
+            while position < Double(to) {
+                let anchor = Int(position.rounded())
+                let t = period(at: anchor)
+                let half = max(2, Int(t / 2))
+                var amplitude: Float = 0
+                for i in max(0, anchor - 2)...min(samples.count - 1, anchor + 2) { amplitude = max(amplitude, sign * samples[i]) }
+                pulses.append(Pulse(time: (position + Double(firstSample)) / Double(sampleRate), amplitude: Double(abs(amplitude))))
+                let lo = Int((0.8 * t).rounded(.down)), hi = Int((1.2 * t).rounded(.up))
+                guard anchor - half >= 0, anchor + hi + half + 1 < samples.count, anchor + lo < to else { break }
+                func correlation(_ d: Int) -> Double {
+                    var xy = 0.0, xx = 0.0, yy = 0.0
+                    for k in -half..<half {
+                        let a = Double(samples[anchor + k]), b = Double(samples[anchor + d + k])
+                        xy += a * b; xx += a * a; yy += b * b
+                    }
+                    return xx > 0 && yy > 0 ? xy / (xx * yy).squareRoot() : 0
+                }
+                var best = lo, bestValue = -Double.infinity
+                var values: [Int: Double] = [:]
+                for d in lo...hi {
+                    let c = correlation(d)
+                    values[d] = c
+                    if c > bestValue { bestValue = c; best = d }
+                }
+                guard bestValue > 0.3 else { break }
+                let (a, b, c) = (values[best - 1] ?? correlation(best - 1), bestValue, values[best + 1] ?? correlation(best + 1))
+                let denominator = a - 2 * b + c
+                let shift = denominator < 0 ? max(-0.5, min(0.5, 0.5 * (a - c) / denominator)) : 0
+                position += Double(best) + shift
+            }
+        }
+        return GlottalPulses(pulses: pulses)
+    }
+
+    /// Consecutive period pairs that meet Praat's constraints, as index pairs into `pulses`.
+    private func periods() -> [(start: Int, period: Double)] {
+        guard pulses.count > 1 else { return [] }
+        return (0..<(pulses.count - 1)).compactMap { i in
+            let p = pulses[i + 1].time - pulses[i].time
+            return p >= Self.shortestPeriod && p <= Self.longestPeriod ? (i, p) : nil
+        }
+    }
+
+    /// Jitter (local): the mean absolute difference of consecutive periods over the mean period.
+    public var jitterLocal: Double? {
+        let all = periods()
+        var differences: [Double] = []
+        for (a, b) in zip(all, all.dropFirst()) where b.start == a.start + 1 {
+            let ratio = max(a.period, b.period) / min(a.period, b.period)
+            if ratio <= Self.maximumPeriodFactor { differences.append(abs(a.period - b.period)) }
+        }
+        guard !differences.isEmpty, !all.isEmpty else { return nil }
+        let meanPeriod = all.map(\.period).reduce(0, +) / Double(all.count)
+        return differences.reduce(0, +) / Double(differences.count) / meanPeriod
+    }
+
+    /// Shimmer (local) as a fraction and in dB: the mean absolute difference of consecutive peak amplitudes
+    /// over the mean amplitude, and the mean absolute ratio of consecutive amplitudes in dB.
+    public var shimmerLocal: (fraction: Double, dB: Double)? {
+        let all = periods()
+        var differences: [Double] = [], decibels: [Double] = [], amplitudes: [Double] = []
+        for (a, b) in zip(all, all.dropFirst()) where b.start == a.start + 1 {
+            let ratio = max(a.period, b.period) / min(a.period, b.period)
+            let (x, y) = (pulses[a.start + 1].amplitude, pulses[b.start + 1].amplitude)
+            guard ratio <= Self.maximumPeriodFactor, x > 0, y > 0, max(x, y) / min(x, y) <= Self.maximumAmplitudeFactor else { continue }
+            differences.append(abs(x - y))
+            decibels.append(abs(20 * log10(y / x)))
+            amplitudes.append(x)
+        }
+        guard !differences.isEmpty else { return nil }
+        let mean = amplitudes.reduce(0, +) / Double(amplitudes.count)
+        return (differences.reduce(0, +) / Double(differences.count) / mean, decibels.reduce(0, +) / Double(decibels.count))
+    }
+}
