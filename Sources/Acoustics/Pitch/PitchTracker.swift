@@ -4,7 +4,7 @@ import Foundation
 /// Praat's autocorrelation method finds it, from a signal that arrives in chunks. Frame `f` is centred
 /// at `f × hop` samples (the same frames as the other descriptors; the signal is taken as zero before
 /// its start). Praat compares each frame with the loudest of the whole sound; a live call cannot wait,
-/// so the loudest frame so far is used, in a whole-file run too, which makes the two the same.
+/// so the loudest sample up to each frame's window is used, in a whole-file run too, which makes the two the same.
 public struct PitchTracker {
     public struct Estimate: Sendable, Equatable {
         /// Hz; 0 when unvoiced.
@@ -29,7 +29,10 @@ public struct PitchTracker {
     private var buffer: [Float] = []
     private var bufferStart = 0
     private var nextFrame = 0
+    /// The loudest sample up to `peakScanned` (exclusive): for each frame, up to the end of its window,
+    /// so the value does not depend on how the signal was chunked.
     private var globalPeak: Float = 0
+    private var peakScanned = 0
     private var total = 0
 
     public init(sampleRate: Int, hop: Int, settings: PitchSettings = PitchSettings()) {
@@ -44,11 +47,7 @@ public struct PitchTracker {
 
     /// Takes the next samples; returns the estimates of the frames they settle, in order.
     public mutating func append(_ samples: some Collection<Float>) -> [Estimate] {
-        for v in samples {
-            let clean = v.isFinite ? v : 0
-            buffer.append(clean)
-            globalPeak = max(globalPeak, abs(clean))
-        }
+        for v in samples { buffer.append(v.isFinite ? v : 0) }
         total += samples.count
         return analyseReadyFrames(final: false)
     }
@@ -67,6 +66,11 @@ public struct PitchTracker {
         // Frames whose window is complete (or, at the end, every frame up to the last sample).
         while nextFrame <= lastFrame, final || nextFrame * hop + reach < total {
             let centre = nextFrame * hop
+            let windowEnd = min(total, centre + reach + 1)
+            while peakScanned < windowEnd {
+                if peakScanned >= bufferStart { globalPeak = max(globalPeak, abs(buffer[peakScanned - bufferStart])) }
+                peakScanned += 1
+            }
             let frame = withWindow(centre: centre, reach: reach) { x, c in
                 // A frame too quiet to be voiced whatever its periodicity is not analysed (Praat would
                 // choose unvoiced anyway: its unvoiced strength beats any voiced path).

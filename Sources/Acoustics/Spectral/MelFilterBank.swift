@@ -33,6 +33,26 @@ public struct MelFilterBank: Sendable {
         self.spans = spans
     }
 
+    /// HTK-style filters as python_speech_features builds them: HTK mel points, snapped to whole FFT bins
+    /// (`floor((n_fft + 1) · hz / rate)`), triangles of height 1.
+    public init(psfSampleRate sampleRate: Int, fftSize: Int, bands: Int) {
+        let high = MelFilterBank.mel(Double(sampleRate) / 2, htk: true)
+        let bin = (0..<(bands + 2)).map { Int((Double(fftSize + 1) * MelFilterBank.hz(high * Double($0) / Double(bands + 1), htk: true) / Double(sampleRate)).rounded(.down)) }
+        let bins = fftSize / 2 + 1
+        var weights: [[Float]] = []
+        var spans: [Range<Int>] = []
+        for j in 0..<bands {
+            var row = [Float](repeating: 0, count: bins)
+            for i in bin[j]..<max(bin[j], bin[j + 1]) where i < bins { row[i] = Float(i - bin[j]) / Float(max(1, bin[j + 1] - bin[j])) }
+            for i in bin[j + 1]..<max(bin[j + 1], bin[j + 2]) where i < bins { row[i] = Float(bin[j + 2] - i) / Float(max(1, bin[j + 2] - bin[j + 1])) }
+            let nonzero = row.indices.filter { row[$0] != 0 }
+            spans.append((nonzero.first ?? 0)..<((nonzero.last ?? -1) + 1))
+            weights.append(row)
+        }
+        self.weights = weights
+        self.spans = spans
+    }
+
     static func mel(_ hz: Double, htk: Bool) -> Double { htk ? 2595 * log10(1 + hz / 700) : slaneyMel(hz) }
     static func hz(_ mel: Double, htk: Bool) -> Double { htk ? 700 * (pow(10, mel / 2595) - 1) : slaneyHz(mel) }
 
@@ -51,6 +71,13 @@ public struct MelFilterBank: Sendable {
     public func apply(_ power: [Float], into bands: inout [Float]) {
         if bands.count != weights.count { bands = [Float](repeating: 0, count: weights.count) }
         power.withUnsafeBufferPointer { p in
+            bands.withUnsafeMutableBufferPointer { out in apply(p, into: out) }
+        }
+    }
+
+    /// The same into a buffer of `weights.count` values, without allocating.
+    public func apply(_ p: UnsafeBufferPointer<Float>, into bands: UnsafeMutableBufferPointer<Float>) {
+        do {
             for m in weights.indices {
                 var sum: Float = 0
                 weights[m].withUnsafeBufferPointer { row in

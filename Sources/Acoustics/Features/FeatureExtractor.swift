@@ -1,0 +1,231 @@
+import Foundation
+
+/// The acoustic feature engine: a signal in chunks of any size in, frames of low-level descriptors out,
+/// the same values whatever the chunking (a whole file is one chunk). Spectral descriptors and MFCC come
+/// from one FFT per frame; F0, voicing and HNR from the Praat-like pitch tracker; jitter and shimmer from
+/// the glottal pulses of each voiced stretch once it has ended; speech from the frame levels.
+///
+/// Frames leave in order, as soon as everything they depend on is known: the pitch path settles half a
+/// second behind, deltas need two frames ahead, and with `wholeSignalFloor` (librosa's exact MFCC) the
+/// MFCC wait for the end of the signal. Without it, memory stays bounded however long the signal.
+public final class FeatureExtractor {
+    public let settings: FeatureSettings
+    private let spectral: SpectralFrameAnalyzer
+    private var pitch: PitchTracker
+    private let dct: DCT
+    private let lifter: [Float]
+    private var vad = SpeechActivityDetector()
+
+    /// Raw samples from `sampleBase` on.
+    private var samples: [Float] = []
+    private var sampleBase = 0
+    private var total = 0
+    private var finished = false
+
+    private struct Pending {
+        var row: SpectralFrameAnalyzer.Row
+        var logMel: [Float]
+        /// The loudest log-mel value up to and including this frame (the causal floor's reference).
+        var runningMax: Float
+        var speech: Bool
+        var estimate: PitchTracker.Estimate?
+        var jitter: Float = 0, shimmer: Float = 0
+        var perturbationKnown = false
+        var mfcc: [Float] = []
+    }
+    private var pending: [Pending] = []
+    private var firstPending = 0
+    private var nextSpectral = 0
+    private var nextEstimate = 0
+    private var runningMax = -Float.infinity
+    private var frameBuffer: [Float]
+    private var logMelBuffer: [Float]
+
+    public init(settings: FeatureSettings) {
+        self.settings = settings
+        spectral = SpectralFrameAnalyzer(settings: settings)
+        pitch = PitchTracker(sampleRate: settings.sampleRate, hop: settings.hop, settings: settings.pitch)
+        dct = DCT(inputs: settings.bands, outputs: settings.coefficients)
+        let l: Float = 22
+        lifter = (0..<settings.coefficients).map { settings.style == .htk ? 1 + l / 2 * sinf(.pi * Float($0) / l) : 1 }
+        frameBuffer = [Float](repeating: 0, count: settings.fft)
+        logMelBuffer = [Float](repeating: 0, count: settings.bands)
+    }
+
+    /// Milliseconds of frame `f`'s centre.
+    public func timeMs(ofFrame f: Int) -> Int {
+        let centre = settings.style == .librosa ? f * settings.hop : f * settings.hop + settings.window / 2
+        return centre * 1000 / settings.sampleRate
+    }
+
+    /// Takes the next samples (one channel); returns the frames they complete.
+    public func append(_ chunk: some Collection<Float>) -> [FrameFeatures] {
+        precondition(!finished, "append after finish")
+        samples.reserveCapacity(samples.count + chunk.count)
+        for v in chunk { samples.append(v.isFinite ? v : 0) }
+        total += chunk.count
+        let estimates = pitch.append(chunk)
+        return advance(estimates: estimates)
+    }
+
+    /// Ends the signal and returns the remaining frames.
+    public func finish() -> [FrameFeatures] {
+        guard !finished else { return [] }
+        finished = true
+        let estimates = pitch.finish()
+        return advance(estimates: estimates)
+    }
+
+    /// Frames a whole signal of `count` samples has.
+    public func frameCount(samples count: Int) -> Int {
+        switch settings.style {
+        case .librosa: return count == 0 ? 0 : 1 + count / settings.hop
+        case .htk: return count <= settings.window ? 1 : 1 + Int((Double(count - settings.window) / Double(settings.hop)).rounded(.up))
+        }
+    }
+
+    private func advance(estimates: [PitchTracker.Estimate]) -> [FrameFeatures] {
+        analyseSpectralFrames()
+        // Pitch estimates belong to frames in order (the tracker's frames are centred like librosa's).
+        for e in estimates {
+            let index = nextEstimate - firstPending
+            if index >= 0, index < pending.count { pending[index].estimate = e }
+            nextEstimate += 1
+        }
+        // HTK frames beyond the tracker's last frame (padding) are unvoiced.
+        if finished { for i in pending.indices where pending[i].estimate == nil { pending[i].estimate = PitchTracker.Estimate(f0: 0, strength: 0) } }
+        measurePerturbation()
+        let out = emit()
+        trimSamples()
+        return out
+    }
+
+    private func analyseSpectralFrames() {
+        let s = settings, n = s.fft
+        let last = finished ? frameCount(samples: total) : Int.max
+        while nextSpectral < last {
+            let start = s.style == .librosa ? nextSpectral * s.hop - n / 2 : nextSpectral * s.hop
+            let needed = s.style == .librosa ? start + n : start + s.window
+            guard finished || needed <= total else { break }
+            for i in 0..<n {
+                let j = start + i
+                var v: Float = j >= 0 && j < total && j >= sampleBase ? samples[j - sampleBase] : 0
+                if s.style == .htk {
+                    if i >= s.window { v = 0 } else if j > 0, j - 1 >= sampleBase, j - 1 < total { v -= 0.97 * samples[j - 1 - sampleBase] }
+                }
+                frameBuffer[i] = v
+            }
+            var row = SpectralFrameAnalyzer.Row()
+            frameBuffer.withUnsafeBufferPointer { frame in
+                logMelBuffer.withUnsafeMutableBufferPointer { mel in
+                    guard let out = mel.baseAddress else { return }
+                    spectral.analyse(frame, into: &row, logMel: out)
+                }
+            }
+            runningMax = max(runningMax, logMelBuffer.max() ?? runningMax)
+            pending.append(Pending(row: row, logMel: logMelBuffer, runningMax: runningMax, speech: vad.isSpeech(level: row.rmsDB), estimate: nil))
+            nextSpectral += 1
+        }
+    }
+
+    /// Jitter and shimmer for the frames of every voiced stretch that has ended.
+    private func measurePerturbation() {
+        var i = 0
+        while i < pending.count {
+            guard let e = pending[i].estimate else { return }
+            if pending[i].perturbationKnown { i += 1; continue }
+            guard e.voiced else { pending[i].perturbationKnown = true; i += 1; continue }
+            // A voiced stretch: wait until it has ended (an unvoiced frame after it, or the end).
+            var end = i
+            while end < pending.count, let next = pending[end].estimate, next.voiced { end += 1 }
+            guard end < pending.count && pending[end].estimate != nil || finished else { return }
+            let frames = (firstPending + i)..<(firstPending + end)
+            let track = pending[i..<end].map { Double($0.estimate?.f0 ?? 0) }
+            let hop = settings.hop
+            let from = max(sampleBase, frames.lowerBound * hop - hop), to = min(total, frames.upperBound * hop + hop)
+            let pulses: GlottalPulses = samples.withUnsafeBufferPointer { x in
+                guard to > from else { return GlottalPulses(pulses: []) }
+                let slice = UnsafeBufferPointer(rebasing: x[(from - sampleBase)..<(to - sampleBase)])
+                // The track indexed from the stretch's first frame, with the slice starting at `from`.
+                return GlottalPulses.find(in: slice, sampleRate: settings.sampleRate,
+                                          f0: track, hop: hop, firstSample: from - frames.lowerBound * hop)
+                    .shifted(bySeconds: Double(frames.lowerBound * hop) / Double(settings.sampleRate))
+            }
+            for k in i..<end {
+                let t = Double((firstPending + k) * settings.hop) / Double(settings.sampleRate)
+                let near = GlottalPulses(pulses: pulses.pulses.filter { abs($0.time - t) <= 0.03 })
+                pending[k].jitter = Float(near.jitterLocal ?? 0)
+                pending[k].shimmer = Float(near.shimmerLocal?.dB ?? 0)
+                pending[k].perturbationKnown = true
+            }
+            i = end
+        }
+    }
+
+    /// The frames whose every value is known, in order. The two frames before the next one to leave stay
+    /// at the front of `pending` (already emitted) as context for its deltas.
+    private func emit() -> [FrameFeatures] {
+        if settings.wholeSignalFloor && !finished { return [] }
+        let ready = pending.prefix { $0.estimate != nil && $0.perturbationKnown }.count
+        let floorReference = settings.wholeSignalFloor ? runningMax : nil
+        for k in 0..<ready where pending[k].mfcc.isEmpty { pending[k].mfcc = cepstrum(pending[k], floorReference: floorReference) }
+        let end = finished ? ready : max(emittedContext, ready - 2)
+        var out: [FrameFeatures] = []
+        out.reserveCapacity(max(0, end - emittedContext))
+        for k in emittedContext..<max(emittedContext, end) {
+            let p = pending[k], e = p.estimate ?? PitchTracker.Estimate(f0: 0, strength: 0)
+            out.append(FrameFeatures(timeMs: timeMs(ofFrame: firstPending + k), rmsDB: p.row.rmsDB, loudness: p.row.loudness, zcr: p.row.zcr,
+                                     spectralCentroidHz: p.row.centroid, spectralFlux: p.row.flux, spectralRolloffHz: p.row.rolloff,
+                                     spectralFlatness: p.row.flatness, mfcc: p.mfcc, mfccDelta: delta(k),
+                                     f0Hz: Float(e.f0), voiced: e.voiced, hnrDB: Float(e.hnrDB), jitterLocal: p.jitter,
+                                     shimmerLocalDB: p.shimmer, speech: p.speech))
+        }
+        let drop = finished ? pending.count : max(0, end - 2)
+        pending.removeFirst(drop)
+        firstPending += drop
+        emittedContext = finished ? 0 : max(0, end - drop)
+        return out
+    }
+
+    /// Frames at the front of `pending` that were already emitted (kept as delta context).
+    private var emittedContext = 0
+
+    private func cepstrum(_ p: Pending, floorReference: Float?) -> [Float] {
+        let floor: Float = settings.style == .librosa ? (floorReference ?? p.runningMax) - 80 : -Float.infinity
+        var c = p.logMel.withUnsafeBufferPointer { dct.apply($0.baseAddress, count: settings.bands, floor: floor) }
+        if settings.style == .htk {
+            for k in c.indices { c[k] *= lifter[k] }
+            if !c.isEmpty { c[0] = p.row.logEnergy }
+        }
+        return c
+    }
+
+    /// HTK's delta regression over ±2 frames, the signal's first and last frames repeated at its edges.
+    private func delta(_ k: Int) -> [Float] {
+        let upper = pending.count - 1
+        func c(_ j: Int) -> [Float] { pending[min(max(j, -firstPending, 0), upper)].mfcc }
+        let (m2, m1, p1, p2) = (c(k - 2), c(k - 1), c(k + 1), c(k + 2))
+        var out = [Float](repeating: 0, count: settings.coefficients)
+        for i in out.indices where i < m2.count && i < p2.count { out[i] = (p1[i] - m1[i] + 2 * (p2[i] - m2[i])) / 10 }
+        return out
+    }
+
+    /// Forgets samples no frame still to come will read.
+    private func trimSamples() {
+        var keepFrom = (settings.style == .librosa ? nextSpectral * settings.hop - settings.fft / 2 : nextSpectral * settings.hop) - 1
+        if let firstUnmeasured = pending.firstIndex(where: { !$0.perturbationKnown }) {
+            keepFrom = min(keepFrom, (firstPending + firstUnmeasured) * settings.hop - settings.hop)
+        }
+        if keepFrom - sampleBase > 8192 {
+            samples.removeFirst(keepFrom - sampleBase)
+            sampleBase = keepFrom
+        }
+    }
+}
+
+extension GlottalPulses {
+    /// The same pulses, their times moved by `seconds`.
+    func shifted(bySeconds seconds: Double) -> GlottalPulses {
+        GlottalPulses(pulses: pulses.map { Pulse(time: $0.time + seconds, amplitude: $0.amplitude) })
+    }
+}

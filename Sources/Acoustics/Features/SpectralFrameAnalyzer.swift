@@ -1,0 +1,119 @@
+import Foundation
+
+/// The spectral descriptors of one frame, and its log-mel bands for the MFCC. One analyser per thread:
+/// it owns its FFT plan and buffers and allocates nothing per frame.
+final class SpectralFrameAnalyzer {
+    struct Row {
+        var rmsDB: Float = 0, loudness: Float = 0, zcr: Float = 0, centroid: Float = 0, flux: Float = 0, rolloff: Float = 0, flatness: Float = 0
+        /// HTK: the log frame energy that replaces c0.
+        var logEnergy: Float = 0
+    }
+
+    let settings: FeatureSettings
+    let bank: MelFilterBank
+    private let plan: FFTPlan
+    /// The analysis window, `settings.window` long, placed at `windowOffset` in the FFT frame.
+    private let window: [Float]
+    let windowOffset: Int
+    private var power: [Float]
+    private var magnitude: [Float]
+    private var previous: [Float]
+    private var hasPrevious = false
+    private var melPower: [Float]
+    private let binHz: Float
+
+    init(settings: FeatureSettings) {
+        self.settings = settings
+        let n = settings.fft, w = settings.window
+        plan = FFTPlan(size: n)
+        switch settings.style {
+        case .librosa:
+            window = (0..<w).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(w))) }
+            windowOffset = (n - w) / 2
+            bank = MelFilterBank(sampleRate: settings.sampleRate, fftSize: n, bands: settings.bands)
+        case .htk:
+            window = (0..<w).map { Float(0.54 - 0.46 * cos(2 * Double.pi * Double($0) / Double(max(1, w - 1)))) }
+            windowOffset = 0
+            bank = MelFilterBank(psfSampleRate: settings.sampleRate, fftSize: n, bands: settings.bands)
+        }
+        power = [Float](repeating: 0, count: n / 2 + 1)
+        magnitude = power
+        previous = power
+        melPower = [Float](repeating: 0, count: settings.bands)
+        binHz = Float(settings.sampleRate) / Float(n)
+    }
+
+    /// Analyses one FFT frame (`settings.fft` samples; the window's samples at `windowOffset`); writes the
+    /// log-mel bands (dB for librosa, natural log for HTK, unfloored) to `logMel`.
+    func analyse(_ frame: UnsafeBufferPointer<Float>, into row: inout Row, logMel: UnsafeMutablePointer<Float>) {
+        let n = settings.fft, w = settings.window, offset = windowOffset
+        // Level and zero crossings of the raw window.
+        var sum: Float = 0, crossings = 0
+        var last = frame[offset]
+        for i in offset..<(offset + w) {
+            let v = frame[i]
+            sum += v * v
+            if (v >= 0) != (last >= 0) { crossings += 1 }
+            last = v
+        }
+        let ms = sum / Float(w)
+        row.rmsDB = ms > 1e-12 ? max(-120, 10 * log10f(ms)) : -120
+        row.zcr = Float(crossings) / Float(w)
+        power.withUnsafeMutableBufferPointer { p in
+            guard let bins = p.baseAddress else { return }
+            window.withUnsafeBufferPointer { win in
+                plan.power(filling: { input in
+                    for i in 0..<n { input[i] = 0 }
+                    for i in 0..<w { input[offset + i] = frame[offset + i] * win[i] }
+                }, into: bins)
+            }
+        }
+        let bins = n / 2 + 1
+        if settings.style == .htk {
+            let scale = 1 / Float(n)
+            var energy: Float = 0
+            for k in 0..<bins { power[k] *= scale; energy += power[k] }
+            row.logEnergy = logf(max(energy, Float.leastNormalMagnitude))
+        }
+        // Spectral shape.
+        var magnitudeSum: Float = 0, weighted: Float = 0, powerSum: Float = 0, logPowerSum: Float = 0
+        for k in 0..<bins {
+            let m = power[k].squareRoot()
+            magnitude[k] = m
+            magnitudeSum += m
+            weighted += m * Float(k) * binHz
+            powerSum += power[k]
+            logPowerSum += logf(max(power[k], 1e-10))
+        }
+        row.centroid = magnitudeSum > 0 ? weighted / magnitudeSum : 0
+        let target = 0.85 * magnitudeSum
+        var cumulative: Float = 0, rolloff = 0
+        for k in 0..<bins {
+            cumulative += magnitude[k]
+            if cumulative >= target { rolloff = k; break }
+        }
+        row.rolloff = magnitudeSum > 0 ? Float(rolloff) * binHz : 0
+        let arithmetic = max(powerSum / Float(bins), 1e-10)
+        row.flatness = min(1, expf(logPowerSum / Float(bins)) / arithmetic)
+        var flux: Float = 0
+        if hasPrevious, magnitudeSum > 0 {
+            let previousSum = previous.reduce(0, +)
+            for k in 0..<bins {
+                let d = magnitude[k] / magnitudeSum - (previousSum > 0 ? previous[k] / previousSum : 0)
+                flux += d * d
+            }
+        }
+        row.flux = flux.squareRoot()
+        swap(&previous, &magnitude)
+        hasPrevious = true
+        // Mel bands, loudness and the log-mel for the cepstrum.
+        bank.apply(power, into: &melPower)
+        var loudness: Float = 0
+        for m in 0..<settings.bands {
+            let e = melPower[m]
+            loudness += powf(max(e, 0), 0.3)
+            logMel[m] = settings.style == .librosa ? 10 * log10f(max(1e-10, e)) : logf(max(e, Float.leastNormalMagnitude))
+        }
+        row.loudness = loudness
+    }
+}
