@@ -28,12 +28,13 @@ let package = Package(
         // MARK: The pipeline, in the order a call flows through it.
         .target(name: "AudioIO", dependencies: ["CSndFile", "CCrypto"]),
         .target(name: "LiveAudio", dependencies: ["AudioIO", "CPulse"]),
-        .target(name: "Acoustics", dependencies: ["CFFTW"]),
+        // Signal processing is optimised in debug builds too, so the tests run at a usable speed.
+        .target(name: "Acoustics", dependencies: ["CFFTW"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Language", dependencies: ["TriageCore", "CStemmer"]),
         .target(name: "Triage", dependencies: ["TriageCore", "Language", "Acoustics"]),
         .target(name: "Archive", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Live", dependencies: ["TriageCore", "LiveAudio", "Acoustics", "Language", "Triage", "Archive"]),
-        .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Language", "Archive"]),
+        .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Acoustics", "Language", "Archive"]),
         .target(name: "Reports", dependencies: ["TriageCore", "Archive", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TerminalUI", dependencies: ["TriageCore", "Archive", "Reports", "Acoustics", "AudioIO", "CNcurses"]),
 

@@ -11,7 +11,7 @@ struct TriageCommand: ParsableCommand {
             Calls are archived in an SQLite database: --db, else $TRIAGE_DB, else ./triage.sqlite.
             Exit status: 0 success, 1 when an input or the database failed, 2 for a usage error.
             """,
-        subcommands: [UICommand.self, IngestCommand.self, RecordCommand.self, RecoverCommand.self, DevicesCommand.self, CallsCommand.self, ClassifyCommand.self, AnalyzeCommand.self, DecideCommand.self,
+        subcommands: [UICommand.self, IngestCommand.self, RecordCommand.self, RecoverCommand.self, DevicesCommand.self, CallsCommand.self, ClassifyCommand.self, AnalyzeCommand.self, FeaturesCommand.self, DecideCommand.self,
                       StatsCommand.self, ReportCommand.self, ExportCommand.self, EvaluateCommand.self, TaxonomyCommand.self, BenchCommand.self],
         defaultSubcommand: UICommand.self
     )

@@ -42,9 +42,29 @@ extension CallArchive {
                 try insertTurn.execute(arguments: [callID, seq, turn.speaker.rawValue, turn.speakerLabel, turn.startMs,
                                                    turn.endMs, turn.text, turn.speaker == .notes ? "notes" : "transcript"])
             }
+            for f in draft.features {
+                try db.execute(sql: """
+                    INSERT INTO call_features (call_id, channel, feature_set, extractor_version, values_json, computed_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [callID, f.channel, f.featureSet, f.extractorVersion, f.valuesJSON, ingestedAt])
+            }
             try db.execute(sql: "INSERT INTO audit_log (at, actor, action, call_id, detail) VALUES (?, ?, 'ingest', ?, ?)",
                            arguments: [ingestedAt, actor, callID, draft.sourcePath])
             return .inserted(callID)
+        }
+    }
+}
+
+extension CallArchive {
+    /// A call's stored acoustic features, channel by channel.
+    public func features(ofCall callID: Int64) throws -> [CallFeatureRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT channel, feature_set, extractor_version, values_json FROM call_features WHERE call_id = ?
+                ORDER BY feature_set, channel
+                """, arguments: [callID]).map {
+                CallFeatureRecord(channel: $0["channel"], featureSet: $0["feature_set"], extractorVersion: $0["extractor_version"], valuesJSON: $0["values_json"])
+            }
         }
     }
 }

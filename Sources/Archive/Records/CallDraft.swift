@@ -21,6 +21,8 @@ public struct CallDraft: Sendable {
     public var transcriptPath: String?
     public var transcriptFormat: String?
     public var turns: [Turn]
+    /// Acoustic summaries computed on ingest, stored in the same transaction.
+    public var features: [CallFeatureRecord] = []
 
     public init(sha256: String, contentKind: ContentKind, sourcePath: String, audioFormat: String? = nil,
                 sampleRate: Int? = nil, channels: Int = 0, frames: Int64? = nil, durationMs: Int? = nil,

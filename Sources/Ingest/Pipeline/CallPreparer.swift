@@ -21,7 +21,7 @@ enum CallPreparer {
         return (ContentHash.sha256(data), data)
     }
 
-    static func draft(for item: IngestItem, sha256: String, transcriptData: Data?) throws -> CallDraft {
+    static func draft(for item: IngestItem, sha256: String, transcriptData: Data?, features: Bool = false) throws -> CallDraft {
         var draft = CallDraft(sha256: sha256, contentKind: item.audioPath == nil ? .transcript : .audio,
                               sourcePath: item.primaryPath)
         if let audio = item.audioPath {
@@ -35,6 +35,12 @@ enum CallPreparer {
                 draft.durationMs = file.info.durationMs
             } catch let error as AudioIOError {
                 throw IngestError(path: audio, reason: error.reason)
+            }
+            // Rates too low to analyse are archived without features rather than refused.
+            if features, draft.sampleRate.map({ $0 >= RecordingFeatures.lowestSampleRate }) == true {
+                do { draft.features = FeatureRecords.records(for: try RecordingFeatures(path: audio)) } catch let error as AudioIOError {
+                    throw IngestError(path: audio, reason: error.reason)
+                }
             }
         }
         if let path = item.transcriptPath {

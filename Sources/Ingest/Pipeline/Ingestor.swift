@@ -13,11 +13,14 @@ public struct Ingestor: Sendable {
     public let actor: String
     /// How many inputs are prepared at once.
     public let jobs: Int
+    /// Compute and store each recording's acoustic summaries with it.
+    public let features: Bool
 
-    public init(archive: CallArchive, actor: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(archive: CallArchive, actor: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, features: Bool = true) {
         self.archive = archive
         self.actor = actor
         self.jobs = max(1, jobs)
+        self.features = features
     }
 
     /// Ingests one call.
@@ -25,7 +28,7 @@ public struct Ingestor: Sendable {
         do {
             let (sha256, transcriptData) = try CallPreparer.contentHash(of: item)
             if let existing = try archive.callID(sha256: sha256) { return .alreadyPresent(callID: existing) }
-            let draft = try CallPreparer.draft(for: item, sha256: sha256, transcriptData: transcriptData)
+            let draft = try CallPreparer.draft(for: item, sha256: sha256, transcriptData: transcriptData, features: features)
             switch try archive.store(draft, actor: actor) {
             case .inserted(let id): return .archived(callID: id, durationMs: draft.durationMs)
             case .alreadyPresent(let id): return .alreadyPresent(callID: id)

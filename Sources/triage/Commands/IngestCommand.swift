@@ -11,7 +11,8 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Archive call recordings and transcripts (files and folders, recursively).",
         discussion: """
-            Audio in any format libsndfile reads; sidecars with the same base name are picked up:
+            Audio in any format libsndfile reads, with each channel's acoustic summary (triage features
+            --summary) stored beside it unless --no-features; sidecars with the same base name are picked up:
             a transcript (.vtt, .srt, .TextGrid, .json, .txt) and metadata (.meta.json). A transcript
             can be ingested on its own. The same content twice is one call. Each call is one
             transaction: a bad file is reported on one line and nothing of it is stored.
@@ -29,6 +30,9 @@ struct IngestCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Archive only; do not suggest contact reasons for calls with transcripts.")
     var noClassify = false
+
+    @Flag(name: .long, help: "Do not compute and store the recordings' acoustic summaries (faster).")
+    var noFeatures = false
 
     @OptionGroup var taxonomyOptions: TaxonomyOptions
 
@@ -51,7 +55,7 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         let results = archiving.archive(plan.items, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                        progress: ConsoleProgress(), classify: !noClassify)
+                                        progress: ConsoleProgress(), classify: !noClassify, features: !noFeatures)
         let failed = results.contains { if case .failed = $0 { return true } else { return false } }
         if failed || !plan.missing.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
     }

@@ -11,9 +11,10 @@ struct CallArchiving {
     let taxonomyOptions: TaxonomyOptions
     let actor: String
 
-    /// Ingests `items` and classifies the calls that are new; returns each item's result.
-    func archive(_ items: [IngestItem], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any IngestProgress, classify: Bool = true) -> [IngestResult] {
-        let results = Ingestor(archive: store, actor: actor, jobs: jobs).ingest(items, progress: progress)
+    /// Ingests `items` (with their acoustic summaries) and classifies the calls that are new; returns each item's result.
+    func archive(_ items: [IngestItem], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any IngestProgress,
+                 classify: Bool = true, features: Bool = true) -> [IngestResult] {
+        let results = Ingestor(archive: store, actor: actor, jobs: jobs, features: features).ingest(items, progress: progress)
         if classify { self.classify(results) }
         return results
     }

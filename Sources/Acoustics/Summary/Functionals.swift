@@ -1,0 +1,41 @@
+import Foundation
+
+/// The statistics of one descriptor over a set of frames: mean, standard deviation, the 20th, 50th and
+/// 80th percentiles, the range (max − min) and the slope of a straight line fitted over time (per second).
+public struct Functionals: Sendable, Equatable, Codable {
+    public var mean: Double
+    public var std: Double
+    public var p20: Double
+    public var p50: Double
+    public var p80: Double
+    public var range: Double
+    public var slopePerSecond: Double
+
+    public static let names = ["mean", "std", "p20", "p50", "p80", "range", "slope"]
+    public var values: [Double] { [mean, std, p20, p50, p80, range, slopePerSecond] }
+
+    /// The statistics of `values` taken at `timesMs`; all zero for no values.
+    public init(_ values: [Double], timesMs: [Int]) {
+        guard !values.isEmpty else { self.init(mean: 0, std: 0, p20: 0, p50: 0, p80: 0, range: 0, slopePerSecond: 0); return }
+        let n = Double(values.count)
+        let mean = values.reduce(0, +) / n
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+        let sorted = values.sorted()
+        func percentile(_ p: Double) -> Double {
+            // Linear interpolation between closest ranks (numpy's default).
+            let position = p * (n - 1)
+            let lower = Int(position.rounded(.down)), upper = min(sorted.count - 1, lower + 1)
+            return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+        }
+        let t = timesMs.map { Double($0) / 1000 }
+        let tMean = t.reduce(0, +) / n
+        var sxy = 0.0, sxx = 0.0
+        for (x, y) in zip(t, values) { sxy += (x - tMean) * (y - mean); sxx += (x - tMean) * (x - tMean) }
+        self.init(mean: mean, std: variance.squareRoot(), p20: percentile(0.2), p50: percentile(0.5), p80: percentile(0.8),
+                  range: (sorted.last ?? 0) - (sorted.first ?? 0), slopePerSecond: sxx > 0 ? sxy / sxx : 0)
+    }
+
+    public init(mean: Double, std: Double, p20: Double, p50: Double, p80: Double, range: Double, slopePerSecond: Double) {
+        self.mean = mean; self.std = std; self.p20 = p20; self.p50 = p50; self.p80 = p80; self.range = range; self.slopePerSecond = slopePerSecond
+    }
+}

@@ -1,0 +1,60 @@
+import Acoustics
+import AudioIO
+import Foundation
+
+/// Runs the feature engine over a recording, one channel at a time (each channel is a party when the
+/// call has them on separate channels), reading the file in blocks.
+public struct RecordingFeatures {
+    /// Rates below this hold too little of the voice to analyse.
+    public static let lowestSampleRate = 2000
+
+    public struct Channel: Sendable {
+        public var index: Int
+        public var frames: [FrameFeatures]
+        /// The channel's samples, when asked to keep them (eGeMAPS measures the spectrum again).
+        public var samples: [Float]
+    }
+
+    public let path: String
+    public let info: AudioFileInfo
+    public let channels: [Channel]
+
+    /// Extracts every channel of `path` with `configure` applied to the settings for its rate.
+    public init(path: String, keepSamples: Bool = false, configure: (inout FeatureSettings) -> Void = { _ in }) throws {
+        let file = try AudioFile(path: path)
+        guard file.info.sampleRate >= Self.lowestSampleRate else {
+            throw IngestError(path: path, reason: "a sample rate of \(file.info.sampleRate) Hz is too low to analyse speech (at least \(Self.lowestSampleRate) Hz)")
+        }
+        var settings = FeatureSettings(sampleRate: file.info.sampleRate)
+        configure(&settings)
+        let count = file.info.channels
+        let engines = (0..<count).map { _ in FeatureExtractor(settings: settings) }
+        var frames = [[FrameFeatures]](repeating: [], count: count)
+        var kept = [[Float]](repeating: [], count: count)
+        var block: [Float] = []
+        var channel = [Float]()
+        while true {
+            let n = try file.read(into: &block, maxFrames: 32768)
+            if n == 0 { break }
+            for c in 0..<count {
+                channel.removeAll(keepingCapacity: true)
+                for i in 0..<n { channel.append(block[i * count + c]) }
+                frames[c] += engines[c].append(channel)
+                if keepSamples { kept[c] += channel }
+            }
+        }
+        for c in 0..<count { frames[c] += engines[c].finish() }
+        self.path = path
+        info = file.info
+        channels = frames.enumerated().map { Channel(index: $0.offset, frames: $0.element, samples: kept[$0.offset]) }
+        hopMs = settings.hopMs
+    }
+
+    public let hopMs: Double
+
+    /// Each channel's summary.
+    public var summaries: [FeatureSummary] { channels.map { FeatureSummary(frames: $0.frames, hopMs: hopMs) } }
+
+    /// Talk share, response latency and overlap when the parties are on separate channels.
+    public var turnTaking: TurnTaking? { channels.count >= 2 ? TurnTaking(speech: channels.map { $0.frames.map(\.speech) }, hopMs: hopMs) : nil }
+}

@@ -1,0 +1,40 @@
+import Acoustics
+import AudioIO
+import Foundation
+import TestSupport
+import Testing
+
+/// The 88 eGeMAPS functionals against openSMILE's over the 29 demo calls (channels mixed), feature by
+/// feature: Pearson correlation across the calls. docs/egemaps.md lists the figures.
+@Suite struct EGeMAPSTests {
+    static func pearson(_ x: [Double], _ y: [Double]) -> Double { SignalMatch.pearson(x, y) }
+
+    static func correlations() throws -> [(name: String, r: Double)] {
+        let lines = try String(contentsOfFile: Repository.fixture("reference/opensmile_egemaps_demo_calls.csv"), encoding: .utf8).split(separator: "\n")
+        let names = lines[0].split(separator: ",").dropFirst().map(String.init)
+        var theirs: [[Double]] = [], ours: [[Double]] = []
+        for line in lines.dropFirst() {
+            let cells = line.split(separator: ",")
+            let file = try AudioFile(path: "\(Repository.root)/Recordings/\(cells[0])")
+            let all = try file.readAll()
+            let c = file.info.channels
+            let mono = stride(from: 0, to: all.count, by: c).map { i in (0..<c).reduce(Float(0)) { $0 + all[i + $1] } / Float(c) }
+            let engine = FeatureExtractor(settings: FeatureSettings(sampleRate: file.info.sampleRate))
+            let frames = engine.append(mono) + engine.finish()
+            ours.append(EGeMAPS.functionals(frames, samples: mono, sampleRate: file.info.sampleRate, hopMs: 10))
+            theirs.append(cells.dropFirst().compactMap { Double($0) })
+        }
+        #expect(names == EGeMAPS.functionalNames)
+        return names.indices.map { i in (names[i], pearson(ours.map { $0[i] }, theirs.map { $0[i] })) }
+    }
+
+    @Test func atLeastSeventyOfTheEightyEightCorrelateAbove0_9WithOpenSMILE() throws {
+        let r = try Self.correlations()
+        let good = r.filter { $0.r > 0.9 }.count
+        if ProcessInfo.processInfo.environment["TRIAGE_PRINT_EGEMAPS"] == "1" {
+            for (name, value) in r { print(String(format: "| %@ | %.3f |", name, value)) }
+        }
+        print("eGeMAPS: \(good) of \(r.count) functionals correlate above 0.9 with openSMILE over the demo calls")
+        #expect(good >= 70)
+    }
+}
