@@ -60,11 +60,15 @@ public final class FeatureExtractor {
 
     /// Takes the next samples (one channel); returns the frames they complete.
     public func append(_ chunk: some Collection<Float>) -> [FrameFeatures] {
+        append(contiguous: Array(chunk))
+    }
+
+    private func append(contiguous chunk: [Float]) -> [FrameFeatures] {
         precondition(!finished, "append after finish")
         samples.reserveCapacity(samples.count + chunk.count)
-        for v in chunk { samples.append(v.isFinite ? v : 0) }
+        chunk.withUnsafeBufferPointer { c in for v in c { samples.append(v.isFinite ? v : 0) } }
         total += chunk.count
-        let estimates = pitch.append(chunk)
+        let estimates = settings.pitchEnabled ? pitch.append(chunk) : []
         return advance(estimates: estimates)
     }
 
@@ -72,7 +76,7 @@ public final class FeatureExtractor {
     public func finish() -> [FrameFeatures] {
         guard !finished else { return [] }
         finished = true
-        let estimates = pitch.finish()
+        let estimates = settings.pitchEnabled ? pitch.finish() : []
         return advance(estimates: estimates)
     }
 
@@ -86,6 +90,9 @@ public final class FeatureExtractor {
 
     private func advance(estimates: [PitchTracker.Estimate]) -> [FrameFeatures] {
         analyseSpectralFrames()
+        if !settings.pitchEnabled {
+            for i in pending.indices where pending[i].estimate == nil { pending[i].estimate = PitchTracker.Estimate(f0: 0, strength: 0) }
+        }
         // Pitch estimates belong to frames in order (the tracker's frames are centred like librosa's).
         for e in estimates {
             let index = nextEstimate - firstPending

@@ -17,6 +17,8 @@ public struct FeatureSettings: Sendable, Equatable {
     public var coefficients = 13
     public var style: Style = .librosa
     public var pitch = PitchSettings()
+    /// Measure F0, voicing, HNR, jitter and shimmer (false: every frame unvoiced, for spectral work alone).
+    public var pitchEnabled = true
     /// librosa floors the log-mel 80 dB under the loudest value of the *whole* signal. True: do the same
     /// (MFCC come out when the signal ends); false (live calls): under the loudest value so far.
     public var wholeSignalFloor = true

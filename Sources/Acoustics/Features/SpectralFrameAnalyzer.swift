@@ -75,44 +75,63 @@ final class SpectralFrameAnalyzer {
             for k in 0..<bins { power[k] *= scale; energy += power[k] }
             row.logEnergy = logf(max(energy, Float.leastNormalMagnitude))
         }
-        // Spectral shape.
-        var magnitudeSum: Float = 0, weighted: Float = 0, powerSum: Float = 0, logPowerSum: Float = 0
-        for k in 0..<bins {
-            let m = power[k].squareRoot()
-            magnitude[k] = m
-            magnitudeSum += m
-            weighted += m * Float(k) * binHz
-            powerSum += power[k]
-            logPowerSum += logf(max(power[k], 1e-10))
-        }
-        row.centroid = magnitudeSum > 0 ? weighted / magnitudeSum : 0
-        let target = 0.85 * magnitudeSum
-        var cumulative: Float = 0, rolloff = 0
-        for k in 0..<bins {
-            cumulative += magnitude[k]
-            if cumulative >= target { rolloff = k; break }
-        }
-        row.rolloff = magnitudeSum > 0 ? Float(rolloff) * binHz : 0
-        let arithmetic = max(powerSum / Float(bins), 1e-10)
-        row.flatness = min(1, expf(logPowerSum / Float(bins)) / arithmetic)
+        // Spectral shape, over raw pointers (no bounds checks in the per-bin loops).
+        let hz = binHz
+        var magnitudeSum: Float = 0, weighted: Float = 0, powerSum: Float = 0, logPowerSum: Double = 0
+        var previousSum: Float = 0
+        var rolloff = 0
         var flux: Float = 0
-        if hasPrevious, magnitudeSum > 0 {
-            let previousSum = previous.reduce(0, +)
-            for k in 0..<bins {
-                let d = magnitude[k] / magnitudeSum - (previousSum > 0 ? previous[k] / previousSum : 0)
-                flux += d * d
+        power.withUnsafeBufferPointer { p in
+            magnitude.withUnsafeMutableBufferPointer { mag in
+                previous.withUnsafeBufferPointer { prev in
+                    // The geometric mean's log from products of eight bins at a time (in Double, which they cannot underflow).
+                    var product = 1.0, inProduct = 0
+                    for k in 0..<bins {
+                        let pk = p[k]
+                        let m = pk.squareRoot()
+                        mag[k] = m
+                        magnitudeSum += m
+                        weighted += m * Float(k) * hz
+                        powerSum += pk
+                        previousSum += prev[k]
+                        product *= Double(max(pk, 1e-10))
+                        inProduct += 1
+                        if inProduct == 8 { logPowerSum += Foundation.log(product); product = 1; inProduct = 0 }
+                    }
+                    if inProduct > 0 { logPowerSum += Foundation.log(product) }
+                    let target = 0.85 * magnitudeSum
+                    var cumulative: Float = 0
+                    for k in 0..<bins {
+                        cumulative += mag[k]
+                        if cumulative >= target { rolloff = k; break }
+                    }
+                    if hasPrevious, magnitudeSum > 0 {
+                        let a = 1 / magnitudeSum, b: Float = previousSum > 0 ? 1 / previousSum : 0
+                        for k in 0..<bins {
+                            let d = mag[k] * a - prev[k] * b
+                            flux += d * d
+                        }
+                    }
+                }
             }
         }
+        row.centroid = magnitudeSum > 0 ? weighted / magnitudeSum : 0
+        row.rolloff = magnitudeSum > 0 ? Float(rolloff) * binHz : 0
+        let arithmetic = max(powerSum / Float(bins), 1e-10)
+        row.flatness = min(1, Float(Foundation.exp(logPowerSum / Double(bins))) / arithmetic)
         row.flux = flux.squareRoot()
         swap(&previous, &magnitude)
         hasPrevious = true
         // Mel bands, loudness and the log-mel for the cepstrum.
-        bank.apply(power, into: &melPower)
+        power.withUnsafeBufferPointer { p in melPower.withUnsafeMutableBufferPointer { bank.apply(p, into: $0) } }
         var loudness: Float = 0
+        // e^0.3 from the log already taken: 10^(0.03 dB) for librosa's dB, exp(0.3 ln e) for HTK's natural log.
+        let toLoudness: Float = settings.style == .librosa ? 0.0690776 : 0.3
         for m in 0..<settings.bands {
             let e = melPower[m]
-            loudness += powf(max(e, 0), 0.3)
-            logMel[m] = settings.style == .librosa ? 10 * log10f(max(1e-10, e)) : logf(max(e, Float.leastNormalMagnitude))
+            let l = settings.style == .librosa ? 10 * log10f(max(1e-10, e)) : logf(max(e, Float.leastNormalMagnitude))
+            logMel[m] = l
+            loudness += e > 1e-10 ? expf(toLoudness * l) : 0
         }
         row.loudness = loudness
     }

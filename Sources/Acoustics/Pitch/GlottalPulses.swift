@@ -67,13 +67,20 @@ public struct GlottalPulses: Sendable, Equatable {
                     }
                     return xx > 0 && yy > 0 ? xy / (xx * yy).squareRoot() : 0
                 }
-                var best = lo, bestValue = -Double.infinity
+                // Near the tracked period first; the whole 0.8–1.2 range only when that finds no clear peak.
                 var values: [Int: Double] = [:]
-                for d in lo...hi {
-                    let c = correlation(d)
-                    values[d] = c
-                    if c > bestValue { bestValue = c; best = d }
+                func search(_ range: ClosedRange<Int>) -> (Int, Double) {
+                    var best = range.lowerBound, bestValue = -Double.infinity
+                    for d in range {
+                        let c = values[d] ?? correlation(d)
+                        values[d] = c
+                        if c > bestValue { bestValue = c; best = d }
+                    }
+                    return (best, bestValue)
                 }
+                let expected = Int(t.rounded())
+                var (best, bestValue) = search(max(lo, expected - 3)...min(hi, expected + 3))
+                if bestValue < 0.6 || best == max(lo, expected - 3) || best == min(hi, expected + 3) { (best, bestValue) = search(lo...hi) }
                 guard bestValue > 0.3 else { break }
                 let (a, b, c) = (values[best - 1] ?? correlation(best - 1), bestValue, values[best + 1] ?? correlation(best + 1))
                 let denominator = a - 2 * b + c

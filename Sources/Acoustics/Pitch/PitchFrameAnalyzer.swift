@@ -22,6 +22,7 @@ final class PitchFrameAnalyzer {
     private var frame: [Float]
     private var power: [Float]
     private var r: [Float]
+    private var normalised: [Float]
 
     init(sampleRate: Int, settings: PitchSettings) {
         self.settings = settings
@@ -44,6 +45,7 @@ final class PitchFrameAnalyzer {
         frame = [Float](repeating: 0, count: size)
         power = [Float](repeating: 0, count: size / 2 + 1)
         r = [Float](repeating: 0, count: size)
+        normalised = [Float](repeating: 0, count: n + 1)
         // The window's own autocorrelation, to undo its taper.
         var own = [Float](repeating: 0, count: size)
         Self.autocorrelate(window, count: n, forward: forward, inverse: inverse, power: &power, into: &own)
@@ -61,10 +63,15 @@ final class PitchFrameAnalyzer {
         mean /= Float(2 * periodSamples)
         var localPeak: Float = 0
         let start = centre - halfWindow + 1
-        for j in 0..<windowSamples {
-            let v = (x[start + j] - mean) * window[j]
-            frame[j] = v
-            localPeak = max(localPeak, abs(v))
+        let count = windowSamples
+        frame.withUnsafeMutableBufferPointer { f in
+            window.withUnsafeBufferPointer { w in
+                for j in 0..<count {
+                    let v = (x[start + j] - mean) * w[j]
+                    f[j] = v
+                    localPeak = max(localPeak, abs(v))
+                }
+            }
         }
         let intensity = globalPeak > 0 ? min(1, Double(localPeak / globalPeak)) : 0
         guard intensity >= skipBelow, localPeak > 0 else { return PitchFrame(intensity: intensity, candidates: []) }
@@ -74,8 +81,14 @@ final class PitchFrameAnalyzer {
         guard r0 > 0 else { return PitchFrame(intensity: intensity, candidates: []) }
         // Normalised, corrected for the window, over the lags a pitch can have (one lag of margin for the peaks).
         let last = min(maximumLag + 1, windowSamples - 1)
-        var normalised = [Float](repeating: 0, count: last + 1)
-        for lag in 1...last { normalised[lag] = windowAutocorrelation[lag] > 0 ? r[lag] / (r0 * windowAutocorrelation[lag]) : 0 }
+        r.withUnsafeBufferPointer { rr in
+            windowAutocorrelation.withUnsafeBufferPointer { w in
+                normalised.withUnsafeMutableBufferPointer { out in
+                    let inverse = 1 / r0
+                    for lag in 1...last { out[lag] = w[lag] > 0 ? rr[lag] * inverse / w[lag] : 0 }
+                }
+            }
+        }
         var candidates: [(frequency: Double, strength: Double)] = []
         let threshold = Float(0.5 * settings.voicingThreshold)
         for lag in max(minimumLag, 2)...min(maximumLag, last - 1) {

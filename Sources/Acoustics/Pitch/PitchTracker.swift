@@ -47,7 +47,12 @@ public struct PitchTracker {
 
     /// Takes the next samples; returns the estimates of the frames they settle, in order.
     public mutating func append(_ samples: some Collection<Float>) -> [Estimate] {
-        for v in samples { buffer.append(v.isFinite ? v : 0) }
+        append(contiguous: Array(samples))
+    }
+
+    private mutating func append(contiguous samples: [Float]) -> [Estimate] {
+        buffer.reserveCapacity(buffer.count + samples.count)
+        samples.withUnsafeBufferPointer { s in for v in s { buffer.append(v.isFinite ? v : 0) } }
         total += samples.count
         return analyseReadyFrames(final: false)
     }

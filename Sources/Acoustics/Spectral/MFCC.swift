@@ -29,13 +29,38 @@ public struct MFCC: Sendable {
 
     /// The coefficients of every frame: `result[frame][coefficient]`.
     public func compute(_ samples: [Float]) -> [[Float]] {
+        let flat = computeFlat(samples)
+        return stride(from: 0, to: flat.count, by: max(1, coefficients)).map { Array(flat[$0..<($0 + coefficients)]) }
+    }
+
+    /// The coefficients of every frame in one array, frame after frame (no per-frame allocation).
+    public func computeFlat(_ samples: [Float]) -> [Float] {
         let (logMel, frames) = logMelSpectrogram(samples)
         let floor = (logMel.max() ?? 0) - 80
         let dct = DCT(inputs: melBands, outputs: coefficients)
-        var out: [[Float]] = []
-        out.reserveCapacity(frames)
+        var out = [Float](repeating: 0, count: frames * coefficients)
+        let (bands, count) = (melBands, coefficients)
         logMel.withUnsafeBufferPointer { mel in
-            for f in 0..<frames { out.append(dct.apply(mel.baseAddress.map { $0 + f * melBands }, count: melBands, floor: floor)) }
+            out.withUnsafeMutableBufferPointer { o in
+                dct.basis.withUnsafeBufferPointer { basis in
+                    guard let m = mel.baseAddress, let target = o.baseAddress, let b = basis.baseAddress else { return }
+                    var clipped = [Float](repeating: 0, count: bands)
+                    clipped.withUnsafeMutableBufferPointer { c in
+                        guard let clip = c.baseAddress else { return }
+                        for f in 0..<frames {
+                            let row = m + f * bands
+                            for i in 0..<bands { clip[i] = max(row[i], floor) }
+                            let result = target + f * count
+                            for k in 0..<count {
+                                var sum: Float = 0
+                                let weights = b + k * bands
+                                for i in 0..<bands { sum += weights[i] * clip[i] }
+                                result[k] = sum
+                            }
+                        }
+                    }
+                }
+            }
         }
         return out
     }
@@ -67,8 +92,10 @@ public struct MFCC: Sendable {
                             for i in 0..<size { input[i] = x[start + i] * w[i] }
                         }, into: bins)
                     }
-                    bank.apply(power, into: &bands)
-                    for m in 0..<melBands { out[f * melBands + m] = 10 * log10f(max(1e-10, bands[m])) }
+                    power.withUnsafeBufferPointer { p in bands.withUnsafeMutableBufferPointer { bank.apply(p, into: $0) } }
+                    out.withUnsafeMutableBufferPointer { o in
+                        for m in 0..<melBands { o[f * melBands + m] = 10 * log10f(max(1e-10, bands[m])) }
+                    }
                 }
             }
         }
