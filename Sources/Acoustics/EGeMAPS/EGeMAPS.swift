@@ -54,6 +54,14 @@ public enum EGeMAPS {
             for (x, y) in zip(xs, ys) { sxy += (x - mx) * (y - my); sxx += (x - mx) * (x - mx) }
             return sxx > 0 ? sxy / sxx : 0
         }
+        // openSMILE's eGeMAPS MFCC: 26 HTK mel bands of the power spectrum (20 Hz to 8 kHz), natural log,
+        // DCT-II with HTK's scaling, cepstral lifter 22, coefficients 1–4.
+        let bank = MelFilterBank(sampleRate: sampleRate, fftSize: size, bands: 26, fmin: 20, fmax: min(8000, rate / 2), htk: true)
+        let dct = DCT(inputs: 26, outputs: 5)
+        let lifter = (0..<5).map { 1 + 11 * sin(Double.pi * Double($0) / 22) }
+        var mel = [Float](repeating: 0, count: 26)
+        var logMel = [Float](repeating: 0, count: 26)
+        var previousMagnitude = [Float](repeating: 0, count: size / 2 + 1)
         var out: [Frame] = []
         out.reserveCapacity(frames.count)
         var frame = [Double](repeating: 0, count: window)
@@ -78,8 +86,19 @@ public enum EGeMAPS {
             }
             let alpha = 10 * log10(energy(1000, min(5000, rate / 2)) / energy(50, 1000))
             let hammarberg = peak(0, 2000) - peak(2000, min(5000, rate / 2))
-            var values = [Double(f.loudness), alpha, hammarberg, slope(0, 500), slope(500, 1500), Double(f.spectralFlux)]
-            values += (1...4).map { $0 < f.mfcc.count ? Double(f.mfcc[$0]) : 0 }
+            // Spectral flux: the squared change of the magnitude spectrum from the last frame.
+            var flux: Float = 0
+            for k in 0..<previousMagnitude.count {
+                let m = power[k].squareRoot()
+                let d = m - previousMagnitude[k]
+                flux += d * d
+                previousMagnitude[k] = m
+            }
+            bank.apply(power, into: &mel)
+            for m in 0..<26 { logMel[m] = logf(max(mel[m], 1e-10)) }
+            let cepstrum = logMel.withUnsafeBufferPointer { dct.apply($0.baseAddress, count: 26, floor: -Float.infinity) }
+            var values = [Double(f.loudness), alpha, hammarberg, slope(0, 500), slope(500, 1500), Double(flux)]
+            values += (1...4).map { Double(cepstrum[$0]) * lifter[$0] }
             if f.voiced, f.f0Hz > 0 {
                 let f0 = Double(f.f0Hz)
                 let h1 = peak(f0 * 0.9, f0 * 1.1), h2 = peak(2 * f0 * 0.95, 2 * f0 * 1.05)
