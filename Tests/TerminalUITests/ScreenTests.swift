@@ -129,7 +129,8 @@ import TriageCore
         try Self.snapshot(terminal.screen, "statistics-80x24")
         app.handle(.character("l"))
         app.redraw()
-        #expect(terminal.screen.text.contains("Contact reasons (suggestions, n = 3)"))
+        #expect(terminal.screen.text.contains("suggestions · all calls"))
+        #expect(terminal.screen.text.contains("Contact reasons (n = 3)"))
         app.handle(.character("?"))
         app.redraw()
         #expect(terminal.screen.text.contains("switch between triage, labelling and statistics"))
@@ -159,5 +160,40 @@ import TriageCore
         app.redraw()
         let after = terminal.screen.text.split(separator: "\n").first.map(String.init) ?? ""
         #expect(before != after && before.dropLast(5) == after.dropLast(5))
+    }
+}
+
+/// The statistics screen's filters and export.
+@Suite(.serialized) struct StatisticsScreenTests {
+    @Test func periodReasonAndExportOfWhatIsShown() throws {
+        let dir = TemporaryDirectory("stats-ui")
+        let db = dir.file("ui.sqlite")
+        let demo = "\(Repository.root)/Recordings"
+        let run = try CommandRun.triage(["ingest", "--no-features", "--db", db, "\(demo)/da04-groent-vand.flac", "\(demo)/da01-veer-foerstegang.flac",
+                                         "\(demo)/en09-fainted-partner.flac"])
+        try #require(run.status == 0, "\(run.stderr)")
+        let model = try DeskModel(archive: try CallArchive(path: db), taxonomy: try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy)))
+        let terminal = FakeTerminal(width: 100, height: 30)
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "KO")
+        app.handle(.tab); app.handle(.tab)
+        app.handle(.character("d"))                  // the last 7 days up to the newest call
+        app.redraw()
+        #expect(terminal.screen.text.contains("forslag · 7 dage"))
+        #expect(terminal.screen.text.contains("Kontaktårsager (n = 1)"))
+        app.handle(.character("d")); app.handle(.character("d")); app.handle(.character("d")) // back to every call
+        app.handle(.character("a"))                  // the first reason of the taxonomy
+        app.redraw()
+        let first = model.taxonomy.reasons[0]
+        #expect(terminal.screen.text.contains("alle opkald · \(first.label.text(for: "da"))"))
+        app.handle(.character("e"))
+        let exports = try FileManager.default.contentsOfDirectory(atPath: dir.file("exports")).sorted()
+        #expect(exports.count == 4)
+        #expect(exports.contains { $0.hasSuffix("-reasons.csv") } && exports.contains { $0.hasSuffix("-hour-weekday.csv") })
+        #expect(app.state.message?.hasPrefix("Eksporteret: ") == true)
+    }
+
+    @Test func weeksWithoutCallsCountAsNothingInTheTrend() {
+        #expect(StatisticsScreen.weekly([("2026-W11", 2), ("2026-W14", 1)]) == [2, 0, 0, 1])
+        #expect(StatisticsScreen.weekly([("2025-W52", 1), ("2026-W02", 3)]) == [1, 0, 3])
     }
 }

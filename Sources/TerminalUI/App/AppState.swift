@@ -12,6 +12,10 @@ public struct AppState: Sendable, Equatable {
     public var message: String?
     /// Whose reasons the statistics screen counts.
     public var statisticsConfirmed = false
+    /// The statistics screen's period: days back from the newest call (nil: every call).
+    public var statisticsDays: Int?
+    /// The statistics screen's reason filter: an index into the taxonomy's reasons (nil: every reason).
+    public var statisticsReason: Int?
     public var quitting = false
     /// The note being typed, while the note prompt is open.
     public var noteDraft: String?

@@ -24,9 +24,14 @@ public enum AppUpdate {
         case pause
         /// Start or stop recording a live call.
         case toggleRecording
+        /// Write what the statistics screen shows to CSV files.
+        case exportStatistics
     }
 
-    public static func handle(_ key: Key, state: inout AppState, callCount: Int, label: LabelUpdate.Context? = nil) -> Effect {
+    /// The statistics screen's periods, in the order `d` steps through them.
+    public static let statisticsPeriods: [Int?] = [nil, 7, 30, 365]
+
+    public static func handle(_ key: Key, state: inout AppState, callCount: Int, label: LabelUpdate.Context? = nil, reasonCount: Int = 0) -> Effect {
         // While a note is typed, keys are text.
         if var draft = state.noteDraft {
             switch key {
@@ -76,6 +81,12 @@ public enum AppUpdate {
         case .pageDown: state.transcriptScroll += 5
         case .pageUp: state.transcriptScroll = max(0, state.transcriptScroll - 5)
         case .character("k") where state.screen == .statistics: state.statisticsConfirmed.toggle()
+        case .character("d") where state.screen == .statistics:
+            let periods = statisticsPeriods
+            state.statisticsDays = periods[((periods.firstIndex(of: state.statisticsDays) ?? 0) + 1) % periods.count]
+        case .character("a") where state.screen == .statistics && reasonCount > 0:
+            state.statisticsReason = state.statisticsReason.map { $0 + 1 < reasonCount ? $0 + 1 : nil } ?? 0
+        case .character("e") where state.screen == .statistics: return .exportStatistics
         case .character("c") where state.screen == .triage && callCount > 0: return .decide(disposition: nil)
         case .character("n") where state.screen == .triage && callCount > 0: state.noteDraft = ""
         case .character("r") where state.screen == .triage: return .toggleRecording

@@ -113,8 +113,19 @@ public final class DeskModel {
     /// Reads the call list and the calls again (after the call was classified anew).
     public func refresh() throws { try reload() }
 
-    public func statistics(_ dims: [StatsDimension], source: StatsSource) -> StatsTable? {
-        try? StatsQuery(dimensions: dims, source: source, knownReasons: taxonomy.reasons.map(\.code)).run(on: archive)
+    public func statistics(_ dims: [StatsDimension], source: StatsSource, filter: StatsFilter = StatsFilter()) -> StatsTable? {
+        try? StatsQuery(dimensions: dims, source: source, filter: filter, knownReasons: taxonomy.reasons.map(\.code)).run(on: archive)
+    }
+
+    /// The statistics filter for a period of `days` up to the newest call, and a reason.
+    public func statisticsFilter(days: Int?, reason: Int?) -> StatsFilter {
+        var filter = StatsFilter()
+        if let days, let newest = calls.compactMap({ $0.startedAt }).max(), let (time, _) = LocalDateTime.parse(newest) {
+            let first = LocalDateTime(daysSince1970: time.daysSince1970 - days + 1)
+            filter.from = String(first.description.prefix(10))
+        }
+        if let reason, taxonomy.reasons.indices.contains(reason) { filter.reason = taxonomy.reasons[reason].code }
+        return filter
     }
 
     static func parse(_ record: AssessmentRecord) -> Suggestion {

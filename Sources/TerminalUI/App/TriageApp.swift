@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Reports
 import TriageCore
 
 /// The application loop: render the state, write only what changed, wait for a key, update, carry out what
@@ -55,7 +56,7 @@ public final class TriageApp {
     public func handle(_ key: Key) -> Bool {
         if key == .resize { shown = nil }
         state.hasLiveCall = live?.call != nil
-        let effect = AppUpdate.handle(key, state: &state, callCount: model.calls.count, label: labelContext())
+        let effect = AppUpdate.handle(key, state: &state, callCount: model.calls.count, label: labelContext(), reasonCount: model.taxonomy.reasons.count)
         switch effect {
         case .decide(let disposition): decide(disposition)
         case .addNote(let text): addNote(text)
@@ -67,6 +68,7 @@ public final class TriageApp {
         case .play(let from): play(from)
         case .pause: player?.stop()
         case .toggleRecording: toggleRecording()
+        case .exportStatistics: exportStatistics()
         case .none: break
         }
         return !state.quitting
@@ -215,6 +217,27 @@ public final class TriageApp {
             } catch {
                 state.message = "\(error)"
             }
+        }
+    }
+
+    /// Writes the statistics screen's four tables (with its filter) as CSV beside the archive.
+    private func exportStatistics() {
+        let folder = ((model.archive.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
+        var t = time_t(clock.now.timeIntervalSince1970)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        let stamp = String(format: "%04d%02d%02d-%02d%02d%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+        let labels = StatsLabels(taxonomy: model.taxonomy, language: state.language)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (name, _, table) in StatisticsScreen.tables(state, model: model) {
+                guard let table else { continue }
+                let path = (folder as NSString).appendingPathComponent("statistics-\(stamp)-\(name).csv")
+                try Data(CSVWriter.write(table, labels: labels).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
+            state.message = "\(UIText.text("exported", state.language)): \(folder)/statistics-\(stamp)-*.csv"
+        } catch {
+            state.message = "\(error)"
         }
     }
 

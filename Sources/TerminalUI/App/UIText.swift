@@ -9,7 +9,7 @@ enum UIText {
         "facts": "Fakta", "transcript": "Samtale", "ask": "Spørg", "no calls": "Ingen opkald i arkivet. Indlæs med: triage ingest MAPPE",
         "no suggestion": "Intet forslag (ingen udskrift)", "decided": "Afgjort", "saved": "Gemt", "record": "journal", "call": "samtale",
         "acoustic": "lyd", "keys": "↑↓ opkald  c bekræft  1-6 disposition  n notat  Tab skærm  l English  ? hjælp  q afslut",
-        "keys-stats": "k forslag/afgørelser  Tab skærm  l English  ? hjælp  q afslut", "help": "Taster",
+        "keys-stats": "k forslag/afgørelser  d periode  a årsag  e eksportér  Tab skærm  l English  ? hjælp  q afslut", "help": "Taster",
         "suggested": "forslag", "confirmed": "afgørelser", "by hour": "Opkald efter ugedag og time", "dispositions": "Dispositioner",
         "local": "Lokal skærm: små tal vises.", "red flags": "Røde flag", "by": "af", "note": "Notat", "note-hint": "Enter gem · Esc fortryd",
         "note saved": "Notat gemt, forslaget er opdateret", "label": "Mærkning", "view": "vindue", "no audio": "Ingen lyd",
@@ -17,14 +17,15 @@ enum UIText {
         "keys-label": "␣ afspil  ←→ flyt  +- zoom  m mærk  n/p mærke  r kode  [] flyt mærke  d slet  u fortryd  ↑↓ opkald  ? hjælp",
         "labelled": "Mærket", "undone": "Fortrudt", "nothing to undo": "Intet at fortryde", "deleted": "Slettet (u fortryder)",
         "recording": "Optager", "live": "LIVE", "stopped": "Optagelse stoppet",
-        "decide after": "Afgør når opkaldet er slut (r stopper optagelsen)", "answered": "besvaret", "speech": "Tale",
+        "decide after": "Afgør når opkaldet er slut (r stopper optagelsen)", "answered": "besvaret", "speech": "Tale", "days": "dage", "all calls": "alle opkald", "by week": "Opkald pr. uge",
+        "exported": "Eksporteret",
     ]
     static let english: [String: String] = [
         "title": "Obstetric reception", "triage": "Triage", "statistics": "Statistics", "queue": "Calls", "reasons": "Contact reasons",
         "facts": "Facts", "transcript": "Transcript", "ask": "Ask", "no calls": "No calls in the archive. Ingest with: triage ingest FOLDER",
         "no suggestion": "No suggestion (no transcript)", "decided": "Decided", "saved": "Saved", "record": "record", "call": "call",
         "acoustic": "sound", "keys": "↑↓ calls  c confirm  1-6 disposition  n note  Tab screen  l dansk  ? help  q quit",
-        "keys-stats": "k suggested/decided  Tab screen  l dansk  ? help  q quit", "help": "Keys",
+        "keys-stats": "k suggested/decided  d period  a reason  e export  Tab screen  l dansk  ? help  q quit", "help": "Keys",
         "suggested": "suggestions", "confirmed": "decisions", "by hour": "Calls by weekday and hour", "dispositions": "Dispositions",
         "local": "Local screen: small counts shown.", "red flags": "Red flags", "by": "by", "note": "Note", "note-hint": "Enter save · Esc cancel",
         "note saved": "Note saved, the suggestion is updated", "label": "Label", "view": "view", "no audio": "No audio",
@@ -32,7 +33,8 @@ enum UIText {
         "keys-label": "␣ play  ←→ move  +- zoom  m mark  n/p label  r code  [] move label  d delete  u undo  ↑↓ calls  ? help",
         "labelled": "Labelled", "undone": "Undone", "nothing to undo": "Nothing to undo", "deleted": "Deleted (u undoes)",
         "recording": "Recording", "live": "LIVE", "stopped": "Recording stopped",
-        "decide after": "Decide when the call has ended (r stops the recording)", "answered": "answered", "speech": "Speech",
+        "decide after": "Decide when the call has ended (r stops the recording)", "answered": "answered", "speech": "Speech", "days": "days", "all calls": "all calls", "by week": "Calls by week",
+        "exported": "Exported",
     ]
 
     static func help(_ language: String) -> [(String, String)] {
@@ -53,6 +55,8 @@ enum UIText {
             ("r [ ] d", da ? "mærkning: ny kode, flyt, slet mærket" : "label: retag, move, delete the label"),
             ("u", da ? "mærkning: fortryd" : "label: undo"),
             ("k", da ? "statistik: forslag eller afgørelser" : "statistics: suggestions or decisions"),
+            ("d a", da ? "statistik: periode (alle, 7, 30, 365 dage), årsag" : "statistics: period (all, 7, 30, 365 days), reason"),
+            ("e", da ? "statistik: eksportér det viste som CSV" : "statistics: export what is shown as CSV"),
             ("l", da ? "dansk / English" : "dansk / English"),
             ("?", da ? "denne hjælp" : "this help"),
             ("q", da ? "afslut" : "quit"),
