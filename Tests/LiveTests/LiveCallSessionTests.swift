@@ -49,5 +49,7 @@ import TriageCore
         #expect(snapshot.columns.count == snapshot.audioMs / 100)
         #expect(snapshot.columns.contains { $0.speech })
         #expect(snapshot.columns.contains(where: { !$0.speech }))
+        // The streaming feature engine runs on the caller's channel: her recent pitch is known.
+        #expect(snapshot.recentF0Hz.map { $0 > 60 && $0 < 500 } == true)
     }
 }

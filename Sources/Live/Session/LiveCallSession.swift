@@ -17,6 +17,10 @@ public final class LiveCallSession: Sendable {
 
     private struct State {
         let classifier: TriageClassifier
+        /// The streaming feature engine on the caller's channel (its floor follows the loudest frame so far).
+        let features: FeatureExtractor
+        /// F0 of the caller's voiced frames in the last ten seconds.
+        var recentF0: [(timeMs: Int, f0: Float)] = []
         var episodes: EpisodeTracker
         var activity = SpeechActivityDetector()
         var summary = EpisodeSummary(episodes: [])
@@ -46,14 +50,19 @@ public final class LiveCallSession: Sendable {
         self.callerChannel = min(max(0, callerChannel), max(1, channels) - 1)
         self.metadata = metadata
         self.callID = callID
-        state = Mutex(State(classifier: TriageClassifier(taxonomy: taxonomy), episodes: EpisodeTracker(sampleRate: sampleRate)))
+        var settings = FeatureSettings(sampleRate: sampleRate)
+        settings.wholeSignalFloor = false
+        state = Mutex(State(classifier: TriageClassifier(taxonomy: taxonomy), features: FeatureExtractor(settings: settings),
+                            episodes: EpisodeTracker(sampleRate: sampleRate)))
     }
 
     /// The call as it is now (made when asked for: the screen asks a few times a second).
     public var snapshot: LiveSnapshot {
         state.withLock { s in
-            LiveSnapshot(audioMs: s.episodes.audioMs, columns: s.columns, firstColumnMs: s.droppedColumns * 100, episodes: s.summary,
-                         turns: s.turns + Self.interim(s), assessment: s.assessment, record: s.record, version: s.version, problems: s.problems)
+            let f0 = s.recentF0.map(\.f0).sorted()
+            return LiveSnapshot(audioMs: s.episodes.audioMs, columns: s.columns, firstColumnMs: s.droppedColumns * 100, episodes: s.summary,
+                                turns: s.turns + Self.interim(s), assessment: s.assessment, record: s.record, version: s.version, problems: s.problems,
+                                recentF0Hz: f0.isEmpty ? nil : Double(f0[f0.count / 2]))
         }
     }
 
@@ -79,6 +88,10 @@ public final class LiveCallSession: Sendable {
                 }
             }
             s.columns.append(contentsOf: newColumns)
+            for frame in s.features.append(mono) where frame.voiced { s.recentF0.append((frame.timeMs, frame.f0Hz)) }
+            if let last = s.recentF0.last?.timeMs, let stale = s.recentF0.firstIndex(where: { $0.timeMs > last - 10_000 }), stale > 0 {
+                s.recentF0.removeFirst(stale)
+            }
             if s.columns.count > Self.keptColumns + 1000 {
                 let drop = s.columns.count - Self.keptColumns
                 s.columns.removeFirst(drop)

@@ -34,7 +34,9 @@ public struct LiveSnapshot: Sendable {
     public var version: Int
     /// Problems with the live inputs (a transcript line that could not be read).
     public var problems: [String]
+    /// The caller's median F0 over her voiced frames of the last ten seconds (the streaming feature engine).
+    public var recentF0Hz: Double?
 
     public static let empty = LiveSnapshot(audioMs: 0, columns: [], firstColumnMs: 0, episodes: EpisodeSummary(episodes: []), turns: [],
-                                           assessment: nil, record: nil, version: 0, problems: [])
+                                           assessment: nil, record: nil, version: 0, problems: [], recentF0Hz: nil)
 }

@@ -19,9 +19,13 @@ public struct LiveCallView: Sendable {
     public var problem: String?
     /// Increases with every change.
     public var version: Int
+    /// The caller's recent median F0 (Hz), when she has been voiced lately.
+    public var recentF0Hz: Double?
 
     public init(startedAt: LocalDateTime?, audioMs: Int, turns: [Turn], suggestion: AssessmentRecord?, columns: [(peak: Float, speech: Bool)],
-                firstColumnMs: Int, episodes: [(startMs: Int, endMs: Int)], questions: [(text: String, answered: Bool)], problem: String?, version: Int) {
+                firstColumnMs: Int, episodes: [(startMs: Int, endMs: Int)], questions: [(text: String, answered: Bool)], problem: String?, version: Int,
+                recentF0Hz: Double? = nil) {
+        self.recentF0Hz = recentF0Hz
         self.startedAt = startedAt; self.audioMs = audioMs; self.turns = turns; self.suggestion = suggestion; self.columns = columns
         self.firstColumnMs = firstColumnMs; self.episodes = episodes; self.questions = questions; self.problem = problem; self.version = version
     }

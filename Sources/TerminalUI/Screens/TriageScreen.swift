@@ -42,6 +42,7 @@ enum TriageScreen {
             let detail = DeskModel.Detail(call: call, turns: live.turns, suggestion: live.suggestion.map(DeskModel.parse), suggestionID: nil, decision: nil)
             var header = ["● \(UIText.text("recording", lang)) \(TimeFormat.position(ms: live.audioMs))"]
             if let started = live.startedAt { header.append(started.description.replacingOccurrences(of: "T", with: " ")) }
+            if let f0 = live.recentF0Hz { header.append("F0 \(Int(f0.rounded())) Hz") }
             let (headerArea, gaugeArea) = rows.splitTop(1).0.splitLeft(max(0, rows.width - 26))
             buffer.put(DisplayWidth.truncate(header.joined(separator: " · "), to: headerArea.width - 1), x: headerArea.x, y: headerArea.y,
                        style: Style(foreground: .red, bold: true))

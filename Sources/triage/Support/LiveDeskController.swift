@@ -58,7 +58,8 @@ final class LiveDeskController: LiveDesk {
         return LiveCallView(startedAt: run.startedAt, audioMs: snapshot.audioMs, turns: snapshot.turns, suggestion: snapshot.record,
                             columns: snapshot.columns.map { ($0.peak, $0.speech) }, firstColumnMs: snapshot.firstColumnMs,
                             episodes: snapshot.episodes.episodes.map { ($0.startMs, $0.endMs) },
-                            questions: asked.map { ($0, !current.contains($0)) }, problem: problem ?? snapshot.problems.last, version: snapshot.version)
+                            questions: asked.map { ($0, !current.contains($0)) }, problem: problem ?? snapshot.problems.last, version: snapshot.version,
+                            recentF0Hz: snapshot.recentF0Hz)
     }
 
     func start() throws {
