@@ -56,9 +56,20 @@ demo: release
 	$(TRIAGE) calls list --db $(DEMO_DB)
 	$(TRIAGE) calls show --db $(DEMO_DB) $$($(TRIAGE) calls list --db $(DEMO_DB) --format json --limit 1 | sed -n 's/.*"id": \([0-9]*\).*/\1/p' | head -1)
 	$(TRIAGE) analyze Recordings/da01-veer-foerstegang.flac
+	$(TRIAGE) features --summary Recordings/da03-vandafgang-klart.flac | head -12
 	$(TRIAGE) stats --db $(DEMO_DB) --by disposition --format md
 	$(TRIAGE) report --db $(DEMO_DB) --out .demo/report.html
-	@if [ -t 0 ] && [ -t 1 ]; then $(TRIAGE) --db $(DEMO_DB); \
+	@# A live call: a demo call played as the desk's device at 8x, its transcript from a stand-in recogniser.
+	@rm -f .demo/recogniser.fifo && mkfifo .demo/recogniser.fifo
+	@python3 Tests/Fixtures/tools/standin_recogniser.py Recordings/da04-groent-vand.vtt .demo/recogniser.fifo --speed 8 &
+	$(TRIAGE) record --db $(DEMO_DB) --from Recordings/da04-groent-vand.flac --realtime --speed 8 \
+	  --transcript-from .demo/recogniser.fifo --out .demo/live-da04.flac
+	@# The application: r on the triage screen records a live call from the labour demo call at 4x.
+	@rm -f .demo/recogniser.fifo && mkfifo .demo/recogniser.fifo
+	@if [ -t 0 ] && [ -t 1 ]; then \
+	  python3 Tests/Fixtures/tools/standin_recogniser.py Recordings/da01-veer-foerstegang.vtt .demo/recogniser.fifo --speed 4 & pid=$$!; \
+	  $(TRIAGE) --db $(DEMO_DB) --live-from Recordings/da01-veer-foerstegang.flac --speed 4 --transcript-from .demo/recogniser.fifo; \
+	  kill $$pid 2>/dev/null; true; \
 	else echo "open the application in a terminal with: $(TRIAGE) --db $(DEMO_DB)"; fi
 
 ## bench: the benchmarks, reported as ratios against their named baselines
