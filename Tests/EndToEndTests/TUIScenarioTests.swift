@@ -19,7 +19,7 @@ import Testing
         let tmux = try #require(["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }, "tmux is missing: run make deps")
         let dir = TemporaryDirectory("tui")
         let db = dir.file("demo.sqlite")
-        let ingest = try CommandRun.triage(["ingest", "--db", db, "\(Repository.root)/Recordings"])
+        let ingest = try CommandRun.triage(["ingest", "--no-features", "--db", db, "\(Repository.root)/Recordings"])
         try #require(ingest.status == 0, "\(ingest.stderr)")
         let socket = "triage-tui-\(getpid())-\(UUID().uuidString.prefix(6))"
         func tmuxRun(_ arguments: [String], capture: Bool = true) throws -> (status: Int32, output: String) {

@@ -12,11 +12,7 @@ import TriageCore
     let model: DeskModel
 
     init() throws {
-        let db = dir.file("ui.sqlite")
-        let demo = "\(Repository.root)/Recordings"
-        let run = try CommandRun.triage(["ingest", "--db", db, "\(demo)/da04-groent-vand.flac", "\(demo)/da01-veer-foerstegang.flac"])
-        guard run.status == 0 else { throw ScreenTests.Failure(message: run.stderr) }
-        model = try DeskModel(archive: try CallArchive(path: db), taxonomy: try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy)))
+        model = try DemoDesk.model(["da04-groent-vand", "da01-veer-foerstegang"], in: dir)
     }
 
     func labelApp(_ width: Int, _ height: Int, player: CallPlayer? = nil, clock: ManualClock = ManualClock()) -> (TriageApp, FakeTerminal) {

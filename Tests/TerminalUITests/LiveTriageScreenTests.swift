@@ -34,10 +34,7 @@ final class ScriptedLiveDesk: LiveDesk {
     let suggestion: AssessmentRecord
 
     init() throws {
-        let db = dir.file("ui.sqlite")
-        let run = try CommandRun.triage(["ingest", "--db", db, "\(Repository.root)/Recordings/da04-groent-vand.flac"])
-        guard run.status == 0 else { throw ScreenTests.Failure(message: run.stderr) }
-        model = try DeskModel(archive: try CallArchive(path: db), taxonomy: try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy)))
+        model = try DemoDesk.model(["da04-groent-vand"], in: dir)
         suggestion = try #require(try model.archive.latestAssessment(ofCall: 1))
     }
 

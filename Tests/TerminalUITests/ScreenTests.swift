@@ -11,15 +11,8 @@ import TriageCore
     let model: DeskModel
 
     init() throws {
-        let db = dir.file("ui.sqlite")
-        let demo = "\(Repository.root)/Recordings"
-        let run = try CommandRun.triage(["ingest", "--db", db, "\(demo)/da04-groent-vand.flac", "\(demo)/da01-veer-foerstegang.flac",
-                                         "\(demo)/en09-fainted-partner.flac"])
-        guard run.status == 0 else { throw Failure(message: run.stderr) }
-        model = try DeskModel(archive: try CallArchive(path: db), taxonomy: try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy)))
+        model = try DemoDesk.model(["da04-groent-vand", "da01-veer-foerstegang", "en09-fainted-partner"], in: dir)
     }
-
-    struct Failure: Error { var message: String }
 
     func app(_ width: Int, _ height: Int) -> (TriageApp, FakeTerminal) {
         let terminal = FakeTerminal(width: width, height: height)
@@ -167,12 +160,7 @@ import TriageCore
 @Suite(.serialized) struct StatisticsScreenTests {
     @Test func periodReasonAndExportOfWhatIsShown() throws {
         let dir = TemporaryDirectory("stats-ui")
-        let db = dir.file("ui.sqlite")
-        let demo = "\(Repository.root)/Recordings"
-        let run = try CommandRun.triage(["ingest", "--no-features", "--db", db, "\(demo)/da04-groent-vand.flac", "\(demo)/da01-veer-foerstegang.flac",
-                                         "\(demo)/en09-fainted-partner.flac"])
-        try #require(run.status == 0, "\(run.stderr)")
-        let model = try DeskModel(archive: try CallArchive(path: db), taxonomy: try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy)))
+        let model = try DemoDesk.model(["da04-groent-vand", "da01-veer-foerstegang", "en09-fainted-partner"], in: dir)
         let terminal = FakeTerminal(width: 100, height: 30)
         let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "KO")
         app.handle(.tab); app.handle(.tab)

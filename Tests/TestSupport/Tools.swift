@@ -16,17 +16,7 @@ public enum Tools {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("triage-run-\(getpid())-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         let pid = try spawn(executable, arguments, outputPath: captureOutput ? outputPath : "/dev/null", environment: environment)
-        var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(timeout)
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() > deadline {
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                return (-1, (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")
-            }
-            usleep(10_000)
-        }
-        let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+        let exited = wait(pid, timeout: timeout) ?? -1
         return (exited, captureOutput ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : "")
     }
 
