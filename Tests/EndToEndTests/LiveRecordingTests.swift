@@ -1,6 +1,7 @@
 import AudioIO
 import Foundation
 import GRDB
+import LiveAudio
 import TestSupport
 import Testing
 
@@ -42,6 +43,32 @@ import Testing
         // Four seconds from the middle of what was played, found in the recording.
         let match = SignalMatch.best(of: Array(original[12000..<44000]), in: recorded, sampleRate: 8000)
         #expect(match.correlation > 0.95, "correlation \(match.correlation) at lag \(match.lag)")
+    }
+
+    @Test func theLabelScreensPlayerPlaysThroughTheSameBackEnd() throws {
+        let server = try PulseServer()
+        let dir = TemporaryDirectory("playback")
+        let out = dir.file("heard.wav")
+        let recorder = try Tools.spawn(Repository.executable, ["record", "--db", dir.file("t.sqlite"), "--device", "desk.monitor", "--seconds", "5",
+                                                               "--no-archive", "--out", out],
+                                       outputPath: dir.file("record.log"), environment: server.environment.merging(["TRIAGE_TAXONOMY": Repository.taxonomy]) { $1 })
+        usleep(800_000)
+        // The player in this process talks to the test's server.
+        setenv("PULSE_SERVER", server.environment["PULSE_SERVER"] ?? "", 1)
+        defer { unsetenv("PULSE_SERVER") }
+        let sink = server.sink
+        let player = FilePlayer { format in try PulseOutput(device: sink, format: format) }
+        try player.play(path: Self.source, fromMs: 2000)
+        usleep(500_000)
+        #expect((player.positionMs ?? 0) >= 2000)
+        let status = Tools.wait(recorder, timeout: 30)
+        player.stop()
+        #expect(status == 0, "\((try? String(contentsOfFile: dir.file("record.log"), encoding: .utf8)) ?? "")")
+        let heard = try AudioFile(path: out).readAll()
+        let original = try AudioFile(path: Self.source).readAll()
+        // Three seconds from 2.5 s into the call (what was played from 2 s on) are found in what was heard.
+        let match = SignalMatch.best(of: Array(original[20000..<44000]), in: heard, sampleRate: 8000)
+        #expect(match.correlation > 0.95, "correlation \(match.correlation)")
     }
 
     @Test func aRecorderKilledMidCallLeavesAFileThatOpensAndIsRecovered() throws {

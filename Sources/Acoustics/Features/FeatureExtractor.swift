@@ -114,13 +114,23 @@ public final class FeatureExtractor {
             let start = s.style == .librosa ? nextSpectral * s.hop - n / 2 : nextSpectral * s.hop
             let needed = s.style == .librosa ? start + n : start + s.window
             guard finished || needed <= total else { break }
-            for i in 0..<n {
-                let j = start + i
-                var v: Float = j >= 0 && j < total && j >= sampleBase ? samples[j - sampleBase] : 0
-                if s.style == .htk {
-                    if i >= s.window { v = 0 } else if j > 0, j - 1 >= sampleBase, j - 1 < total { v -= 0.97 * samples[j - 1 - sampleBase] }
+            if s.style == .librosa, start >= sampleBase, start + n <= total {
+                // The whole frame is in the buffer: a straight copy.
+                samples.withUnsafeBufferPointer { x in
+                    frameBuffer.withUnsafeMutableBufferPointer { f in
+                        guard let from = x.baseAddress, let to = f.baseAddress else { return }
+                        to.update(from: from + (start - sampleBase), count: n)
+                    }
                 }
-                frameBuffer[i] = v
+            } else {
+                for i in 0..<n {
+                    let j = start + i
+                    var v: Float = j >= 0 && j < total && j >= sampleBase ? samples[j - sampleBase] : 0
+                    if s.style == .htk {
+                        if i >= s.window { v = 0 } else if j > 0, j - 1 >= sampleBase, j - 1 < total { v -= 0.97 * samples[j - 1 - sampleBase] }
+                    }
+                    frameBuffer[i] = v
+                }
             }
             var row = SpectralFrameAnalyzer.Row()
             frameBuffer.withUnsafeBufferPointer { frame in

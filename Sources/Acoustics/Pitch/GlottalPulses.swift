@@ -68,12 +68,18 @@ public struct GlottalPulses: Sendable, Equatable {
                     return xx > 0 && yy > 0 ? xy / (xx * yy).squareRoot() : 0
                 }
                 // Near the tracked period first; the whole 0.8–1.2 range only when that finds no clear peak.
-                var values: [Int: Double] = [:]
+                // Correlations by lag (lo − 1 … hi + 1), computed once each.
+                var values = [Double](repeating: .nan, count: hi - lo + 3)
+                func cached(_ d: Int) -> Double {
+                    let i = d - lo + 1
+                    guard values.indices.contains(i) else { return correlation(d) }
+                    if values[i].isNaN { values[i] = correlation(d) }
+                    return values[i]
+                }
                 func search(_ range: ClosedRange<Int>) -> (Int, Double) {
                     var best = range.lowerBound, bestValue = -Double.infinity
                     for d in range {
-                        let c = values[d] ?? correlation(d)
-                        values[d] = c
+                        let c = cached(d)
                         if c > bestValue { bestValue = c; best = d }
                     }
                     return (best, bestValue)
@@ -82,7 +88,7 @@ public struct GlottalPulses: Sendable, Equatable {
                 var (best, bestValue) = search(max(lo, expected - 3)...min(hi, expected + 3))
                 if bestValue < 0.6 || best == max(lo, expected - 3) || best == min(hi, expected + 3) { (best, bestValue) = search(lo...hi) }
                 guard bestValue > 0.3 else { break }
-                let (a, b, c) = (values[best - 1] ?? correlation(best - 1), bestValue, values[best + 1] ?? correlation(best + 1))
+                let (a, b, c) = (cached(best - 1), bestValue, cached(best + 1))
                 let denominator = a - 2 * b + c
                 let shift = denominator < 0 ? max(-0.5, min(0.5, 0.5 * (a - c) / denominator)) : 0
                 position += Double(best) + shift
