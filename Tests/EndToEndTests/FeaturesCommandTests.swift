@@ -32,6 +32,16 @@ import Testing
         }
     }
 
+    @Test func segmentsAreSummarisedBesideTheWholeCall() throws {
+        let run = try CommandRun.triage(["features", "--summary", "--segment", "0-10000", "--segment", "10000-20000", "\(demo)/da04-groent-vand.flac"])
+        #expect(run.stdout.hasPrefix("segment,channel,feature,value\n"))
+        for key in ["call,,f0_hz_mean,", "0-10000,,f0_hz_mean,", "10000-20000,,duration_ms,10000"] { #expect(run.stdout.contains(key), "\(key)") }
+        let json = try CommandRun.triage(["features", "--summary", "--format", "json", "--segment", "0-10000", "\(demo)/da04-groent-vand.flac"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((object["summaries"] as? [[String: Any]])?.map { $0["segment"] as? String } == ["call", "0-10000"])
+        #expect(try CommandRun.triage(["features", "--segment", "5-1", "--summary", "\(demo)/da04-groent-vand.flac"]).status == 2)
+    }
+
     @Test func jsonHTKStyleAndEGeMAPS() throws {
         let json = try CommandRun.triage(["features", "--format", "json", "--style", "htk", "--n-mels", "26", "\(Repository.fixture("reference/excerpt10_8k.wav"))"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

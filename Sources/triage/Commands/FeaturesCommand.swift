@@ -57,11 +57,24 @@ struct FeaturesCommand: ParsableCommand {
     @Option(name: .long, help: "librosa or htk.")
     var style: FeatureSettings.Style = .librosa
 
+    @Option(name: .long, parsing: .singleValue, help: "With --summary: summarise the time range START-END (ms) as well (repeatable).")
+    var segment: [String] = []
+
+    /// The segments asked for, as millisecond ranges.
+    var segments: [Range<Int>] {
+        segment.compactMap { text in
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            return parts.count == 2 && parts[0] < parts[1] ? parts[0]..<parts[1] : nil
+        }
+    }
+
     func validate() throws {
         if frames && summary { throw ValidationError("choose --frames or --summary, not both") }
         guard windowMs > 0, windowMs <= 1000, hopMs > 0, hopMs <= 1000 else { throw ValidationError("--win-ms and --hop-ms must be from 0 to 1000") }
         if let fftSize, fftSize < 8 || fftSize > 65536 { throw ValidationError("--n-fft must be from 8 to 65536") }
         if let melBands, melBands < 1 || melBands > 256 { throw ValidationError("--n-mels must be from 1 to 256") }
+        if segments.count != segment.count { throw ValidationError("--segment takes START-END in milliseconds, START before END (1000-5000)") }
+        if !segment.isEmpty && !summary { throw ValidationError("--segment needs --summary") }
     }
 
     func run() throws {
@@ -75,9 +88,9 @@ struct FeaturesCommand: ParsableCommand {
         let output: String
         switch (set, summary) {
         case (.lld, false): output = FeatureOutput.frames(recording, format: format)
-        case (.lld, true): output = FeatureOutput.summary(recording, format: format)
+        case (.lld, true): output = FeatureOutput.summary(recording, format: format, segments: segments)
         case (.egemaps, false): output = FeatureOutput.egemapsFrames(recording, format: format)
-        case (.egemaps, true): output = FeatureOutput.egemapsSummary(recording, format: format)
+        case (.egemaps, true): output = FeatureOutput.egemapsSummary(recording, format: format, segments: segments)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
     }

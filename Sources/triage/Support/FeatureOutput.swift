@@ -25,31 +25,49 @@ enum FeatureOutput {
         }
     }
 
-    static func summary(_ r: RecordingFeatures, format: FeaturesCommand.Output) -> String {
-        var rows: [(Int?, String, Double)] = []
-        for (channel, s) in zip(r.channels, r.summaries) {
-            let c: Int? = r.channels.count > 1 ? channel.index : nil
-            for d in s.descriptors {
-                for (name, value) in zip(Functionals.names, d.functionals.values) { rows.append((c, "\(d.name)_\(name)", value)) }
+    /// A row of a long table: the segment (nil: the whole call), the channel (nil: one channel, or the call), the feature, its value.
+    typealias Row = (segment: Range<Int>?, channel: Int?, feature: String, value: Double)
+
+    static func summary(_ r: RecordingFeatures, format: FeaturesCommand.Output, segments: [Range<Int>] = []) -> String {
+        var rows: [Row] = []
+        for range in [nil] + segments.map(Optional.some) {
+            let channels = r.channels.map { c in (c.index, range.map { span in c.frames.filter { span.contains($0.timeMs) } } ?? c.frames) }
+            for (index, frames) in channels {
+                let c: Int? = r.channels.count > 1 ? index : nil
+                let s = FeatureSummary(frames: frames, hopMs: r.hopMs)
+                for d in s.descriptors {
+                    for (name, value) in zip(Functionals.names, d.functionals.values) { rows.append((range, c, "\(d.name)_\(name)", value)) }
+                }
+                rows += [(range, c, "speech_ratio", s.speechRatio), (range, c, "pause_count", Double(s.pauseCount)), (range, c, "mean_pause_ms", s.meanPauseMs),
+                         (range, c, "speaking_rate_syllables_per_s", s.speakingRate), (range, c, "duration_ms", Double(s.durationMs))]
             }
-            rows += [(c, "speech_ratio", s.speechRatio), (c, "pause_count", Double(s.pauseCount)), (c, "mean_pause_ms", s.meanPauseMs),
-                     (c, "speaking_rate_syllables_per_s", s.speakingRate), (c, "duration_ms", Double(s.durationMs))]
+            if channels.count >= 2 {
+                let t = TurnTaking(speech: channels.map { $0.1.map(\.speech) }, hopMs: r.hopMs)
+                for (c, share) in t.talkShare.enumerated() { rows.append((range, c, "talk_share", share)) }
+                rows += [(range, nil, "response_latency_ms", t.responseLatencyMs), (range, nil, "overlap_ratio", t.overlapRatio)]
+            }
         }
-        if let t = r.turnTaking {
-            for (c, share) in t.talkShare.enumerated() { rows.append((c, "talk_share", share)) }
-            rows += [(nil, "response_latency_ms", t.responseLatencyMs), (nil, "overlap_ratio", t.overlapRatio)]
-        }
-        return long(r, rows, format: format)
+        return long(r, rows, format: format, segmented: !segments.isEmpty)
     }
 
-    static func egemapsSummary(_ r: RecordingFeatures, format: FeaturesCommand.Output) -> String {
-        var rows: [(Int?, String, Double)] = []
-        for channel in r.channels {
-            let c: Int? = r.channels.count > 1 ? channel.index : nil
-            let functionals = EGeMAPS.functionals(channel.frames, samples: channel.samples, sampleRate: r.info.sampleRate, hopMs: r.hopMs)
-            rows += zip(EGeMAPS.functionalNames, functionals).map { (c, $0, $1) }
+    static func egemapsSummary(_ r: RecordingFeatures, format: FeaturesCommand.Output, segments: [Range<Int>] = []) -> String {
+        var rows: [Row] = []
+        for range in [nil] + segments.map(Optional.some) {
+            for channel in r.channels {
+                let c: Int? = r.channels.count > 1 ? channel.index : nil
+                var frames = channel.frames, samples = channel.samples
+                if let range {
+                    frames = frames.filter { range.contains($0.timeMs) }
+                    let from = min(samples.count, range.lowerBound * r.info.sampleRate / 1000), to = min(samples.count, range.upperBound * r.info.sampleRate / 1000)
+                    samples = Array(samples[from..<max(from, to)])
+                    let shift = from * 1000 / r.info.sampleRate
+                    frames = frames.map { var f = $0; f.timeMs -= shift; return f }
+                }
+                let functionals = EGeMAPS.functionals(frames, samples: samples, sampleRate: r.info.sampleRate, hopMs: r.hopMs)
+                rows += zip(EGeMAPS.functionalNames, functionals).map { (range, c, $0, $1) }
+            }
         }
-        return long(r, rows, format: format)
+        return long(r, rows, format: format, segmented: !segments.isEmpty)
     }
 
     /// A wide table: a header and one row per frame (per channel when there are several).
@@ -75,17 +93,26 @@ enum FeatureOutput {
         }
     }
 
-    /// A long table: `channel,feature,value`.
-    private static func long(_ r: RecordingFeatures, _ rows: [(Int?, String, Double)], format: FeaturesCommand.Output) -> String {
+    /// A long table: `channel,feature,value` (`segment,channel,feature,value` when segments were asked for).
+    private static func long(_ r: RecordingFeatures, _ rows: [Row], format: FeaturesCommand.Output, segmented: Bool) -> String {
+        func name(_ range: Range<Int>?) -> String { range.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "call" }
         switch format {
         case .csv:
-            return "channel,feature,value\n" + rows.map { "\($0.0.map(String.init) ?? ""),\($0.1),\(number($0.2))" }.joined(separator: "\n") + "\n"
+            return (segmented ? "segment," : "") + "channel,feature,value\n" + rows.map {
+                (segmented ? name($0.segment) + "," : "") + "\($0.channel.map(String.init) ?? ""),\($0.feature),\(number($0.value))"
+            }.joined(separator: "\n") + "\n"
         case .json:
-            let groups = Dictionary(grouping: rows, by: { $0.0 ?? -1 }).sorted { $0.key < $1.key }
-            let channels: [JSONValue] = groups.map { key, values in
-                .object([("channel", key < 0 ? .null : .integer(key)), ("features", .object(values.map { ($0.1, .raw(number($0.2))) }))])
+            var groups: [(key: String, rows: [Row])] = []
+            for row in rows {
+                let key = name(row.segment) + "/" + (row.channel.map(String.init) ?? "")
+                if let i = groups.firstIndex(where: { $0.key == key }) { groups[i].rows.append(row) } else { groups.append((key, [row])) }
             }
-            return JSONValue.object(header(r) + [("summaries", .array(channels))]).rendered() + "\n"
+            let summaries: [JSONValue] = groups.map { group in
+                let first = group.rows[0]
+                return .object([("segment", .string(name(first.segment))), ("channel", first.channel.map { .integer($0) } ?? .null),
+                                ("features", .object(group.rows.map { ($0.feature, .raw(number($0.value))) }))])
+            }
+            return JSONValue.object(header(r) + [("summaries", .array(summaries))]).rendered() + "\n"
         }
     }
 
