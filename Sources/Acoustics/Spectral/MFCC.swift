@@ -69,32 +69,39 @@ public struct MFCC: Sendable {
     /// bands), and the number of frames: what streaming keeps to reproduce librosa's floor.
     public func logMelSpectrogram(_ samples: [Float]) -> (values: [Float], frames: Int) {
         let pad = fftSize / 2
-        var padded = [Float](repeating: 0, count: samples.count + 2 * pad + fftSize)
-        for (i, s) in samples.enumerated() { padded[pad + i] = s.isFinite ? s : 0 }
         let frames = samples.isEmpty ? 0 : 1 + samples.count / hop
-        // The periodic Hann window, centred in an n_fft frame of zeros.
+        // The periodic Hann window, centred in an n_fft frame of zeros: only its `window` samples change.
         let offset = (fftSize - window) / 2
-        var shaped = [Float](repeating: 0, count: fftSize)
-        for i in 0..<window { shaped[offset + i] = Float(0.5 - 0.5 * cos(2 * Double.pi * Double(i) / Double(window))) }
+        let shaped = (0..<window).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(window))) }
         let plan = FFTPlan(size: fftSize)
         let bank = MelFilterBank(sampleRate: sampleRate, fftSize: fftSize, bands: melBands)
         var power = [Float](repeating: 0, count: fftSize / 2 + 1)
-        var bands = [Float](repeating: 0, count: melBands)
         var out = [Float](repeating: 0, count: frames * melBands)
-        let size = fftSize
-        padded.withUnsafeBufferPointer { x in
-            shaped.withUnsafeBufferPointer { w in
-                for f in 0..<frames {
-                    let start = f * hop
-                    power.withUnsafeMutableBufferPointer { p in
-                        guard let bins = p.baseAddress else { return }
-                        plan.power(filling: { input in
-                            for i in 0..<size { input[i] = x[start + i] * w[i] }
-                        }, into: bins)
-                    }
-                    power.withUnsafeBufferPointer { p in bands.withUnsafeMutableBufferPointer { bank.apply(p, into: $0) } }
+        let (size, w, bandsCount, count) = (fftSize, window, melBands, samples.count)
+        plan.power(filling: { input in for i in 0..<size { input[i] = 0 } }, into: &power)
+        samples.withUnsafeBufferPointer { x in
+            shaped.withUnsafeBufferPointer { win in
+                power.withUnsafeMutableBufferPointer { p in
                     out.withUnsafeMutableBufferPointer { o in
-                        for m in 0..<melBands { o[f * melBands + m] = 10 * log10f(max(1e-10, bands[m])) }
+                        guard let bins = p.baseAddress, let target = o.baseAddress else { return }
+                        for f in 0..<frames {
+                            // Samples of the window: librosa pads the signal with n_fft/2 zeros at both ends.
+                            let first = f * hop - pad + offset
+                            plan.power(filling: { input in
+                                if first >= 0, first + w <= count {
+                                    for i in 0..<w { let v = x[first + i]; input[offset + i] = (v.isFinite ? v : 0) * win[i] }
+                                } else {
+                                    for i in 0..<w {
+                                        let j = first + i
+                                        let v: Float = j >= 0 && j < count && x[j].isFinite ? x[j] : 0
+                                        input[offset + i] = v * win[i]
+                                    }
+                                }
+                            }, into: bins)
+                            let row = UnsafeMutableBufferPointer(start: target + f * bandsCount, count: bandsCount)
+                            bank.apply(UnsafeBufferPointer(p), into: row)
+                            for m in 0..<bandsCount { row[m] = 10 * log10f(max(1e-10, row[m])) }
+                        }
                     }
                 }
             }

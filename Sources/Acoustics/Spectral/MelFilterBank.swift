@@ -5,6 +5,9 @@ import Foundation
 public struct MelFilterBank: Sendable {
     /// `weights[m][k]` for mel band m and FFT bin k.
     public let weights: [[Float]]
+    /// The non-zero weights of every band one after another (band m's from `packedStart[m]`), for `apply`.
+    private var packed: [Float] = []
+    private var packedStart: [Int] = []
     /// First and one-past-last non-zero bin of each band, to skip the zeros.
     let spans: [Range<Int>]
 
@@ -31,6 +34,7 @@ public struct MelFilterBank: Sendable {
         }
         self.weights = weights
         self.spans = spans
+        pack()
     }
 
     /// HTK-style filters as python_speech_features builds them: HTK mel points, snapped to whole FFT bins
@@ -51,6 +55,7 @@ public struct MelFilterBank: Sendable {
         }
         self.weights = weights
         self.spans = spans
+        pack()
     }
 
     static func mel(_ hz: Double, htk: Bool) -> Double { htk ? 2595 * log10(1 + hz / 700) : slaneyMel(hz) }
@@ -75,15 +80,27 @@ public struct MelFilterBank: Sendable {
         }
     }
 
+    private mutating func pack() {
+        packed = []
+        packedStart = []
+        for (m, span) in spans.enumerated() {
+            packedStart.append(packed.count)
+            for k in span { packed.append(weights[m][k]) }
+        }
+    }
+
     /// The same into a buffer of `weights.count` values, without allocating.
     public func apply(_ p: UnsafeBufferPointer<Float>, into bands: UnsafeMutableBufferPointer<Float>) {
-        do {
-            for m in weights.indices {
-                var sum: Float = 0
-                weights[m].withUnsafeBufferPointer { row in
-                    for k in spans[m] { sum += row[k] * p[k] }
+        packed.withUnsafeBufferPointer { w in
+            spans.withUnsafeBufferPointer { spans in
+                packedStart.withUnsafeBufferPointer { starts in
+                    for m in 0..<spans.count {
+                        var sum: Float = 0
+                        var j = starts[m]
+                        for k in spans[m] { sum += w[j] * p[k]; j += 1 }
+                        bands[m] = sum
+                    }
                 }
-                bands[m] = sum
             }
         }
     }
