@@ -52,6 +52,17 @@ import Testing
         #expect(egemaps.stdout.contains(",F0semitoneFrom27.5Hz_sma3nz_amean,"))
     }
 
+    @Test func callsShowTellsTheStoredSummaries() throws {
+        let dir = TemporaryDirectory("show-features")
+        let db = dir.file("t.sqlite")
+        #expect(try CommandRun.triage(["ingest", "--db", db, "\(demo)/da03-vandafgang-klart.flac"]).status == 0)
+        let text = try CommandRun.triage(["calls", "show", "--db", db, "1"]).stdout
+        #expect(text.contains("Sound         channel 0: speech ") && text.contains("talk share "))
+        let json = try CommandRun.triage(["calls", "show", "--db", db, "1", "--format", "json"]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((object["features"] as? [[String: Any]])?.count == 3)
+    }
+
     @Test func inputThatCannotBeAnalysedGetsOneLine() throws {
         let dir = TemporaryDirectory("features-bad")
         let low = dir.file("low.wav")

@@ -19,8 +19,10 @@ struct CallsShowCommand: ParsableCommand {
     func run() throws {
         let store = try archive.open(readOnly: true)
         let found: (Call, [Turn], AssessmentRecord?)?
+        let features: [CallFeatureRecord]
         do {
             found = try store.call(id: id).map { ($0, try store.turns(ofCall: id), try store.latestAssessment(ofCall: id)) }
+            features = try store.features(ofCall: id)
         } catch { throw CommandFailure(message: "\(error)") }
         guard let (call, turns, assessment) = found else { throw CommandFailure(message: "\(store.path): no call with id \(id)") }
         switch format {
@@ -28,6 +30,10 @@ struct CallsShowCommand: ParsableCommand {
             var object = CallsShowCommand.json(call, turns)
             if case .object(var fields) = object {
                 fields.append(("suggestion", assessment.map { .raw($0.resultJSON) } ?? .null))
+                fields.append(("features", .array(features.map { f in
+                    .object([("channel", f.channel.map { .integer($0) } ?? .null), ("feature_set", .string(f.featureSet)),
+                             ("extractor_version", .string(f.extractorVersion)), ("values", .raw(f.valuesJSON))])
+                })))
                 object = .object(fields)
             }
             Console.out(object.rendered(pretty: true))
@@ -38,6 +44,7 @@ struct CallsShowCommand: ParsableCommand {
                     + (a.redFlags.isEmpty ? "" : " · red flags: \(a.redFlags.joined(separator: ", "))")
                     + "\n                (\(a.taxonomyID)@\(a.taxonomyVersion), \(a.modelVersion))\n"
             }
+            for f in features { text += "  \(Self.featureLine(f))\n" }
             Console.out(text, terminator: "")
         }
     }
@@ -67,6 +74,20 @@ struct CallsShowCommand: ParsableCommand {
     }
 
     static func clock(_ ms: Int) -> String { TimeFormat.position(ms: ms) }
+
+    /// One stored acoustic summary in a line: speech, pitch, speaking rate, pauses (or the turn-taking).
+    static func featureLine(_ f: CallFeatureRecord) -> String {
+        let o = (try? JSONSerialization.jsonObject(with: Data(f.valuesJSON.utf8))) as? [String: Any] ?? [:]
+        func n(_ v: Any?) -> Double { (v as? NSNumber)?.doubleValue ?? 0 }
+        let label = "Sound".padding(toLength: 14, withPad: " ", startingAt: 0)
+        if f.featureSet == "turn-taking" {
+            let shares = (o["talk_share"] as? [Any] ?? []).map { "\(Int((n($0) * 100).rounded())) %" }.joined(separator: " / ")
+            return "\(label)talk share \(shares), response \(Int(n(o["response_latency_ms"]))) ms, overlap \(Int((n(o["overlap_ratio"]) * 100).rounded())) %"
+        }
+        let f0 = (o["descriptors"] as? [String: Any])?["f0_hz"] as? [String: Any]
+        return "\(label)channel \(f.channel.map(String.init) ?? "-"): speech \(Int((n(o["speech_ratio"]) * 100).rounded())) %, F0 median \(Int(n(f0?["p50"]))) Hz, "
+            + String(format: "%.1f syllables/s, %d pauses (%@)", n(o["speaking_rate"]), Int(n(o["pause_count"])), f.extractorVersion)
+    }
 
     static func json(_ call: Call, _ turns: [Turn]) -> JSONValue {
         let m = call.metadata
