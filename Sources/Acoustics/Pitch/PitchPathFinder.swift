@@ -9,6 +9,8 @@ struct PitchPathFinder {
     private struct Column {
         /// Candidate frequencies; 0 is the unvoiced candidate (always first).
         var frequencies: [Double]
+        /// Their base-2 logarithms (for the octave-jump cost; unused for the unvoiced candidate).
+        var octaves: [Double]
         var strengths: [Double]
         /// Best score of a path ending in each candidate, and the candidate it came from.
         var scores: [Double]
@@ -23,18 +25,27 @@ struct PitchPathFinder {
         let s = settings
         var unvoiced = 2 - frame.intensity / (s.silenceThreshold / (1 + s.voicingThreshold))
         unvoiced = s.voicingThreshold + max(0, unvoiced)
-        var frequencies = [0.0], strengths = [0.0], deltas = [unvoiced]
+        var frequencies = [0.0], strengths = [0.0], deltas = [unvoiced], octaves = [0.0]
+        let ceilingOctave = log2(s.ceilingHz)
         for c in frame.candidates {
+            let octave = log2(c.frequency)
             frequencies.append(c.frequency)
+            octaves.append(octave)
             strengths.append(c.strength)
-            deltas.append(c.strength - s.octaveCost * log2(s.ceilingHz / c.frequency))
+            deltas.append(c.strength - s.octaveCost * (ceilingOctave - octave))
         }
-        var column = Column(frequencies: frequencies, strengths: strengths, scores: deltas, back: [Int](repeating: 0, count: deltas.count))
+        var column = Column(frequencies: frequencies, octaves: octaves, strengths: strengths, scores: deltas, back: [Int](repeating: 0, count: deltas.count))
         if let previous = columns.last {
             for j in 0..<frequencies.count {
                 var best = -Double.infinity, from = 0
+                let voiced = j > 0
                 for i in 0..<previous.frequencies.count {
-                    let cost = transition(previous.frequencies[i], frequencies[j])
+                    let cost: Double
+                    switch (i > 0, voiced) {
+                    case (false, false): cost = 0
+                    case (true, true): cost = s.octaveJumpCost * abs(previous.octaves[i] - octaves[j])
+                    default: cost = s.voicedUnvoicedCost
+                    }
                     let score = previous.scores[i] - cost
                     if score > best { best = score; from = i }
                 }
@@ -47,7 +58,11 @@ struct PitchPathFinder {
         }
         columns.append(column)
         guard columns.count > s.pathLag else { return [] }
-        let settled = trace().first ?? (0, 0)
+        // The oldest open frame's choice on the best path back from the newest.
+        guard let last = columns.last else { return [] }
+        var j = last.scores.indices.max { last.scores[$0] < last.scores[$1] } ?? 0
+        for k in stride(from: columns.count - 1, to: 0, by: -1) { j = columns[k].back[j] }
+        let settled = (columns[0].frequencies[j], columns[0].strengths[j])
         columns.removeFirst()
         return [settled]
     }
@@ -68,13 +83,5 @@ struct PitchPathFinder {
             j = columns[k].back[j]
         }
         return path
-    }
-
-    private func transition(_ a: Double, _ b: Double) -> Double {
-        switch (a > 0, b > 0) {
-        case (false, false): return 0
-        case (true, true): return settings.octaveJumpCost * abs(log2(a / b))
-        default: return settings.voicedUnvoicedCost
-        }
     }
 }
