@@ -88,27 +88,11 @@ struct RecordCommand: ParsableCommand {
         RecordingRecoveryOnStart.run(folders: folders, archiving: archiving)
         let taxonomy = try taxonomyOptions.load()
 
-        let input: AudioInput
-        do {
-            if let from {
-                input = try FileInput(path: from, pacer: realtime ? RealtimePacer(speed: speed) : ImmediatePacer())
-            } else {
-                input = try PulseInput(device: device, channels: channels, sampleRate: rate)
-            }
-        } catch {
-            folders.log("\(error)")
-            throw CommandFailure(message: "\(error)")
-        }
-        let channelRoles = roles.map { $0.split(separator: ",").map(String.init) } ?? (input.format.channels == 2 ? ["caller", "midwife"] : nil)
-        let started = Date()
-        let startedAt = RecordingFolders.localTimestamp(started)
-        var metadata = CallMetadata()
-        if let (time, offset) = LocalDateTime.parse(startedAt) { metadata.startedAt = time; metadata.utcOffsetMinutes = offset }
-        let recorder = Recorder(input: input, finalPath: out ?? folders.newRecordingPath(startedAt: started), journal: folders.journal,
-                                startedAt: startedAt, channelRoles: channelRoles)
-        let session = LiveCallSession(taxonomy: taxonomy, sampleRate: input.format.sampleRate, channels: input.format.channels,
-                                      callerChannel: channelRoles?.firstIndex(of: "caller") ?? 0, metadata: metadata)
-        if let transcriptFrom { TranscriptFeed(source: transcriptFrom).start { session.transcript($0) } }
+        let input = try LiveRecording.openInput(file: from, pacer: realtime ? RealtimePacer(speed: speed) : ImmediatePacer(),
+                                                device: device, channels: channels, sampleRate: rate, folders: folders)
+        let live = LiveRecording(input: input, finalPath: out, roles: roles.map { $0.split(separator: ",").map(String.init) },
+                                 transcriptFrom: transcriptFrom, folders: folders, taxonomy: taxonomy)
+        let (recorder, session) = (live.recorder, live.session)
 
         let stop = StopSignal()
         let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
@@ -152,9 +136,7 @@ struct RecordCommand: ParsableCommand {
         if noArchive {
             folders.journal.end(outcome.entry)
         } else {
-            let recording = FinishedRecording(entry: outcome.entry, path: finished.path,
-                                              turns: session.turns.filter { $0.speaker != .notes }, notes: [])
-            if let id = recording.archive(with: archiving, journal: folders.journal, folders: folders) {
+            if let id = LiveRecording.archive(outcome.entry, path: finished.path, session: session, notes: [], archiving: archiving, folders: folders) {
                 Console.out("archived as call \(id)")
             } else {
                 Console.err("error: \(finished.path) was recorded but not archived; it will be archived on the next start")

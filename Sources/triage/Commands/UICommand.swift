@@ -66,8 +66,7 @@ struct UICommand: ParsableCommand {
         let (device, channels, liveFrom, speed) = (self.device, self.channels, self.liveFrom, self.speed)
         let live = LiveDeskController(.init(
             makeInput: {
-                if let liveFrom { return try FileInput(path: liveFrom, pacer: RealtimePacer(speed: speed)) }
-                return try PulseInput(device: device, channels: channels)
+                try LiveRecording.openInput(file: liveFrom, pacer: RealtimePacer(speed: speed), device: device, channels: channels, folders: folders)
             },
             transcriptFrom: transcriptFrom, channelRoles: nil, folders: folders, archiving: archiving, taxonomy: taxonomy))
         let player = FilePlayer { format in try PulseOutput(device: nil, format: format) }

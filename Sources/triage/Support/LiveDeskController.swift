@@ -12,6 +12,7 @@ import TriageCore
 /// the device goes or the disk fills, the screen says so and what was recorded is kept.
 final class LiveDeskController: LiveDesk {
     struct Configuration {
+        /// Opens the input (logging and turning a failure into a one-line `CommandFailure`).
         var makeInput: () throws -> AudioInput
         var transcriptFrom: String?
         var channelRoles: [String]?
@@ -64,22 +65,11 @@ final class LiveDeskController: LiveDesk {
 
     func start() throws {
         guard run == nil else { return }
-        let input: AudioInput
-        do { input = try configuration.makeInput() } catch {
-            configuration.folders.log("\(error)")
-            throw CommandFailure(message: "\(error)")
-        }
-        let started = Date()
-        let stamp = RecordingFolders.localTimestamp(started)
-        var metadata = CallMetadata()
-        if let (time, offset) = LocalDateTime.parse(stamp) { metadata.startedAt = time; metadata.utcOffsetMinutes = offset }
-        let roles = configuration.channelRoles ?? (input.format.channels == 2 ? ["caller", "midwife"] : nil)
-        let session = LiveCallSession(taxonomy: configuration.taxonomy, sampleRate: input.format.sampleRate, channels: input.format.channels,
-                                      callerChannel: roles?.firstIndex(of: "caller") ?? 0, metadata: metadata)
-        let run = Run(session: session, startedAt: metadata.startedAt)
-        if let source = configuration.transcriptFrom { TranscriptFeed(source: source).start { session.transcript($0) } }
-        let recorder = Unchecked(value: Recorder(input: input, finalPath: configuration.folders.newRecordingPath(startedAt: started),
-                                                 journal: configuration.folders.journal, startedAt: stamp, channelRoles: roles))
+        let input = try configuration.makeInput()
+        let live = LiveRecording(input: input, finalPath: nil, roles: configuration.channelRoles, transcriptFrom: configuration.transcriptFrom,
+                                 folders: configuration.folders, taxonomy: configuration.taxonomy)
+        let (session, recorder) = (live.session, Unchecked(value: live.recorder))
+        let run = Run(session: session, startedAt: live.startedAt)
         let folders = configuration.folders
         let thread = Thread {
             let result: Result<Recorder.Outcome, CommandFailure>
@@ -108,10 +98,9 @@ final class LiveDeskController: LiveDesk {
             return (nil, run.outcome.withLock { if case .some(.failure(let f)) = $0 { return f.message } else { return "recording failed" } })
         }
         let finished = RecordingFinisher.finish(outcome.entry)
-        let recording = FinishedRecording(entry: outcome.entry, path: finished.path, turns: run.session.turns.filter { $0.speaker != .notes },
-                                          notes: run.notes.withLock { $0 })
         let duration = TimeFormat.duration(ms: Int(outcome.durationMs))
-        guard let id = recording.archive(with: configuration.archiving, journal: configuration.folders.journal, folders: configuration.folders) else {
+        guard let id = LiveRecording.archive(outcome.entry, path: finished.path, session: run.session, notes: run.notes.withLock { $0 },
+                                             archiving: configuration.archiving, folders: configuration.folders) else {
             return (nil, "\(finished.path) (\(duration)) is kept but was not archived; it will be on the next start")
         }
         return (id, "\(finished.path) (\(duration)) archived as call \(id)" + (finished.warning.map { "; \($0)" } ?? ""))
