@@ -141,8 +141,8 @@ public final class LiveCallSession: Sendable {
     /// Classifies again when what the classifier sees has changed.
     private func refresh() {
         state.withLock { s in
-            let turns = s.turns + Self.interim(s)
-            if s.textChanged, !turns.isEmpty {
+            let turns = s.textChanged ? s.turns + Self.interim(s) : []
+            if !turns.isEmpty {
                 s.assessment = s.classifier.classify(CallInput(id: callID == 0 ? "live" : String(callID), startedAt: metadata.startedAt,
                                                                metadata: metadata, turns: turns, acoustic: s.summary))
                 s.record = s.assessment.map { AssessmentRecord($0, callID: callID, taxonomy: taxonomy) }

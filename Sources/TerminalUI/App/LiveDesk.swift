@@ -34,12 +34,21 @@ public struct LiveCallView: Sendable {
 /// Starts and stops the desk's live call and takes the midwife's notes for it. The executable wires it to
 /// the audio device, the recorder and the live analysis; tests use a scripted one.
 public protocol LiveDesk: AnyObject {
-    /// The call being recorded; nil when none is.
+    /// The call being recorded; nil when none is. Making it may be costly: screens ask once per frame.
     var call: LiveCallView? { get }
+    /// A call is being recorded (cheap to ask).
+    var isRecording: Bool { get }
+    /// Changes with every change to the live call (cheap to ask; -1 when none is recorded).
+    var version: Int { get }
     /// Starts recording; throws a one-line error (no audio device).
     func start() throws
     /// Stops recording and archives the call; returns its id in the archive (nil when it could not be archived) and a message.
     func stop() -> (callID: Int64?, message: String)
     /// The midwife's typed note for the live call: it counts as text.
     func note(_ text: String)
+}
+
+extension LiveDesk {
+    public var isRecording: Bool { call != nil }
+    public var version: Int { call?.version ?? -1 }
 }

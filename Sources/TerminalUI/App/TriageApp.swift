@@ -55,7 +55,7 @@ public final class TriageApp {
     @discardableResult
     public func handle(_ key: Key) -> Bool {
         if key == .resize { shown = nil }
-        state.hasLiveCall = live?.call != nil
+        state.hasLiveCall = live?.isRecording == true
         let effect = AppUpdate.handle(key, state: &state, callCount: model.calls.count, label: labelContext(), reasonCount: model.taxonomy.reasons.count)
         switch effect {
         case .decide(let disposition): decide(disposition)
@@ -82,7 +82,7 @@ public final class TriageApp {
             if let position = player?.positionMs { state.label.playheadMs = position } else { state.label.playing = false }
             changed = true
         }
-        if let version = live?.call?.version, version != liveVersion { liveVersion = version; changed = true }
+        if let version = live?.version, version != liveVersion { liveVersion = version; changed = true }
         return changed
     }
 
@@ -93,7 +93,7 @@ public final class TriageApp {
         var idle: TimeInterval = 0
         var lastClock = clock.now
         while true {
-            let busy = state.label.playing || live?.call != nil
+            let busy = state.label.playing || live?.isRecording == true
             let timeout: TimeInterval = busy ? 0.1 : 1
             guard let key = terminal.readKey(timeout: timeout) else {
                 idle += timeout
@@ -105,7 +105,7 @@ public final class TriageApp {
             idle = 0
             guard handle(key) else {
                 player?.stop()
-                if live?.call != nil { _ = live?.stop() }
+                if live?.isRecording == true { _ = live?.stop() }
                 return
             }
             tick()
@@ -201,7 +201,7 @@ public final class TriageApp {
             state.message = UIText.text("no audio", state.language) + ": recording is not available here"
             return
         }
-        if live.call != nil {
+        if live.isRecording {
             let (id, message) = live.stop()
             state.liveSelected = false
             state.hasLiveCall = false
@@ -244,7 +244,7 @@ public final class TriageApp {
     private func label(_ code: String) -> String { model.taxonomy.reason(code)?.label.text(for: state.language) ?? code }
 
     private func addNote(_ text: String) {
-        if state.liveSelected, let live, live.call != nil {
+        if state.liveSelected, let live, live.isRecording {
             live.note(text)
             state.message = UIText.text("note saved", state.language)
             return

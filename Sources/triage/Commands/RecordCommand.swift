@@ -114,8 +114,9 @@ struct RecordCommand: ParsableCommand {
                 let arrived = DispatchTime.now().uptimeNanoseconds
                 session.audio(chunk)
                 latency.add(nanoseconds: DispatchTime.now().uptimeNanoseconds - arrived)
-                status.show(session.snapshot)
-                if let limit, frame + Int64(chunk.count / input.format.channels) >= limit { stop.raise() }
+                let end = frame + Int64(chunk.count / input.format.channels)
+                status.show(audioMs: Int(input.format.milliseconds(frames: end)), session.snapshot)
+                if let limit, end >= limit { stop.raise() }
             }
         } catch {
             folders.log("\(error)")

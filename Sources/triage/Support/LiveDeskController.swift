@@ -63,6 +63,10 @@ final class LiveDeskController: LiveDesk {
                             recentF0Hz: snapshot.recentF0Hz)
     }
 
+    var isRecording: Bool { run != nil }
+
+    var version: Int { run?.session.version ?? -1 }
+
     func start() throws {
         guard run == nil else { return }
         let input = try configuration.makeInput()

@@ -9,9 +9,11 @@ final class LiveStatusLine {
 
     init(enabled: Bool) { self.enabled = enabled }
 
-    func show(_ snapshot: LiveSnapshot) {
-        guard enabled, snapshot.audioMs / 1000 != lastSecond else { return }
-        lastSecond = snapshot.audioMs / 1000
+    /// Shows the call at `audioMs`, once a second; the snapshot is only made then.
+    func show(audioMs: Int, _ snapshot: @autoclosure () -> LiveSnapshot) {
+        guard enabled, audioMs / 1000 != lastSecond else { return }
+        lastSecond = audioMs / 1000
+        let snapshot = snapshot()
         let speaking = snapshot.columns.suffix(5).contains(where: \.speech) ? "speech" : "quiet "
         let suggestion = snapshot.record.map { "\($0.disposition) · \($0.primaryReason ?? "-")" } ?? "no text yet"
         FileHandle.standardError.write(Data("\r● \(TimeFormat.position(ms: snapshot.audioMs))  \(speaking)  \(snapshot.turns.count) turns  \(suggestion)\u{1B}[K".utf8))
