@@ -10,10 +10,10 @@ public enum FeatureRecords {
     public static let extractorVersion = "acoustics-1.0"
 
     public static func records(for recording: RecordingFeatures) -> [CallFeatureRecord] {
-        var out: [CallFeatureRecord] = zip(recording.channels, recording.summaries).map { channel, s in
+        var out: [CallFeatureRecord] = zip(recording.channels, recording.summaries()).map { channel, s in
             CallFeatureRecord(channel: channel.index, featureSet: "lld-summary", extractorVersion: extractorVersion, valuesJSON: json(s).rendered())
         }
-        if let t = recording.turnTaking {
+        if let t = recording.turnTaking() {
             let value = JSONValue.object([("talk_share", .array(t.talkShare.map { .number(rounded($0)) })),
                                           ("response_latency_ms", .number(rounded(t.responseLatencyMs))), ("overlap_ratio", .number(rounded(t.overlapRatio)))])
             out.append(CallFeatureRecord(channel: nil, featureSet: "turn-taking", extractorVersion: extractorVersion, valuesJSON: value.rendered()))

@@ -52,9 +52,18 @@ public struct RecordingFeatures {
 
     public let hopMs: Double
 
-    /// Each channel's summary.
-    public var summaries: [FeatureSummary] { channels.map { FeatureSummary(frames: $0.frames, hopMs: hopMs) } }
+    /// Each channel's frames centred within `span` (milliseconds; nil: the whole call).
+    public func frames(during span: Range<Int>?) -> [[FrameFeatures]] {
+        channels.map { c in span.map { span in c.frames.filter { span.contains($0.timeMs) } } ?? c.frames }
+    }
 
-    /// Talk share, response latency and overlap when the parties are on separate channels.
-    public var turnTaking: TurnTaking? { channels.count >= 2 ? TurnTaking(speech: channels.map { $0.frames.map(\.speech) }, hopMs: hopMs) : nil }
+    /// Each channel's summary of the call, or of the frames within `span`.
+    public func summaries(during span: Range<Int>? = nil) -> [FeatureSummary] {
+        frames(during: span).map { FeatureSummary(frames: $0, hopMs: hopMs) }
+    }
+
+    /// Talk share, response latency and overlap when the parties are on separate channels (over `span`).
+    public func turnTaking(during span: Range<Int>? = nil) -> TurnTaking? {
+        channels.count >= 2 ? TurnTaking(speech: frames(during: span).map { $0.map(\.speech) }, hopMs: hopMs) : nil
+    }
 }

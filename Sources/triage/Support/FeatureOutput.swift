@@ -31,18 +31,15 @@ enum FeatureOutput {
     static func summary(_ r: RecordingFeatures, format: FeaturesCommand.Output, segments: [Range<Int>] = []) -> String {
         var rows: [Row] = []
         for range in [nil] + segments.map(Optional.some) {
-            let channels = r.channels.map { c in (c.index, range.map { span in c.frames.filter { span.contains($0.timeMs) } } ?? c.frames) }
-            for (index, frames) in channels {
-                let c: Int? = r.channels.count > 1 ? index : nil
-                let s = FeatureSummary(frames: frames, hopMs: r.hopMs)
+            for (channel, s) in zip(r.channels, r.summaries(during: range)) {
+                let c: Int? = r.channels.count > 1 ? channel.index : nil
                 for d in s.descriptors {
                     for (name, value) in zip(Functionals.names, d.functionals.values) { rows.append((range, c, "\(d.name)_\(name)", value)) }
                 }
                 rows += [(range, c, "speech_ratio", s.speechRatio), (range, c, "pause_count", Double(s.pauseCount)), (range, c, "mean_pause_ms", s.meanPauseMs),
                          (range, c, "speaking_rate_syllables_per_s", s.speakingRate), (range, c, "duration_ms", Double(s.durationMs))]
             }
-            if channels.count >= 2 {
-                let t = TurnTaking(speech: channels.map { $0.1.map(\.speech) }, hopMs: r.hopMs)
+            if let t = r.turnTaking(during: range) {
                 for (c, share) in t.talkShare.enumerated() { rows.append((range, c, "talk_share", share)) }
                 rows += [(range, nil, "response_latency_ms", t.responseLatencyMs), (range, nil, "overlap_ratio", t.overlapRatio)]
             }
@@ -53,11 +50,10 @@ enum FeatureOutput {
     static func egemapsSummary(_ r: RecordingFeatures, format: FeaturesCommand.Output, segments: [Range<Int>] = []) -> String {
         var rows: [Row] = []
         for range in [nil] + segments.map(Optional.some) {
-            for channel in r.channels {
+            for (channel, inSpan) in zip(r.channels, r.frames(during: range)) {
                 let c: Int? = r.channels.count > 1 ? channel.index : nil
-                var frames = channel.frames, samples = channel.samples
+                var frames = inSpan, samples = channel.samples
                 if let range {
-                    frames = frames.filter { range.contains($0.timeMs) }
                     let from = min(samples.count, range.lowerBound * r.info.sampleRate / 1000), to = min(samples.count, range.upperBound * r.info.sampleRate / 1000)
                     samples = Array(samples[from..<max(from, to)])
                     let shift = from * 1000 / r.info.sampleRate
