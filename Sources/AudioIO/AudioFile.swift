@@ -67,6 +67,33 @@ public final class AudioFile {
         return all
     }
 
+    /// Every frame of one channel (the last channel when `channel` is past it).
+    public func readChannel(_ channel: Int) throws -> [Float] {
+        let c = min(max(0, channel), info.channels - 1)
+        return try readFrames { $0[$0.startIndex + c] }
+    }
+
+    /// Every frame with its channels averaged: one signal for a call with a party per channel.
+    public func readMono() throws -> [Float] {
+        let channels = Float(info.channels)
+        return try readFrames { $0.reduce(0, +) / channels }
+    }
+
+    /// Every frame from the start, each reduced to one value.
+    private func readFrames(_ reduce: (ArraySlice<Float>) -> Float) throws -> [Float] {
+        try seek(toFrame: 0)
+        var out = [Float]()
+        out.reserveCapacity(Int(info.frames))
+        var chunk = [Float]()
+        let channels = info.channels
+        while true {
+            let n = try read(into: &chunk, maxFrames: 65536)
+            if n == 0 { break }
+            for i in 0..<n { out.append(reduce(chunk[(i * channels)..<((i + 1) * channels)])) }
+        }
+        return out
+    }
+
     /// Moves the read position to `frame`.
     public func seek(toFrame frame: Int64) throws {
         if sf_seek(handle, sf_count_t(frame), SEEK_SET) < 0 {

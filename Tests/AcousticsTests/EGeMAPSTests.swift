@@ -18,9 +18,7 @@ import Testing
         for line in lines.dropFirst() {
             let cells = line.split(separator: ",")
             let file = try AudioFile(path: "\(Repository.root)/Recordings/\(cells[0])")
-            let all = try file.readAll()
-            let c = file.info.channels
-            var mono = stride(from: 0, to: all.count, by: c).map { i in (0..<c).reduce(Float(0)) { $0 + all[i + $1] } / Float(c) }
+            var mono = try file.readMono()
             var rate = file.info.sampleRate
             if upsampled { mono = Upsampler.double(mono); rate *= 2 }
             let engine = FeatureExtractor(settings: FeatureSettings(sampleRate: rate))

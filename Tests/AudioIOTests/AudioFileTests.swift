@@ -64,3 +64,20 @@ import Testing
         #expect(try ContentHash.sha256(fileAt: big) == ContentHash.sha256(try Data(contentsOf: URL(fileURLWithPath: big))))
     }
 }
+
+@Suite struct AudioFileChannelTests {
+    @Test func oneChannelOrTheChannelsAveraged() throws {
+        let dir = TemporaryDirectory("channels")
+        let path = dir.file("stereo.wav")
+        let writer = try AudioFileWriter(path: path, sampleRate: 8000, channels: 2)
+        try writer.write([0.5, -0.25, 0.25, 0.75, 0, 0])
+        try writer.close()
+        let file = try AudioFile(path: path)
+        // 16-bit samples: equal to within one step.
+        func near(_ a: [Float], _ b: [Float]) -> Bool { a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) < 1e-4 } }
+        #expect(near(try file.readChannel(0), [0.5, 0.25, 0]))
+        #expect(near(try file.readChannel(1), [-0.25, 0.75, 0]))
+        #expect(near(try file.readChannel(7), [-0.25, 0.75, 0]))
+        #expect(near(try file.readMono(), [0.125, 0.5, 0]))
+    }
+}

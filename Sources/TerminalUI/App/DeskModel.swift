@@ -59,12 +59,7 @@ public final class DeskModel {
         do {
             guard let call = try archive.call(id: id), call.format != nil else { throw OverviewProblem(message: "no audio for this call") }
             let file = try AudioFile(path: call.path)
-            let all = try file.readAll()
-            let channels = file.info.channels
-            let mono = channels == 1 ? all : stride(from: 0, to: all.count, by: channels).map { start in
-                (0..<channels).reduce(Float(0)) { $0 + all[start + $1] } / Float(channels)
-            }
-            result = .success(AudioOverview(samples: mono, sampleRate: file.info.sampleRate))
+            result = .success(AudioOverview(samples: try file.readMono(), sampleRate: file.info.sampleRate))
         } catch let problem as OverviewProblem {
             result = .failure(problem)
         } catch {

@@ -37,9 +37,8 @@ struct BenchFeaturesCommand: ParsableCommand {
     func run() throws {
         let file: AudioFile
         do { file = try AudioFile(path: call) } catch { throw CommandFailure(message: "\(error) (run from the project folder)") }
-        let rate = file.info.sampleRate, channels = file.info.channels
-        let all = try file.readAll()
-        let speech = stride(from: 0, to: all.count, by: channels).map { i in (0..<channels).reduce(Float(0)) { $0 + all[i + $1] } / Float(channels) }
+        let rate = file.info.sampleRate
+        let speech = try file.readMono()
         var samples = [Float]()
         samples.reserveCapacity(rate * seconds)
         while samples.count < rate * seconds { samples += speech.prefix(rate * seconds - samples.count) }

@@ -8,16 +8,7 @@ import TriageCore
 enum RecordingAnalysis {
     static func episodes(audioPath: String, channelRoles: [Speaker]?) throws -> (info: AudioFileInfo, episodes: EpisodeSummary) {
         let file = try AudioFile(path: audioPath)
-        let channels = file.info.channels
-        let caller = channelRoles?.firstIndex(of: .caller) ?? 0
-        var samples: [Float] = []
-        samples.reserveCapacity(Int(file.info.frames))
-        var chunk: [Float] = []
-        while true {
-            let n = try file.read(into: &chunk, maxFrames: 65536)
-            if n == 0 { break }
-            for i in 0..<n { samples.append(chunk[i * channels + min(caller, channels - 1)]) }
-        }
+        let samples = try file.readChannel(channelRoles?.firstIndex(of: .caller) ?? 0)
         return (file.info, VocalEpisodeDetector().episodes(in: samples, sampleRate: file.info.sampleRate))
     }
 }
