@@ -25,10 +25,9 @@ public struct RecordingRecovery {
         for entry in journal.orphans() {
             let fm = FileManager.default
             if !fm.fileExists(atPath: entry.capturePath) {
-                if fm.fileExists(atPath: entry.finalPath), (try? AudioFile(path: entry.finalPath)) != nil {
+                if fm.fileExists(atPath: entry.finalPath), let finished = try? AudioFile(path: entry.finalPath) {
                     // Cut off after encoding, before the note was removed: the recording is finished.
-                    let frames = (try? AudioFile(path: entry.finalPath).info.frames) ?? 0
-                    recovered.append(Recovered(entry: entry, path: entry.finalPath, frames: frames, warning: nil))
+                    recovered.append(Recovered(entry: entry, path: entry.finalPath, frames: finished.info.frames, warning: nil))
                 } else {
                     problems.append("\(entry.capturePath): a cut-off recording's file is missing")
                 }
