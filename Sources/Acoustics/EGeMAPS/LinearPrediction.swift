@@ -1,16 +1,18 @@
 import Foundation
 
-/// Formants by linear prediction: the autocorrelation method (Levinson–Durbin) on a pre-emphasised,
-/// Hamming-windowed frame, the roots of the predictor polynomial by Aberth–Ehrlich iteration, and each
-/// root above 90 Hz with a bandwidth under 600 Hz taken as a formant (frequency, bandwidth).
+/// Formants by linear prediction as eGeMAPS finds them: the autocorrelation of the frame resampled to
+/// 11 kHz (`SpectralResampler`), an order-11 predictor by Levinson–Durbin, the roots of the
+/// polynomial with the predictor's coefficients negated, as openSMILE forms it (Aberth–Ehrlich iteration),
+/// reflected into the unit circle, and every root with a
+/// non-negative imaginary part between 50 and 5,450 Hz taken as a formant (frequency, bandwidth −ln|z|·fs/π),
+/// at most five, lowest first.
 enum LinearPrediction {
-    static func coefficients(_ frame: [Double], order: Int) -> [Double]? {
-        let n = frame.count
-        guard n > order else { return nil }
-        var r = [Double](repeating: 0, count: order + 1)
-        for lag in 0...order { for i in lag..<n { r[lag] += frame[i] * frame[i - lag] } }
-        guard r[0] > 1e-12 else { return nil }
-        r[0] *= 1 + 1e-9
+    static let analysisRate = 11_000.0, order = 11, lowest = 50.0, highest = 5450.0, maximumCount = 5
+
+    /// The predictor 1, a1 … ap from autocorrelation values r0 … rp, or nil when the signal is silent.
+    static func coefficients(autocorrelation r: [Double]) -> [Double]? {
+        let order = r.count - 1
+        guard order > 0, r[0] > 1e-20 else { return nil }
         var a = [Double](repeating: 0, count: order + 1)
         a[0] = 1
         var error = r[0]
@@ -27,18 +29,27 @@ enum LinearPrediction {
         return a
     }
 
-    /// Formant frequencies and bandwidths (Hz), lowest first.
-    static func formants(_ frame: [Double], sampleRate: Int, order: Int) -> [(frequency: Double, bandwidth: Double)] {
-        guard let a = coefficients(frame, order: order) else { return [] }
-        let roots = Self.roots(a)
-        let rate = Double(sampleRate)
-        return roots.compactMap { z -> (Double, Double)? in
-            guard z.im > 0 else { return nil }
-            let frequency = atan2(z.im, z.re) * rate / (2 * .pi)
+    /// The formants of a frame sampled at `analysisRate` (see `SpectralResampler`).
+    static func formants(frame x: [Double]) -> [(frequency: Double, bandwidth: Double)] {
+        guard x.count > order else { return [] }
+        var r = [Double](repeating: 0, count: order + 1)
+        for lag in 0...order { for i in lag..<x.count { r[lag] += x[i] * x[i - lag] } }
+        guard var a = coefficients(autocorrelation: r) else { return [] }
+        // openSMILE hands the root finder the predictor with its coefficients' signs flipped
+        // (z^p − a1 z^(p−1) − … − ap); eGeMAPS's formants are that polynomial's roots.
+        for k in 1..<a.count { a[k] = -a[k] }
+        var found: [(Double, Double)] = []
+        for var z in roots(a) {
+            let radius2 = z.re * z.re + z.im * z.im
+            if radius2 > 1 { z = Complex(re: z.re / radius2, im: z.im / radius2) }
+            guard z.im >= 0 else { continue }
+            let frequency = abs(atan2(z.im, z.re)) * analysisRate / (2 * .pi)
+            guard frequency >= lowest, frequency <= highest else { continue }
             let radius = (z.re * z.re + z.im * z.im).squareRoot()
-            let bandwidth = -log(max(radius, 1e-9)) * rate / .pi
-            return frequency > 90 && frequency < rate / 2 - 50 && bandwidth < 600 ? (frequency, bandwidth) : nil
-        }.sorted { $0.0 < $1.0 }
+            found.append((frequency, -log(max(radius, 1e-12)) * analysisRate / .pi))
+            if found.count == maximumCount { break }
+        }
+        return found.sorted { $0.0 < $1.0 }
     }
 
     struct Complex { var re: Double; var im: Double }

@@ -40,6 +40,13 @@ public final class FFTPlan {
             power[k] = re * re + im * im
         }
     }
+
+    /// The complex spectrum (size/2 + 1 bins) of the frame `fill` writes, as interleaved re, im pairs.
+    public func spectrum(filling fill: (UnsafeMutablePointer<Float>) -> Void, into out: UnsafeMutablePointer<Float>) {
+        fill(input)
+        fftwf_execute(plan)
+        out.update(from: UnsafeMutableRawPointer(output).assumingMemoryBound(to: Float.self), count: 2 * (size / 2 + 1))
+    }
 }
 
 /// A single-precision complex-to-real FFTW plan of one size: a power spectrum back to an (unnormalised)
@@ -74,6 +81,14 @@ public final class InverseFFTPlan {
             complex[2 * k] = power[k]
             complex[2 * k + 1] = 0
         }
+        fftwf_execute(plan)
+        out.update(from: output, count: size)
+    }
+
+    /// The inverse transform of a complex half spectrum (`size/2 + 1` interleaved re, im pairs) into `out`.
+    public func realFromSpectrum(_ spectrum: UnsafeBufferPointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        let complex = UnsafeMutableRawPointer(input).assumingMemoryBound(to: Float.self)
+        for k in 0..<(2 * (size / 2 + 1)) { complex[k] = k < spectrum.count ? spectrum[k] : 0 }
         fftwf_execute(plan)
         out.update(from: output, count: size)
     }

@@ -20,7 +20,7 @@ enum FeatureOutput {
 
     static func egemapsFrames(_ r: RecordingFeatures, format: FeaturesCommand.Output) -> String {
         table(r, columns: ["time_ms"] + EGeMAPS.lowLevelNames, format: format) { channel in
-            let lld = EGeMAPS.lowLevel(channel.frames, samples: channel.samples, sampleRate: r.info.sampleRate)
+            let lld = EGeMAPS.lowLevel(samples: channel.samples, sampleRate: r.info.sampleRate)
             return lld.map { [Double($0.timeMs)] + $0.values }
         }
     }
@@ -50,16 +50,14 @@ enum FeatureOutput {
     static func egemapsSummary(_ r: RecordingFeatures, format: FeaturesCommand.Output, segments: [Range<Int>] = []) -> String {
         var rows: [Row] = []
         for range in [nil] + segments.map(Optional.some) {
-            for (channel, inSpan) in zip(r.channels, r.frames(during: range)) {
+            for channel in r.channels {
                 let c: Int? = r.channels.count > 1 ? channel.index : nil
-                var frames = inSpan, samples = channel.samples
+                var samples = channel.samples
                 if let range {
                     let from = min(samples.count, range.lowerBound * r.info.sampleRate / 1000), to = min(samples.count, range.upperBound * r.info.sampleRate / 1000)
                     samples = Array(samples[from..<max(from, to)])
-                    let shift = from * 1000 / r.info.sampleRate
-                    frames = frames.map { var f = $0; f.timeMs -= shift; return f }
                 }
-                let functionals = EGeMAPS.functionals(frames, samples: samples, sampleRate: r.info.sampleRate, hopMs: r.hopMs)
+                let functionals = EGeMAPS.functionals(samples: samples, sampleRate: r.info.sampleRate)
                 rows += zip(EGeMAPS.functionalNames, functionals).map { (range, c, $0, $1) }
             }
         }
