@@ -21,6 +21,9 @@ import Testing
             var mono = try file.readMono()
             var rate = file.info.sampleRate
             if upsampled { mono = Upsampler.double(mono); rate *= 2 }
+            // opensmile-python hands openSMILE 16-bit samples (the float signal × 32768, truncated), so the
+            // stereo calls' half-sample means are cut; analyse exactly what it analysed.
+            mono = mono.map { Float(Int16(clamping: Int(($0 * 32768).rounded(.towardZero)))) / 32768 }
             ours.append(EGeMAPS.functionals(samples: mono, sampleRate: rate))
             theirs.append(cells.dropFirst().compactMap { Double($0) })
         }

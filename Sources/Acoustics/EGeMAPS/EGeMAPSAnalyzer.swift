@@ -33,7 +33,6 @@ struct EGeMAPSAnalyzer {
     func analyse(_ samples: [Float]) -> Analysis {
         let n = frameCount(samples.count)
         guard n > 0 else { return Analysis() }
-        let rate = Double(sampleRate)
         let longWindow = (0..<longLength).map { i -> Double in
             let mid = Double(longLength - 1) / 2
             let e = (Double(i) - mid) / (0.4 * mid)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The descriptors of one 20 ms Hamming frame's power spectrum: loudness (26 HTK mel bands from 20 Hz,
-/// weighted by Hermansky's equal-loudness curve and compressed by the power 0.33, summed), alpha ratio,
+/// weighted by Hermansky's equal-loudness curve and compressed by the power 0.33, averaged), alpha ratio,
 /// Hammarberg index, the spectral slopes 0–500 and 500–1500 Hz, spectral flux and MFCC 1–4 (log mel
 /// bands, DCT-II, lifter 22).
 struct ShortFrameDescriptors {
@@ -40,6 +40,23 @@ struct ShortFrameDescriptors {
         lifter = (0..<5).map { 1 + 11 * sin(Double.pi * Double($0) / 22) }
     }
 
+    static let powerFloor = 1e-14
+
+    /// openSMILE's band slope of the dB spectrum: a regression over the bins from the one at `lo` to the
+    /// one at `hi`, whose count it takes as one less than it is (as openSMILE does).
+    func slope(_ p: [Double], _ lo: Double, _ hi: Double) -> Double {
+        let first = min(bins - 1, max(0, Int(floor(lo / binHz)))), last = min(bins - 1, Int(floor(hi / binHz)))
+        guard last > first else { return 0 }
+        var sf = 0.0, s2f = 0.0, sumA = 0.0, sumB = 0.0
+        for k in first...last {
+            let f = Double(k) * binHz, y = p[k] > Self.powerFloor ? 10 * log10(p[k]) : -140
+            sf += f; s2f += f * f; sumA += f * y; sumB += y
+        }
+        let n = Double(last - first)
+        let denominator = n * s2f - sf * sf
+        return denominator != 0 ? (n * sumA - sf * sumB) / denominator : 0
+    }
+
     /// Loudness, alpha ratio, Hammarberg index, slope 0–500, slope 500–1500, flux, MFCC 1–4.
     func describe(power p: [Double], previousMagnitude: inout [Double]) -> [Double] {
         var mel = [Double](repeating: 0, count: Self.bands)
@@ -52,31 +69,27 @@ struct ShortFrameDescriptors {
         }
         var loudness = 0.0
         for b in 0..<Self.bands { loudness += pow(max(mel[b], 1e-8) * equalLoudness[b], 0.33) }
-        let nyquist = binHz * Double(bins - 1)
-        func range(_ lo: Double, _ hi: Double) -> ClosedRange<Int> {
-            let a = min(bins - 1, max(0, Int(ceil(lo / binHz)))), b = min(bins - 1, max(a, Int(floor(min(hi, nyquist) / binHz))))
-            return a...b
+        loudness /= Double(Self.bands)
+        // Alpha ratio and Hammarberg index over the bins up to 5 kHz, split at 1 and 2 kHz (DC included).
+        var low = 0.0, high = 0.0, peakLow = 0.0, peakHigh = 0.0
+        for k in 0..<bins {
+            let f = Double(k) * binHz
+            if f > 5000 { break }
+            if f < 1000 { low += p[k] } else { high += p[k] }
+            if f < 2000 { peakLow = max(peakLow, p[k]) } else { peakHigh = max(peakHigh, p[k]) }
         }
-        func energy(_ lo: Double, _ hi: Double) -> Double { range(lo, hi).reduce(1e-20) { $0 + p[$1] } }
-        func peakDB(_ lo: Double, _ hi: Double) -> Double { 10 * log10(max(1e-20, range(lo, hi).map { p[$0] }.max() ?? 0)) }
-        func slope(_ lo: Double, _ hi: Double) -> Double {
-            let r = range(lo, hi)
-            guard r.count > 1 else { return 0 }
-            let xs = r.map { Double($0) * binHz }, ys = r.map { 10 * log10(max(p[$0], 1e-20)) }
-            let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
-            var sxy = 0.0, sxx = 0.0
-            for (x, y) in zip(xs, ys) { sxy += (x - mx) * (y - my); sxx += (x - mx) * (x - mx) }
-            return sxx > 0 ? sxy / sxx : 0
-        }
+        let alpha = low > 0 ? 10 * log10(max(high, Self.powerFloor) / low) : 0
+        let hammarberg = peakHigh > 0 ? 10 * log10(max(peakLow, Self.powerFloor) / peakHigh) : 0
         var flux = 0.0
         for k in 0..<bins {
             let m = p[k].squareRoot()
             flux += (m - previousMagnitude[k]) * (m - previousMagnitude[k])
             previousMagnitude[k] = m
         }
+        flux = (flux / Double(bins)).squareRoot()
         let logMel = mel.map { Float(log(max($0 * 32767 * 32767, 1e-10))) }
         let cepstrum = logMel.withUnsafeBufferPointer { dct.apply($0.baseAddress, count: Self.bands, floor: -Float.infinity) }
-        return [loudness, 10 * log10(energy(1000, 5000) / energy(50, 1000)), peakDB(0, 2000) - peakDB(2000, 5000), slope(0, 500), slope(500, 1500), flux]
+        return [loudness, alpha, hammarberg, slope(p, 0, 500), slope(p, 500, 1500), flux]
             + (1...4).map { Double(cepstrum[$0]) * lifter[$0] }
     }
 }
