@@ -65,8 +65,18 @@ public final class FeatureExtractor {
 
     private func append(contiguous chunk: [Float]) -> [FrameFeatures] {
         precondition(!finished, "append after finish")
-        samples.reserveCapacity(samples.count + chunk.count)
-        chunk.withUnsafeBufferPointer { c in for v in c { samples.append(v.isFinite ? v : 0) } }
+        // A long signal goes through in pieces, so the sample buffers stay small whatever its length.
+        let piece = 16_384
+        if chunk.count > piece {
+            var out: [FrameFeatures] = []
+            for start in stride(from: 0, to: chunk.count, by: piece) {
+                out += append(contiguous: Array(chunk[start..<min(chunk.count, start + piece)]))
+            }
+            return out
+        }
+        let old = samples.count
+        samples.append(contentsOf: chunk)
+        samples.withUnsafeMutableBufferPointer { b in for i in old..<b.count where !b[i].isFinite { b[i] = 0 } }
         total += chunk.count
         let estimates = settings.pitchEnabled ? pitch.append(chunk) : []
         return advance(estimates: estimates)
@@ -91,7 +101,8 @@ public final class FeatureExtractor {
     private func advance(estimates: [PitchTracker.Estimate]) -> [FrameFeatures] {
         analyseSpectralFrames()
         if !settings.pitchEnabled {
-            for i in pending.indices where pending[i].estimate == nil { pending[i].estimate = PitchTracker.Estimate(f0: 0, strength: 0) }
+            for i in max(0, nextEstimate - firstPending)..<pending.count { pending[i].estimate = PitchTracker.Estimate(f0: 0, strength: 0) }
+            nextEstimate = firstPending + pending.count
         }
         // Pitch estimates belong to frames in order (the tracker's frames are centred like librosa's).
         for e in estimates {
@@ -145,9 +156,13 @@ public final class FeatureExtractor {
         }
     }
 
+    /// Frames at the front of `pending` whose jitter and shimmer are known.
+    private var measured = 0
+
     /// Jitter and shimmer for the frames of every voiced stretch that has ended.
     private func measurePerturbation() {
-        var i = 0
+        var i = measured
+        defer { measured = i }
         while i < pending.count {
             guard let e = pending[i].estimate else { return }
             if pending[i].perturbationKnown { i += 1; continue }
@@ -168,9 +183,15 @@ public final class FeatureExtractor {
                                           f0: track, hop: hop, firstSample: from - frames.lowerBound * hop)
                     .shifted(bySeconds: Double(frames.lowerBound * hop) / Double(settings.sampleRate))
             }
+            // Each frame's pulses within ±30 ms of its centre (the pulses are in time order).
+            let all = pulses.pulses
+            var lower = 0, upper = 0
             for k in i..<end {
                 let t = Double((firstPending + k) * settings.hop) / Double(settings.sampleRate)
-                let near = GlottalPulses(pulses: pulses.pulses.filter { abs($0.time - t) <= 0.03 })
+                while lower < all.count, all[lower].time < t - 0.03 { lower += 1 }
+                upper = max(upper, lower)
+                while upper < all.count, all[upper].time <= t + 0.03 { upper += 1 }
+                let near = GlottalPulses(pulses: Array(all[lower..<upper]))
                 pending[k].jitter = Float(near.jitterLocal ?? 0)
                 pending[k].shimmer = Float(near.shimmerLocal?.dB ?? 0)
                 pending[k].perturbationKnown = true
@@ -200,6 +221,7 @@ public final class FeatureExtractor {
         let drop = finished ? pending.count : max(0, end - 2)
         pending.removeFirst(drop)
         firstPending += drop
+        measured = max(0, measured - drop)
         emittedContext = finished ? 0 : max(0, end - drop)
         return out
     }
@@ -230,8 +252,8 @@ public final class FeatureExtractor {
     /// Forgets samples no frame still to come will read.
     private func trimSamples() {
         var keepFrom = (settings.style == .librosa ? nextSpectral * settings.hop - settings.fft / 2 : nextSpectral * settings.hop) - 1
-        if let firstUnmeasured = pending.firstIndex(where: { !$0.perturbationKnown }) {
-            keepFrom = min(keepFrom, (firstPending + firstUnmeasured) * settings.hop - settings.hop)
+        if measured < pending.count {
+            keepFrom = min(keepFrom, (firstPending + measured) * settings.hop - settings.hop)
         }
         if keepFrom - sampleBase > 8192 {
             samples.removeFirst(keepFrom - sampleBase)

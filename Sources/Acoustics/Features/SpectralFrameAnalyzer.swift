@@ -47,14 +47,18 @@ final class SpectralFrameAnalyzer {
     /// log-mel bands (dB for librosa, natural log for HTK, unfloored) to `logMel`.
     func analyse(_ frame: UnsafeBufferPointer<Float>, into row: inout Row, logMel: UnsafeMutablePointer<Float>) {
         let n = settings.fft, w = settings.window, offset = windowOffset
-        // Level and zero crossings of the raw window.
+        // Level and zero crossings of the raw window (branch-free, so the loop vectorises).
         var sum: Float = 0, crossings = 0
-        var last = frame[offset]
-        for i in offset..<(offset + w) {
-            let v = frame[i]
-            sum += v * v
-            if (v >= 0) != (last >= 0) { crossings += 1 }
-            last = v
+        if let base = frame.baseAddress {
+            let x = base + offset
+            var previousNegative = x[0] < 0 ? 1 : 0
+            for i in 0..<w {
+                let v = x[i]
+                sum += v * v
+                let negative = v < 0 ? 1 : 0
+                crossings &+= negative ^ previousNegative
+                previousNegative = negative
+            }
         }
         let ms = sum / Float(w)
         row.rmsDB = ms > 1e-12 ? max(-120, 10 * log10f(ms)) : -120

@@ -17,6 +17,10 @@ final class PitchFrameAnalyzer {
     private let fftSize: Int
     private let window: [Float]
     private let windowAutocorrelation: [Float]
+    /// 1 / the window's autocorrelation (0 where it vanishes), to normalise without dividing.
+    private let inverseWindowAutocorrelation: [Float]
+    /// Reused for each frame's candidates (the caller consumes them before the next frame).
+    private var candidates: [(frequency: Double, strength: Double)] = []
     private let forward: FFTPlan
     private let inverse: InverseFFTPlan
     private var frame: [Float]
@@ -51,6 +55,8 @@ final class PitchFrameAnalyzer {
         Self.autocorrelate(window, count: n, forward: forward, inverse: inverse, power: &power, into: &own)
         let zero = max(own[0], 1e-30)
         windowAutocorrelation = own.map { $0 / zero }
+        inverseWindowAutocorrelation = windowAutocorrelation.map { $0 > 0 ? 1 / $0 : 0 }
+        candidates.reserveCapacity(settings.maximumCandidates + 1)
     }
 
     /// The peak of a frame (after the local mean is removed), as Praat measures intensity against the
@@ -82,14 +88,14 @@ final class PitchFrameAnalyzer {
         // Normalised, corrected for the window, over the lags a pitch can have (one lag of margin for the peaks).
         let last = min(maximumLag + 1, windowSamples - 1)
         r.withUnsafeBufferPointer { rr in
-            windowAutocorrelation.withUnsafeBufferPointer { w in
+            inverseWindowAutocorrelation.withUnsafeBufferPointer { w in
                 normalised.withUnsafeMutableBufferPointer { out in
                     let inverse = 1 / r0
-                    for lag in 1...last { out[lag] = w[lag] > 0 ? rr[lag] * inverse / w[lag] : 0 }
+                    for lag in 1...last { out[lag] = rr[lag] * inverse * w[lag] }
                 }
             }
         }
-        var candidates: [(frequency: Double, strength: Double)] = []
+        candidates.removeAll(keepingCapacity: true)
         let threshold = Float(0.5 * settings.voicingThreshold)
         for lag in max(minimumLag, 2)...min(maximumLag, last - 1) {
             let (a, b, c) = (normalised[lag - 1], normalised[lag], normalised[lag + 1])

@@ -51,8 +51,9 @@ public struct PitchTracker {
     }
 
     private mutating func append(contiguous samples: [Float]) -> [Estimate] {
-        buffer.reserveCapacity(buffer.count + samples.count)
-        samples.withUnsafeBufferPointer { s in for v in s { buffer.append(v.isFinite ? v : 0) } }
+        let old = buffer.count
+        buffer.append(contentsOf: samples)
+        buffer.withUnsafeMutableBufferPointer { b in for i in old..<b.count where !b[i].isFinite { b[i] = 0 } }
         total += samples.count
         return analyseReadyFrames(final: false)
     }
@@ -81,7 +82,7 @@ public struct PitchTracker {
                 // choose unvoiced anyway: its unvoiced strength beats any voiced path).
                 analyzer.analyse(x, centre: c, globalPeak: globalPeak, skipBelow: 0.024 * settings.silenceThreshold / 0.03)
             }
-            out += path.push(frame).map { Estimate(f0: $0.f0, strength: $0.strength) }
+            if let settled = path.push(frame) { out.append(Estimate(f0: settled.f0, strength: settled.strength)) }
             nextFrame += 1
         }
         // Forget samples no future frame reads.

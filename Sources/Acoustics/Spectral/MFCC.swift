@@ -128,18 +128,21 @@ struct DCT {
 
     /// The coefficients of `count` values at `x`, each raised to at least `floor`.
     func apply(_ x: UnsafePointer<Float>?, count: Int, floor: Float) -> [Float] {
-        guard let x else { return [] }
-        var clipped = [Float](repeating: 0, count: count)
-        for i in 0..<count { clipped[i] = max(x[i], floor) }
         var out = [Float](repeating: 0, count: outputs)
+        out.withUnsafeMutableBufferPointer { apply(x, count: count, floor: floor, into: $0) }
+        return out
+    }
+
+    /// The same into `out` (`outputs` values), allocating nothing.
+    func apply(_ x: UnsafePointer<Float>?, count: Int, floor: Float, into out: UnsafeMutableBufferPointer<Float>) {
+        guard let x else { return }
         basis.withUnsafeBufferPointer { b in
-            for k in 0..<outputs {
+            for k in 0..<min(outputs, out.count) {
                 var s: Float = 0
                 let row = k * inputs
-                for i in 0..<count { s += b[row + i] * clipped[i] }
+                for i in 0..<count { s += b[row + i] * max(x[i], floor) }
                 out[k] = s
             }
         }
-        return out
     }
 }
