@@ -67,8 +67,19 @@ final class SpectralFrameAnalyzer {
             guard let bins = p.baseAddress else { return }
             window.withUnsafeBufferPointer { win in
                 plan.power(filling: { input in
-                    for i in 0..<n { input[i] = 0 }
-                    for i in 0..<w { input[offset + i] = frame[offset + i] * win[i] }
+                    // Zeros around the window, the windowed samples eight at a time.
+                    input.update(repeating: 0, count: offset)
+                    (input + offset + w).update(repeating: 0, count: n - offset - w)
+                    guard let source = frame.baseAddress, let weights = win.baseAddress else { return }
+                    let from = source + offset, to = input + offset
+                    var i = 0
+                    while i + 8 <= w {
+                        let product = UnsafeRawPointer(from + i).loadUnaligned(as: SIMD8<Float>.self)
+                            * UnsafeRawPointer(weights + i).loadUnaligned(as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(to + i).storeBytes(of: product, as: SIMD8<Float>.self)
+                        i += 8
+                    }
+                    while i < w { to[i] = from[i] * weights[i]; i += 1 }
                 }, into: bins)
             }
         }

@@ -72,11 +72,17 @@ final class PitchFrameAnalyzer {
         let count = windowSamples
         frame.withUnsafeMutableBufferPointer { f in
             window.withUnsafeBufferPointer { w in
-                for j in 0..<count {
-                    let v = (x[start + j] - mean) * w[j]
-                    f[j] = v
-                    localPeak = max(localPeak, abs(v))
+                for j in 0..<count { f[j] = (x[start + j] - mean) * w[j] }
+                // The largest magnitude, four running maxima side by side (max is exact in any order).
+                var p0: Float = 0, p1: Float = 0, p2: Float = 0, p3: Float = 0
+                var j = 0
+                while j + 4 <= count {
+                    let a0 = abs(f[j]), a1 = abs(f[j + 1]), a2 = abs(f[j + 2]), a3 = abs(f[j + 3])
+                    p0 = a0 > p0 ? a0 : p0; p1 = a1 > p1 ? a1 : p1; p2 = a2 > p2 ? a2 : p2; p3 = a3 > p3 ? a3 : p3
+                    j += 4
                 }
+                localPeak = max(max(p0, p1), max(p2, p3))
+                while j < count { localPeak = max(localPeak, abs(f[j])); j += 1 }
             }
         }
         let intensity = globalPeak > 0 ? min(1, Double(localPeak / globalPeak)) : 0

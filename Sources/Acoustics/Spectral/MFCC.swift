@@ -114,16 +114,20 @@ public struct MFCC: Sendable {
 struct DCT {
     /// outputs × inputs, row by row.
     let basis: [Float]
+    /// The same, inputs × outputs: every output's sum advances one input at a time, side by side.
+    let transposed: [Float]
     let inputs: Int
     let outputs: Int
 
     init(inputs n: Int, outputs: Int) {
         self.inputs = n
         self.outputs = outputs
-        basis = (0..<outputs).flatMap { k in
+        let rows = (0..<outputs).map { k in
             let scale = k == 0 ? (1 / Double(n)).squareRoot() : (2 / Double(n)).squareRoot()
             return (0..<n).map { i in Float(scale * cos(Double.pi * Double(k) * (2 * Double(i) + 1) / (2 * Double(n)))) }
         }
+        basis = rows.flatMap { $0 }
+        transposed = (0..<n).flatMap { i in rows.map { $0[i] } }
     }
 
     /// The coefficients of `count` values at `x`, each raised to at least `floor`.
@@ -133,15 +137,18 @@ struct DCT {
         return out
     }
 
-    /// The same into `out` (`outputs` values), allocating nothing.
+    /// The same into `out` (`outputs` values), allocating nothing. Each coefficient is summed over the
+    /// inputs in order, as a row-by-row product would; the coefficients advance together.
     func apply(_ x: UnsafePointer<Float>?, count: Int, floor: Float, into out: UnsafeMutableBufferPointer<Float>) {
-        guard let x else { return }
-        basis.withUnsafeBufferPointer { b in
-            for k in 0..<min(outputs, out.count) {
-                var s: Float = 0
-                let row = k * inputs
-                for i in 0..<count { s += b[row + i] * max(x[i], floor) }
-                out[k] = s
+        guard let x, let o = out.baseAddress else { return }
+        let m = min(outputs, out.count)
+        for k in 0..<m { o[k] = 0 }
+        transposed.withUnsafeBufferPointer { t in
+            guard let b = t.baseAddress else { return }
+            for i in 0..<count {
+                let v = max(x[i], floor)
+                let row = b + i * outputs
+                for k in 0..<m { o[k] += row[k] * v }
             }
         }
     }
