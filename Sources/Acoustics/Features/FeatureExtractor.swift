@@ -24,7 +24,6 @@ public final class FeatureExtractor {
 
     private struct Pending {
         var row: SpectralFrameAnalyzer.Row
-        var logMel: [Float]
         /// The loudest log-mel value up to and including this frame (the causal floor's reference).
         var runningMax: Float
         var speech: Bool
@@ -40,6 +39,8 @@ public final class FeatureExtractor {
     private var runningMax = -Float.infinity
     private var frameBuffer: [Float]
     private var logMelBuffer: [Float]
+    /// The log-mel bands of the pending frames, `settings.bands` per frame in `pending`'s order.
+    private var logMels: [Float] = []
 
     public init(settings: FeatureSettings) {
         self.settings = settings
@@ -151,7 +152,8 @@ public final class FeatureExtractor {
                 }
             }
             runningMax = max(runningMax, logMelBuffer.max() ?? runningMax)
-            pending.append(Pending(row: row, logMel: logMelBuffer, runningMax: runningMax, speech: vad.isSpeech(level: row.rmsDB), estimate: nil))
+            logMels.append(contentsOf: logMelBuffer)
+            pending.append(Pending(row: row, runningMax: runningMax, speech: vad.isSpeech(level: row.rmsDB), estimate: nil))
             nextSpectral += 1
         }
     }
@@ -206,7 +208,7 @@ public final class FeatureExtractor {
         if settings.wholeSignalFloor && !finished { return [] }
         let ready = pending.prefix { $0.estimate != nil && $0.perturbationKnown }.count
         let floorReference = settings.wholeSignalFloor ? runningMax : nil
-        for k in 0..<ready where pending[k].mfcc.isEmpty { pending[k].mfcc = cepstrum(pending[k], floorReference: floorReference) }
+        for k in 0..<ready where pending[k].mfcc.isEmpty { pending[k].mfcc = cepstrum(k, floorReference: floorReference) }
         let end = finished ? ready : max(emittedContext, ready - 2)
         var out: [FrameFeatures] = []
         out.reserveCapacity(max(0, end - emittedContext))
@@ -220,6 +222,7 @@ public final class FeatureExtractor {
         }
         let drop = finished ? pending.count : max(0, end - 2)
         pending.removeFirst(drop)
+        logMels.removeFirst(drop * settings.bands)
         firstPending += drop
         measured = max(0, measured - drop)
         emittedContext = finished ? 0 : max(0, end - drop)
@@ -229,9 +232,11 @@ public final class FeatureExtractor {
     /// Frames at the front of `pending` that were already emitted (kept as delta context).
     private var emittedContext = 0
 
-    private func cepstrum(_ p: Pending, floorReference: Float?) -> [Float] {
+    /// The cepstrum of pending frame `k` from its log-mel bands.
+    private func cepstrum(_ k: Int, floorReference: Float?) -> [Float] {
+        let p = pending[k], bands = settings.bands
         let floor: Float = settings.style == .librosa ? (floorReference ?? p.runningMax) - 80 : -Float.infinity
-        var c = p.logMel.withUnsafeBufferPointer { dct.apply($0.baseAddress, count: settings.bands, floor: floor) }
+        var c = logMels.withUnsafeBufferPointer { dct.apply($0.baseAddress.map { $0 + k * bands }, count: bands, floor: floor) }
         if settings.style == .htk {
             for k in c.indices { c[k] *= lifter[k] }
             if !c.isEmpty { c[0] = p.row.logEnergy }

@@ -19,6 +19,7 @@ final class SpectralFrameAnalyzer {
     private var magnitude: [Float]
     private var previous: [Float]
     private var hasPrevious = false
+    private var previousMagnitudeSum: Float = 0
     private var melPower: [Float]
     private let binHz: Float
 
@@ -47,18 +48,30 @@ final class SpectralFrameAnalyzer {
     /// log-mel bands (dB for librosa, natural log for HTK, unfloored) to `logMel`.
     func analyse(_ frame: UnsafeBufferPointer<Float>, into row: inout Row, logMel: UnsafeMutablePointer<Float>) {
         let n = settings.fft, w = settings.window, offset = windowOffset
-        // Level and zero crossings of the raw window (branch-free, so the loop vectorises).
+        // Level and zero crossings of the raw window: four partial sums side by side, crossings branch-free.
         var sum: Float = 0, crossings = 0
         if let base = frame.baseAddress {
             let x = base + offset
+            var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
             var previousNegative = x[0] < 0 ? 1 : 0
-            for i in 0..<w {
+            var i = 0
+            while i + 4 <= w {
+                let a = x[i], b = x[i + 1], c = x[i + 2], d = x[i + 3]
+                s0 += a * a; s1 += b * b; s2 += c * c; s3 += d * d
+                let na = a < 0 ? 1 : 0, nb = b < 0 ? 1 : 0, nc = c < 0 ? 1 : 0, nd = d < 0 ? 1 : 0
+                crossings &+= (na ^ previousNegative) &+ (nb ^ na) &+ (nc ^ nb) &+ (nd ^ nc)
+                previousNegative = nd
+                i += 4
+            }
+            while i < w {
                 let v = x[i]
-                sum += v * v
+                s0 += v * v
                 let negative = v < 0 ? 1 : 0
                 crossings &+= negative ^ previousNegative
                 previousNegative = negative
+                i += 1
             }
+            sum = (s0 + s1) + (s2 + s3)
         }
         let ms = sum / Float(w)
         row.rmsDB = ms > 1e-12 ? max(-120, 10 * log10f(ms)) : -120
@@ -93,27 +106,36 @@ final class SpectralFrameAnalyzer {
         // Spectral shape, over raw pointers (no bounds checks in the per-bin loops).
         let hz = binHz
         var magnitudeSum: Float = 0, weighted: Float = 0, powerSum: Float = 0, logPowerSum: Double = 0
-        var previousSum: Float = 0
+        let previousSum = previousMagnitudeSum
         var rolloff = 0
         var flux: Float = 0
         power.withUnsafeBufferPointer { p in
             magnitude.withUnsafeMutableBufferPointer { mag in
                 previous.withUnsafeBufferPointer { prev in
-                    // The geometric mean's log from products of eight bins at a time (in Double, which they cannot underflow).
-                    var product = 1.0, inProduct = 0
-                    for k in 0..<bins {
-                        let pk = p[k]
-                        let m = pk.squareRoot()
-                        mag[k] = m
-                        magnitudeSum += m
-                        weighted += m * Float(k) * hz
-                        powerSum += pk
-                        previousSum += prev[k]
-                        product *= Double(max(pk, 1e-10))
-                        inProduct += 1
-                        if inProduct == 8 { logPowerSum += Foundation.log(product); product = 1; inProduct = 0 }
+                    // Magnitudes, and their sums two partial sums at a time.
+                    var m0: Float = 0, m1: Float = 0, w0: Float = 0, w1: Float = 0, p0: Float = 0, p1: Float = 0
+                    var k = 0
+                    while k + 2 <= bins {
+                        let a = p[k], b = p[k + 1]
+                        let ma = a.squareRoot(), mb = b.squareRoot()
+                        mag[k] = ma; mag[k + 1] = mb
+                        m0 += ma; m1 += mb
+                        w0 += ma * Float(k); w1 += mb * Float(k + 1)
+                        p0 += a; p1 += b
+                        k += 2
                     }
-                    if inProduct > 0 { logPowerSum += Foundation.log(product) }
+                    if k < bins { let a = p[k], ma = a.squareRoot(); mag[k] = ma; m0 += ma; w0 += ma * Float(k); p0 += a }
+                    magnitudeSum = m0 + m1
+                    weighted = (w0 + w1) * hz
+                    powerSum = p0 + p1
+                    // The geometric mean's log from products of eight bins at a time (in Double, which they cannot underflow).
+                    var chunk = 0
+                    while chunk < bins {
+                        var product = 1.0
+                        for j in chunk..<min(bins, chunk + 8) { product *= Double(max(p[j], 1e-10)) }
+                        logPowerSum += Foundation.log(product)
+                        chunk += 8
+                    }
                     let target = 0.85 * magnitudeSum
                     var cumulative: Float = 0
                     for k in 0..<bins {
@@ -136,6 +158,7 @@ final class SpectralFrameAnalyzer {
         row.flatness = min(1, Float(Foundation.exp(logPowerSum / Double(bins))) / arithmetic)
         row.flux = flux.squareRoot()
         swap(&previous, &magnitude)
+        previousMagnitudeSum = magnitudeSum
         hasPrevious = true
         // Mel bands, loudness and the log-mel for the cepstrum.
         power.withUnsafeBufferPointer { p in melPower.withUnsafeMutableBufferPointer { bank.apply(p, into: $0) } }

@@ -25,6 +25,8 @@ public struct GlottalPulses: Sendable, Equatable {
     /// 0 when unvoiced) says the voice is on.
     public static func find(in samples: UnsafeBufferPointer<Float>, sampleRate: Int, f0: [Double], hop: Int, firstSample: Int = 0) -> GlottalPulses {
         var pulses: [Pulse] = []
+        /// Correlations by lag around the pulse being followed (reused from pulse to pulse).
+        var values: [Double] = []
         var f = 0
         while f < f0.count {
             guard f0[f] > 0 else { f += 1; continue }
@@ -69,7 +71,8 @@ public struct GlottalPulses: Sendable, Equatable {
                 }
                 // Near the tracked period first; the whole 0.8–1.2 range only when that finds no clear peak.
                 // Correlations by lag (lo − 1 … hi + 1), computed once each.
-                var values = [Double](repeating: .nan, count: hi - lo + 3)
+                values.removeAll(keepingCapacity: true)
+                values.append(contentsOf: repeatElement(.nan, count: hi - lo + 3))
                 func cached(_ d: Int) -> Double {
                     let i = d - lo + 1
                     guard values.indices.contains(i) else { return correlation(d) }

@@ -87,7 +87,6 @@ final class PitchFrameAnalyzer {
         }
         let intensity = globalPeak > 0 ? min(1, Double(localPeak / globalPeak)) : 0
         guard intensity >= skipBelow, localPeak > 0 else { return PitchFrame(intensity: intensity, candidates: []) }
-        for j in windowSamples..<fftSize { frame[j] = 0 }
         Self.autocorrelate(frame, count: windowSamples, forward: forward, inverse: inverse, power: &power, into: &r)
         let r0 = r[0]
         guard r0 > 0 else { return PitchFrame(intensity: intensity, candidates: []) }
@@ -130,7 +129,10 @@ final class PitchFrameAnalyzer {
             guard let bins = p.baseAddress else { return }
             x.withUnsafeBufferPointer { src in
                 forward.power(filling: { input in
-                    for i in 0..<size { input[i] = i < count ? src[i] : 0 }
+                    guard let from = src.baseAddress else { return }
+                    let n = min(count, size)
+                    input.update(from: from, count: n)
+                    (input + n).update(repeating: 0, count: size - n)
                 }, into: bins)
             }
             out.withUnsafeMutableBufferPointer { o in

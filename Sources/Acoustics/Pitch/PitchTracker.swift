@@ -68,22 +68,24 @@ public struct PitchTracker {
     private mutating func analyseReadyFrames(final: Bool) -> [Estimate] {
         var out: [Estimate] = []
         let lastFrame = total == 0 ? -1 : (total - 1) / hop
-        let reach = self.reach
+        let reach = self.reach, analyzer = self.analyzer
+        let skipBelow = 0.024 * settings.silenceThreshold / 0.03
         // Frames whose window is complete (or, at the end, every frame up to the last sample).
         while nextFrame <= lastFrame, final || nextFrame * hop + reach < total {
             let centre = nextFrame * hop
+            defer { nextFrame += 1 }
             let windowEnd = min(total, centre + reach + 1)
             while peakScanned < windowEnd {
                 if peakScanned >= bufferStart { globalPeak = max(globalPeak, abs(buffer[peakScanned - bufferStart])) }
                 peakScanned += 1
             }
-            let frame = withWindow(centre: centre, reach: reach) { x, c in
-                // A frame too quiet to be voiced whatever its periodicity is not analysed (Praat would
-                // choose unvoiced anyway: its unvoiced strength beats any voiced path).
-                analyzer.analyse(x, centre: c, globalPeak: globalPeak, skipBelow: 0.024 * settings.silenceThreshold / 0.03)
+            let peak = globalPeak
+            // A frame too quiet to be voiced whatever its periodicity is not analysed (Praat would
+            // choose unvoiced anyway: its unvoiced strength beats any voiced path).
+            let frame = Self.withWindow(buffer, start: bufferStart, centre: centre, reach: reach) { x, c in
+                analyzer.analyse(x, centre: c, globalPeak: peak, skipBelow: skipBelow)
             }
             if let settled = path.push(frame) { out.append(Estimate(f0: settled.f0, strength: settled.strength)) }
-            nextFrame += 1
         }
         // Forget samples no future frame reads.
         let keepFrom = nextFrame * hop - reach
@@ -94,14 +96,15 @@ public struct PitchTracker {
         return out
     }
 
-    /// Calls `body` with `reach` samples on each side of `centre` (zeros outside the signal).
-    private func withWindow<T>(centre: Int, reach: Int, _ body: (UnsafeBufferPointer<Float>, Int) -> T) -> T {
+    /// Calls `body` with `reach` samples on each side of `centre` of the signal held in `buffer` from
+    /// sample `start` on (zeros outside it).
+    private static func withWindow<T>(_ buffer: [Float], start: Int, centre: Int, reach: Int, _ body: (UnsafeBufferPointer<Float>, Int) -> T) -> T {
         let from = centre - reach, to = centre + reach
-        if from >= bufferStart, to < bufferStart + buffer.count {
-            return buffer.withUnsafeBufferPointer { body($0, centre - bufferStart) }
+        if from >= start, to < start + buffer.count {
+            return buffer.withUnsafeBufferPointer { body($0, centre - start) }
         }
         var local = [Float](repeating: 0, count: 2 * reach + 1)
-        for i in from...to where i >= bufferStart && i < bufferStart + buffer.count { local[i - from] = buffer[i - bufferStart] }
+        for i in from...to where i >= start && i < start + buffer.count { local[i - from] = buffer[i - start] }
         return local.withUnsafeBufferPointer { body($0, reach) }
     }
 }
