@@ -128,13 +128,14 @@ final class SpectralFrameAnalyzer {
                     magnitudeSum = m0 + m1
                     weighted = (w0 + w1) * hz
                     powerSum = p0 + p1
-                    // The geometric mean's log from products of eight bins at a time (in Double, which they cannot underflow).
+                    // The geometric mean's log from products of sixteen bins at a time (in Double, which sixteen
+                    // powers between 1e-10 and 1e16 can neither underflow nor overflow).
                     var chunk = 0
                     while chunk < bins {
                         var product = 1.0
-                        for j in chunk..<min(bins, chunk + 8) { product *= Double(max(p[j], 1e-10)) }
+                        for j in chunk..<min(bins, chunk + 16) { product *= Double(min(max(p[j], 1e-10), 1e16)) }
                         logPowerSum += Foundation.log(product)
-                        chunk += 8
+                        chunk += 16
                     }
                     let target = 0.85 * magnitudeSum
                     var cumulative: Float = 0

@@ -75,9 +75,21 @@ public struct PitchTracker {
             let centre = nextFrame * hop
             defer { nextFrame += 1 }
             let windowEnd = min(total, centre + reach + 1)
-            while peakScanned < windowEnd {
-                if peakScanned >= bufferStart { globalPeak = max(globalPeak, abs(buffer[peakScanned - bufferStart])) }
-                peakScanned += 1
+            if peakScanned < windowEnd {
+                // The loudest sample so far, four running maxima side by side (max is exact in any order).
+                let from = max(peakScanned, bufferStart) - bufferStart, to = windowEnd - bufferStart
+                globalPeak = buffer.withUnsafeBufferPointer { b in
+                    var p0 = globalPeak, p1 = globalPeak, p2 = globalPeak, p3 = globalPeak
+                    var i = from
+                    while i + 4 <= to {
+                        let a0 = abs(b[i]), a1 = abs(b[i + 1]), a2 = abs(b[i + 2]), a3 = abs(b[i + 3])
+                        p0 = a0 > p0 ? a0 : p0; p1 = a1 > p1 ? a1 : p1; p2 = a2 > p2 ? a2 : p2; p3 = a3 > p3 ? a3 : p3
+                        i += 4
+                    }
+                    while i < to { let a = abs(b[i]); p0 = a > p0 ? a : p0; i += 1 }
+                    return max(max(p0, p1), max(p2, p3))
+                }
+                peakScanned = windowEnd
             }
             let peak = globalPeak
             // A frame too quiet to be voiced whatever its periodicity is not analysed (Praat would
