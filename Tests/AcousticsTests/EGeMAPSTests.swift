@@ -47,4 +47,28 @@ import Testing
         #expect(documented.count >= 70)
         for name in documented { #expect(good.contains { $0.name == name }, "\(name) no longer correlates above 0.9") }
     }
+
+    /// Silence, a single sample, NaN and infinities, clipping, a DC offset and a rate below 8 kHz give 88
+    /// finite functionals and finite frames, unvoiced where there is no voice.
+    @Test func badInputGivesDefinedResults() {
+        let rate = 8000
+        let tone = (0..<rate).map { Float(0.5 * sin(2 * Double.pi * 150 * Double($0) / Double(rate))) }
+        let cases: [(String, [Float], Int)] = [
+            ("silence", [Float](repeating: 0, count: rate), rate),
+            ("one sample", [0.3], rate),
+            ("NaN and infinity", tone.enumerated().map { $0.offset % 97 == 0 ? .nan : ($0.offset % 89 == 0 ? .infinity : $0.element) }, rate),
+            ("clipped", tone.map { max(-0.2, min(0.2, $0 * 10)) }, rate),
+            ("DC offset", tone.map { $0 + 0.4 }, rate),
+            ("4 kHz", Array(tone.prefix(4000)), 4000),
+        ]
+        for (name, samples, sampleRate) in cases {
+            let functionals = EGeMAPS.functionals(samples: samples, sampleRate: sampleRate)
+            #expect(functionals.count == 88, "\(name)")
+            let notFinite = zip(EGeMAPS.functionalNames, functionals).filter { !$0.1.isFinite }.map(\.0)
+            #expect(notFinite.isEmpty, "\(name): \(notFinite)")
+            let frames = EGeMAPS.lowLevel(samples: samples, sampleRate: sampleRate)
+            #expect(frames.allSatisfy { $0.values.allSatisfy(\.isFinite) }, "\(name)")
+            if name == "silence" { #expect(frames.allSatisfy { !$0.voiced }) }
+        }
+    }
 }
