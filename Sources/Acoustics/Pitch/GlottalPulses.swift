@@ -62,21 +62,24 @@ public struct GlottalPulses: Sendable, Equatable {
                 let lo = Int((0.8 * t).rounded(.down)), hi = Int((1.2 * t).rounded(.up))
                 guard anchor - half >= 0, anchor + hi + half + 1 < samples.count, anchor + lo < to else { break }
                 func correlation(_ d: Int) -> Double {
-                    // Two sets of partial sums side by side (the sums are latency-bound otherwise).
-                    var xy0 = 0.0, xx0 = 0.0, yy0 = 0.0, xy1 = 0.0, xx1 = 0.0, yy1 = 0.0
-                    var k = -half
-                    while k + 1 < half {
-                        let a0 = Double(samples[anchor + k]), b0 = Double(samples[anchor + d + k])
-                        let a1 = Double(samples[anchor + k + 1]), b1 = Double(samples[anchor + d + k + 1])
-                        xy0 += a0 * b0; xx0 += a0 * a0; yy0 += b0 * b0
-                        xy1 += a1 * b1; xx1 += a1 * a1; yy1 += b1 * b1
-                        k += 2
+                    // Eight lanes of partial sums at a time (in Float, as the samples are), then the rest.
+                    guard let base = samples.baseAddress else { return 0 }
+                    let x = base + anchor - half, y = base + anchor + d - half
+                    let n = 2 * half
+                    var xyv = SIMD8<Float>(), xxv = SIMD8<Float>(), yyv = SIMD8<Float>()
+                    var k = 0
+                    while k + 8 <= n {
+                        let a = UnsafeRawPointer(x + k).loadUnaligned(as: SIMD8<Float>.self)
+                        let b = UnsafeRawPointer(y + k).loadUnaligned(as: SIMD8<Float>.self)
+                        xyv += a * b; xxv += a * a; yyv += b * b
+                        k += 8
                     }
-                    if k < half {
-                        let a = Double(samples[anchor + k]), b = Double(samples[anchor + d + k])
-                        xy0 += a * b; xx0 += a * a; yy0 += b * b
+                    var xy = Double(xyv.sum()), xx = Double(xxv.sum()), yy = Double(yyv.sum())
+                    while k < n {
+                        let a = Double(x[k]), b = Double(y[k])
+                        xy += a * b; xx += a * a; yy += b * b
+                        k += 1
                     }
-                    let xy = xy0 + xy1, xx = xx0 + xx1, yy = yy0 + yy1
                     return xx > 0 && yy > 0 ? xy / (xx * yy).squareRoot() : 0
                 }
                 // Near the tracked period first; the whole 0.8–1.2 range only when that finds no clear peak.

@@ -64,16 +64,34 @@ final class PitchFrameAnalyzer {
     func analyse(_ x: UnsafeBufferPointer<Float>, centre: Int, globalPeak: Float, skipBelow: Double) -> PitchFrame {
         // The local mean over one floor period on each side.
         var mean: Float = 0
-        let meanFrom = centre - periodSamples + 1, meanTo = centre + periodSamples
-        for i in meanFrom...meanTo { mean += x[i] }
-        mean /= Float(2 * periodSamples)
+        let meanFrom = centre - periodSamples + 1, meanCount = 2 * periodSamples
+        if let base = x.baseAddress {
+            // Eight partial sums at a time, then the rest.
+            let m = base + meanFrom
+            var lanes = SIMD8<Float>()
+            var i = 0
+            while i + 8 <= meanCount { lanes += UnsafeRawPointer(m + i).loadUnaligned(as: SIMD8<Float>.self); i += 8 }
+            mean = lanes.sum()
+            while i < meanCount { mean += m[i]; i += 1 }
+        }
+        mean /= Float(meanCount)
         var localPeak: Float = 0
         let start = centre - halfWindow + 1
         let count = windowSamples
         frame.withUnsafeMutableBufferPointer { f in
             window.withUnsafeBufferPointer { w in
-                for j in 0..<count { f[j] = (x[start + j] - mean) * w[j] }
+                guard let source = x.baseAddress, let weights = w.baseAddress, let target = f.baseAddress else { return }
+                let from = source + start, centred = SIMD8<Float>(repeating: mean)
+                var i = 0
+                while i + 8 <= count {
+                    let v = (UnsafeRawPointer(from + i).loadUnaligned(as: SIMD8<Float>.self) - centred)
+                        * UnsafeRawPointer(weights + i).loadUnaligned(as: SIMD8<Float>.self)
+                    UnsafeMutableRawPointer(target + i).storeBytes(of: v, as: SIMD8<Float>.self)
+                    i += 8
+                }
+                while i < count { target[i] = (from[i] - mean) * weights[i]; i += 1 }
                 // The largest magnitude, four running maxima side by side (max is exact in any order).
+                let f = target
                 var p0: Float = 0, p1: Float = 0, p2: Float = 0, p3: Float = 0
                 var j = 0
                 while j + 4 <= count {
@@ -96,7 +114,16 @@ final class PitchFrameAnalyzer {
             inverseWindowAutocorrelation.withUnsafeBufferPointer { w in
                 normalised.withUnsafeMutableBufferPointer { out in
                     let inverse = 1 / r0
-                    for lag in 1...last { out[lag] = rr[lag] * inverse * w[lag] }
+                    guard let a = rr.baseAddress, let b = w.baseAddress, let o = out.baseAddress else { return }
+                    let scale = SIMD8<Float>(repeating: inverse)
+                    var lag = 1
+                    while lag + 8 <= last + 1 {
+                        let v = UnsafeRawPointer(a + lag).loadUnaligned(as: SIMD8<Float>.self) * scale
+                            * UnsafeRawPointer(b + lag).loadUnaligned(as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(o + lag).storeBytes(of: v, as: SIMD8<Float>.self)
+                        lag += 8
+                    }
+                    while lag <= last { o[lag] = a[lag] * inverse * b[lag]; lag += 1 }
                 }
             }
         }

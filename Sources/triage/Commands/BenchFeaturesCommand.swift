@@ -28,9 +28,9 @@ struct BenchFeaturesCommand: ParsableCommand {
     @Option(name: .long, help: "The speech to repeat (mixed to mono).")
     var call = "Recordings/en01-labour-every-four-minutes.flac"
 
-    enum Group: String, ExpressibleByArgument { case mfcc, full }
+    enum Group: String, ExpressibleByArgument { case mfcc, spectral, full }
 
-    @Option(name: .long, help: "Only this measurement (mfcc or full), for profiling.")
+    @Option(name: .long, help: "Only this measurement (mfcc, spectral or full), for profiling.")
     var only: Group?
 
     @Option(name: .long, help: "Runs of each measurement; the fastest counts (this machine is shared and noisy).")
@@ -79,6 +79,7 @@ struct BenchFeaturesCommand: ParsableCommand {
         var spectralSettings = FeatureSettings(sampleRate: rate)
         spectralSettings.pitchEnabled = false
         line("spectral group + MFCC + deltas + speech", time { Self.extract(samples, spectralSettings) }, against: [])
+        if only == .spectral { return }
         var estimates: [PitchTracker.Estimate] = []
         line("pitch, voicing, HNR (Praat-like)", time {
             var tracker = PitchTracker(sampleRate: rate, hop: rate / 100)
