@@ -164,13 +164,18 @@ final class SpectralFrameAnalyzer {
         // Mel bands, loudness and the log-mel for the cepstrum.
         power.withUnsafeBufferPointer { p in melPower.withUnsafeMutableBufferPointer { bank.apply(p, into: $0) } }
         var loudness: Float = 0
-        // e^0.3 from the log already taken: 10^(0.03 dB) for librosa's dB, exp(0.3 ln e) for HTK's natural log.
-        let toLoudness: Float = settings.style == .librosa ? 0.0690776 : 0.3
-        for m in 0..<settings.bands {
-            let e = melPower[m]
-            let l = settings.style == .librosa ? 10 * log10f(max(1e-10, e)) : logf(max(e, Float.leastNormalMagnitude))
-            logMel[m] = l
-            loudness += e > 1e-10 ? expf(toLoudness * l) : 0
+        // One base-2 log per band gives both the log-mel (dB for librosa, natural log for HTK) and, through
+        // 2^(0.3 log2 e), the band's loudness e^0.3.
+        let librosa = settings.style == .librosa
+        let scale: Float = librosa ? 3.010_299_956_6 : 0.693_147_180_56   // 10·log10(2), ln 2
+        let floor: Float = librosa ? 1e-10 : Float.leastNormalMagnitude
+        melPower.withUnsafeBufferPointer { mel in
+            for m in 0..<settings.bands {
+                let e = mel[m]
+                let l2 = FastMath.log2(max(e, floor))
+                logMel[m] = scale * l2
+                loudness += e > 1e-10 ? FastMath.exp2(0.3 * l2) : 0
+            }
         }
         row.loudness = loudness
     }
