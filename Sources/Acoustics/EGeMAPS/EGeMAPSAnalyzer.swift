@@ -42,6 +42,18 @@ struct EGeMAPSAnalyzer {
         let longPlan = FFTPlan(size: longSize), shortPlan = FFTPlan(size: shortSize)
         let shs = SubharmonicSummation(sampleRate: sampleRate, fftSize: longSize)
         func sample(_ j: Int) -> Double { j >= 0 && j < samples.count && samples[j].isFinite ? Double(samples[j]) : 0 }
+        /// Writes frame `i` (`window.count` samples from i × hop), windowed and zero-padded to `size`, into
+        /// an FFT input; returns the energy of the raw and of the windowed samples.
+        func fill(_ input: UnsafeMutablePointer<Float>, frame i: Int, window: [Double], size: Int) -> (raw: Double, windowed: Double) {
+            var raw = 0.0, windowed = 0.0
+            for k in 0..<size { input[k] = 0 }
+            for k in 0..<window.count {
+                let v = sample(i * hop + k), w = v * window[k]
+                raw += v * v; windowed += w * w
+                input[k] = Float(w)
+            }
+            return (raw, windowed)
+        }
 
         /// The magnitude spectrum of the Gaussian frame at `i` and its RMS.
         var longPower = [Float](repeating: 0, count: longSize / 2 + 1)
@@ -49,14 +61,7 @@ struct EGeMAPSAnalyzer {
             var energy = 0.0
             longPower.withUnsafeMutableBufferPointer { p in
                 guard let out = p.baseAddress else { return }
-                longPlan.power(filling: { input in
-                    for k in 0..<longSize { input[k] = 0 }
-                    for k in 0..<longLength {
-                        let v = sample(i * hop + k) * longWindow[k]
-                        input[k] = Float(v)
-                        energy += v * v
-                    }
-                }, into: out)
+                longPlan.power(filling: { energy = fill($0, frame: i, window: longWindow, size: longSize).windowed }, into: out)
             }
             return (longPower.map { Double($0).squareRoot() }, (energy / Double(longLength)).squareRoot())
         }
@@ -83,14 +88,7 @@ struct EGeMAPSAnalyzer {
             var meanSquare = 0.0
             shortSpectrum.withUnsafeMutableBufferPointer { p in
                 guard let out = p.baseAddress else { return }
-                shortPlan.spectrum(filling: { input in
-                    for k in 0..<shortSize { input[k] = 0 }
-                    for k in 0..<shortLength {
-                        let v = sample(i * hop + k)
-                        meanSquare += v * v
-                        input[k] = Float(v * shortWindow[k])
-                    }
-                }, into: out)
+                shortPlan.spectrum(filling: { meanSquare = fill($0, frame: i, window: shortWindow, size: shortSize).raw }, into: out)
             }
             analysis.meanSquare.append(meanSquare / Double(shortLength))
             let power = (0...(shortSize / 2)).map { k -> Double in
