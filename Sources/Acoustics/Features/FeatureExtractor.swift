@@ -193,7 +193,7 @@ public final class FeatureExtractor {
                 while lower < all.count, all[lower].time < t - 0.03 { lower += 1 }
                 upper = max(upper, lower)
                 while upper < all.count, all[upper].time <= t + 0.03 { upper += 1 }
-                let near = GlottalPulses(pulses: Array(all[lower..<upper]))
+                let near = pulses.perturbation(in: lower..<upper)
                 pending[k].jitter = Float(near.jitterLocal ?? 0)
                 pending[k].shimmer = Float(near.shimmerLocal?.dB ?? 0)
                 pending[k].perturbationKnown = true

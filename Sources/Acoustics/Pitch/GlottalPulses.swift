@@ -113,43 +113,38 @@ public struct GlottalPulses: Sendable, Equatable {
         return GlottalPulses(pulses: pulses)
     }
 
-    /// Consecutive period pairs that meet Praat's constraints, as index pairs into `pulses`.
-    private func periods() -> [(start: Int, period: Double)] {
-        guard pulses.count > 1 else { return [] }
-        return (0..<(pulses.count - 1)).compactMap { i in
-            let p = pulses[i + 1].time - pulses[i].time
-            return p >= Self.shortestPeriod && p <= Self.longestPeriod ? (i, p) : nil
-        }
-    }
-
     /// Jitter (local): the mean absolute difference of consecutive periods over the mean period.
-    public var jitterLocal: Double? {
-        let all = periods()
-        var differences: [Double] = []
-        for (a, b) in zip(all, all.dropFirst()) where b.start == a.start + 1 {
-            let ratio = max(a.period, b.period) / min(a.period, b.period)
-            if ratio <= Self.maximumPeriodFactor { differences.append(abs(a.period - b.period)) }
-        }
-        guard !differences.isEmpty, !all.isEmpty else { return nil }
-        let meanPeriod = all.map(\.period).reduce(0, +) / Double(all.count)
-        return differences.reduce(0, +) / Double(differences.count) / meanPeriod
-    }
+    public var jitterLocal: Double? { perturbation(in: pulses.indices).jitterLocal }
 
     /// Shimmer (local) as a fraction and in dB: the mean absolute difference of consecutive peak amplitudes
     /// over the mean amplitude, and the mean absolute ratio of consecutive amplitudes in dB.
-    public var shimmerLocal: (fraction: Double, dB: Double)? {
-        let all = periods()
-        var differences: [Double] = [], decibels: [Double] = [], amplitudes: [Double] = []
-        for (a, b) in zip(all, all.dropFirst()) where b.start == a.start + 1 {
-            let ratio = max(a.period, b.period) / min(a.period, b.period)
-            let (x, y) = (pulses[a.start + 1].amplitude, pulses[b.start + 1].amplitude)
-            guard ratio <= Self.maximumPeriodFactor, x > 0, y > 0, max(x, y) / min(x, y) <= Self.maximumAmplitudeFactor else { continue }
-            differences.append(abs(x - y))
-            decibels.append(abs(20 * log10(y / x)))
-            amplitudes.append(x)
+    public var shimmerLocal: (fraction: Double, dB: Double)? { perturbation(in: pulses.indices).shimmerLocal }
+
+    /// Jitter and shimmer of the pulses in `range`, in one pass and without allocating. Periods count when
+    /// 0.1–20 ms long; a pair of consecutive periods when they are within a factor 1.3 (and, for shimmer,
+    /// their amplitudes within a factor 1.6), as Praat's constraints have it.
+    public func perturbation(in range: Range<Int>) -> (jitterLocal: Double?, shimmerLocal: (fraction: Double, dB: Double)?) {
+        var periodSum = 0.0, periods = 0, jitterSum = 0.0, pairs = 0
+        var amplitudeDifferences = 0.0, decibels = 0.0, amplitudes = 0.0, amplitudePairs = 0
+        var previous: Double?
+        var i = range.lowerBound
+        while i + 1 < range.upperBound {
+            let p = pulses[i + 1].time - pulses[i].time
+            defer { i += 1 }
+            guard p >= Self.shortestPeriod, p <= Self.longestPeriod else { previous = nil; continue }
+            periodSum += p; periods += 1
+            if let a = previous, max(a, p) / min(a, p) <= Self.maximumPeriodFactor {
+                jitterSum += abs(a - p); pairs += 1
+                let x = pulses[i].amplitude, y = pulses[i + 1].amplitude
+                if x > 0, y > 0, max(x, y) / min(x, y) <= Self.maximumAmplitudeFactor {
+                    amplitudeDifferences += abs(x - y); decibels += abs(20 * log10(y / x)); amplitudes += x; amplitudePairs += 1
+                }
+            }
+            previous = p
         }
-        guard !differences.isEmpty else { return nil }
-        let mean = amplitudes.reduce(0, +) / Double(amplitudes.count)
-        return (differences.reduce(0, +) / Double(differences.count) / mean, decibels.reduce(0, +) / Double(decibels.count))
+        let jitter = pairs > 0 ? jitterSum / Double(pairs) / (periodSum / Double(periods)) : nil
+        let shimmer = amplitudePairs > 0
+            ? (amplitudeDifferences / amplitudes, decibels / Double(amplitudePairs)) : nil
+        return (jitter, shimmer)
     }
 }
