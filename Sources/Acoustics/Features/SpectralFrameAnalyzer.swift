@@ -21,6 +21,8 @@ final class SpectralFrameAnalyzer {
     private var hasPrevious = false
     private var previousMagnitudeSum: Float = 0
     private var melPower: [Float]
+    /// Per band: log2 of the mel power, and its loudness term.
+    private var log2Mel: [Float], terms: [Float]
     private let binHz: Float
 
     init(settings: FeatureSettings) {
@@ -41,6 +43,8 @@ final class SpectralFrameAnalyzer {
         magnitude = power
         previous = power
         melPower = [Float](repeating: 0, count: settings.bands)
+        log2Mel = melPower
+        terms = melPower
         binHz = Float(settings.sampleRate) / Float(n)
     }
 
@@ -169,12 +173,16 @@ final class SpectralFrameAnalyzer {
         let librosa = settings.style == .librosa
         let scale: Float = librosa ? 3.010_299_956_6 : 0.693_147_180_56   // 10·log10(2), ln 2
         let floor: Float = librosa ? 1e-10 : Float.leastNormalMagnitude
+        let bands = settings.bands
         melPower.withUnsafeBufferPointer { mel in
-            for m in 0..<settings.bands {
-                let e = mel[m]
-                let l2 = FastMath.log2(max(e, floor))
-                logMel[m] = scale * l2
-                loudness += e > 1e-10 ? FastMath.exp2(0.3 * l2) : 0
+            log2Mel.withUnsafeMutableBufferPointer { l2 in
+                terms.withUnsafeMutableBufferPointer { t in
+                    // Separate passes with no sum across bands in them, so each can run eight bands at a time.
+                    for m in 0..<bands { l2[m] = FastMath.log2(max(mel[m], floor)) }
+                    for m in 0..<bands { logMel[m] = scale * l2[m] }
+                    for m in 0..<bands { t[m] = mel[m] > 1e-10 ? FastMath.exp2(0.3 * l2[m]) : 0 }
+                    for m in 0..<bands { loudness += t[m] }
+                }
             }
         }
         row.loudness = loudness
