@@ -180,7 +180,7 @@ final class SpectralFrameAnalyzer {
                     // Separate passes with no sum across bands in them, so each can run eight bands at a time.
                     for m in 0..<bands { l2[m] = FastMath.log2(max(mel[m], floor)) }
                     for m in 0..<bands { logMel[m] = scale * l2[m] }
-                    for m in 0..<bands { t[m] = mel[m] > 1e-10 ? FastMath.exp2(0.3 * l2[m]) : 0 }
+                    for m in 0..<bands { t[m] = FastMath.exp2(0.3 * l2[m]) * (mel[m] > 1e-10 ? 1 : 0) }
                     for m in 0..<bands { loudness += t[m] }
                 }
             }

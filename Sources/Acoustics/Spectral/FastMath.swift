@@ -17,14 +17,17 @@ enum FastMath {
         return exponent + series * 2.885_390_081_777_926_8   // 2 / ln 2
     }
 
-    /// 2^y for y in [−126, 127] (clamped): the integer part into the exponent bits, the rest
+    /// 2^y for y in [−126, 127] (clamped): the nearest integer into the exponent bits, the rest
     /// (in [−½, ½]) through the Taylor series of e^(f ln 2) to the seventh power.
     @inline(__always)
     static func exp2(_ y: Float) -> Float {
         let clamped = min(127, max(-126, y))
-        let n = clamped.rounded()
+        // Adding 1.5 × 2^23 + 127 rounds to the nearest integer and leaves n + 127 in the low mantissa bits:
+        // no rounding call and no checked conversion, so a loop of these runs several at a time.
+        let shifted = clamped + 12_583_039
+        let n = shifted - 12_583_039
         let f = (clamped - n) * 0.693_147_180_559_945_3
         let p = 1 + f * (1 + f * (1 / 2 + f * (1 / 6 + f * (1 / 24 + f * (1 / 120 + f * (1 / 720 + f * (1 / 5040)))))))
-        return p * Float(bitPattern: UInt32(Int32(n) + 127) << 23)
+        return p * Float(bitPattern: (shifted.bitPattern & 0xFF) &<< 23)
     }
 }
