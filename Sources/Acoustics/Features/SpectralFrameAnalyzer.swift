@@ -23,6 +23,8 @@ final class SpectralFrameAnalyzer {
     private var melPower: [Float]
     /// Per band: log2 of the mel power, and its loudness term.
     private var log2Mel: [Float], terms: [Float]
+    /// Per FFT bin: log2 of the power.
+    private var logPower: [Float]
     private let binHz: Float
 
     init(settings: FeatureSettings) {
@@ -44,6 +46,7 @@ final class SpectralFrameAnalyzer {
         previous = power
         melPower = [Float](repeating: 0, count: settings.bands)
         log2Mel = melPower
+        logPower = [Float](repeating: 0, count: settings.fft / 2 + 1)
         terms = melPower
         binHz = Float(settings.sampleRate) / Float(n)
     }
@@ -52,30 +55,20 @@ final class SpectralFrameAnalyzer {
     /// log-mel bands (dB for librosa, natural log for HTK, unfloored) to `logMel`.
     func analyse(_ frame: UnsafeBufferPointer<Float>, into row: inout Row, logMel: UnsafeMutablePointer<Float>) {
         let n = settings.fft, w = settings.window, offset = windowOffset
-        // Level and zero crossings of the raw window: four partial sums side by side, crossings branch-free.
+        // Level (eight partial sums at a time) and zero crossings (a separate integer pass) of the raw window.
         var sum: Float = 0, crossings = 0
         if let base = frame.baseAddress {
             let x = base + offset
-            var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
-            var previousNegative = x[0] < 0 ? 1 : 0
+            var lanes = SIMD8<Float>()
             var i = 0
-            while i + 4 <= w {
-                let a = x[i], b = x[i + 1], c = x[i + 2], d = x[i + 3]
-                s0 += a * a; s1 += b * b; s2 += c * c; s3 += d * d
-                let na = a < 0 ? 1 : 0, nb = b < 0 ? 1 : 0, nc = c < 0 ? 1 : 0, nd = d < 0 ? 1 : 0
-                crossings &+= (na ^ previousNegative) &+ (nb ^ na) &+ (nc ^ nb) &+ (nd ^ nc)
-                previousNegative = nd
-                i += 4
+            while i + 8 <= w {
+                let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+                lanes += v * v
+                i += 8
             }
-            while i < w {
-                let v = x[i]
-                s0 += v * v
-                let negative = v < 0 ? 1 : 0
-                crossings &+= negative ^ previousNegative
-                previousNegative = negative
-                i += 1
-            }
-            sum = (s0 + s1) + (s2 + s3)
+            sum = lanes.sum()
+            while i < w { sum += x[i] * x[i]; i += 1 }
+            for j in 1..<max(1, w) { crossings &+= (x[j] < 0 ? 1 : 0) ^ (x[j - 1] < 0 ? 1 : 0) }
         }
         let ms = sum / Float(w)
         row.rmsDB = ms > 1e-12 ? max(-120, 10 * log10f(ms)) : -120
@@ -116,30 +109,32 @@ final class SpectralFrameAnalyzer {
         power.withUnsafeBufferPointer { p in
             magnitude.withUnsafeMutableBufferPointer { mag in
                 previous.withUnsafeBufferPointer { prev in
-                    // Magnitudes, and their sums two partial sums at a time.
-                    var m0: Float = 0, m1: Float = 0, w0: Float = 0, w1: Float = 0, p0: Float = 0, p1: Float = 0
-                    var k = 0
-                    while k + 2 <= bins {
-                        let a = p[k], b = p[k + 1]
-                        let ma = a.squareRoot(), mb = b.squareRoot()
-                        mag[k] = ma; mag[k + 1] = mb
-                        m0 += ma; m1 += mb
-                        w0 += ma * Float(k); w1 += mb * Float(k + 1)
-                        p0 += a; p1 += b
-                        k += 2
-                    }
-                    if k < bins { let a = p[k], ma = a.squareRoot(); mag[k] = ma; m0 += ma; w0 += ma * Float(k); p0 += a }
-                    magnitudeSum = m0 + m1
-                    weighted = (w0 + w1) * hz
-                    powerSum = p0 + p1
-                    // The geometric mean's log from products of sixteen bins at a time (in Double, which sixteen
-                    // powers between 1e-10 and 1e16 can neither underflow nor overflow).
-                    var chunk = 0
-                    while chunk < bins {
-                        var product = 1.0
-                        for j in chunk..<min(bins, chunk + 16) { product *= Double(min(max(p[j], 1e-10), 1e16)) }
-                        logPowerSum += Foundation.log(product)
-                        chunk += 16
+                    guard let pp = p.baseAddress, let mm = mag.baseAddress else { return }
+                    // Magnitudes and the log2 powers (for the geometric mean) in passes of their own, then
+                    // the sums eight partial sums at a time.
+                    for k in 0..<bins { mm[k] = pp[k].squareRoot() }
+                    logPower.withUnsafeMutableBufferPointer { l in
+                        guard let ll = l.baseAddress else { return }
+                        for k in 0..<bins { ll[k] = FastMath.log2(max(pp[k], 1e-10)) }
+                        var ms = SIMD8<Float>(), ws = SIMD8<Float>(), ps = SIMD8<Float>(), ls = SIMD8<Float>()
+                        var index = SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7)
+                        let eight = SIMD8<Float>(repeating: 8)
+                        var k = 0
+                        while k + 8 <= bins {
+                            let m = UnsafeRawPointer(mm + k).loadUnaligned(as: SIMD8<Float>.self)
+                            ms += m
+                            ws += m * index
+                            ps += UnsafeRawPointer(pp + k).loadUnaligned(as: SIMD8<Float>.self)
+                            ls += UnsafeRawPointer(ll + k).loadUnaligned(as: SIMD8<Float>.self)
+                            index += eight
+                            k += 8
+                        }
+                        var m0 = ms.sum(), w0 = ws.sum(), p0 = ps.sum(), l0 = ls.sum()
+                        while k < bins { m0 += mm[k]; w0 += mm[k] * Float(k); p0 += pp[k]; l0 += ll[k]; k += 1 }
+                        magnitudeSum = m0
+                        weighted = w0 * hz
+                        powerSum = p0
+                        logPowerSum = Double(l0) * 0.693_147_180_559_945_3   // natural log
                     }
                     let target = 0.85 * magnitudeSum
                     var cumulative: Float = 0

@@ -44,7 +44,7 @@ struct PitchPathFinder {
         let count = min(width, frame.candidates.count + 1)
         frequencies[base] = 0; octaves[base] = 0; strengths[base] = 0; deltas[0] = unvoiced
         for (k, c) in frame.candidates.prefix(count - 1).enumerated() {
-            let octave = log2(c.frequency)
+            let octave = Double(FastMath.log2(Float(c.frequency)))   // to a few ulp of a Float: plenty for octave costs
             frequencies[base + k + 1] = c.frequency
             octaves[base + k + 1] = octave
             strengths[base + k + 1] = c.strength
