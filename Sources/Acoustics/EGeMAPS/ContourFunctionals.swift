@@ -1,9 +1,9 @@
 import Foundation
 
-/// The functionals eGeMAPS applies to a low-level contour, with openSMILE's definitions: moments,
-/// interpolated percentiles, rising and falling slopes between the peaks and valleys that survive a
-/// threshold of 10 % of the contour's range (`cFunctionalPeaks2`), and the lengths of segments where the
-/// contour is (or is not) zero (`cFunctionalSegments`, at least 3 frames, pauses of at least 2).
+/// The functionals eGeMAPS applies to a low-level contour, with openSMILE's definitions: moments, rising
+/// and falling slopes between the peaks and valleys that survive a threshold of 10 % of the contour's range
+/// (`cFunctionalPeaks2`), and the lengths of segments where the contour is (or is not) zero
+/// (`cFunctionalSegments`, at least 3 frames, pauses of at least 2). Percentiles are `Functionals.percentile`.
 enum ContourFunctionals {
     /// The mean and openSMILE's `stddevNorm`: the standard deviation over the signed mean (0 for a flat contour).
     static func moments(_ x: [Double]) -> (mean: Double, stddevNorm: Double) {
@@ -12,13 +12,6 @@ enum ContourFunctionals {
         let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(x.count)
         guard variance > 0 else { return (mean, 0) }
         return (mean, variance.squareRoot() / (mean == 0 ? 1 : mean))
-    }
-
-    /// The p-th percentile (0…1), linearly interpolated between the sorted values.
-    static func percentile(sorted s: [Double], _ p: Double) -> Double {
-        guard !s.isEmpty else { return 0 }
-        let position = p * Double(s.count - 1), lo = Int(position), hi = min(s.count - 1, lo + 1)
-        return s[lo] + (s[hi] - s[lo]) * (position - Double(lo))
     }
 
     struct Slopes: Equatable {

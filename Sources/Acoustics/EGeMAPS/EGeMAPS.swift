@@ -83,9 +83,9 @@ public enum EGeMAPS {
         // F0 over its voiced (non-zero) frames, run together as openSMILE does; loudness over all frames.
         for values in [nonZero(f0), loudness] {
             let sorted = values.sorted()
-            let p20 = ContourFunctionals.percentile(sorted: sorted, 0.2), p80 = ContourFunctionals.percentile(sorted: sorted, 0.8)
+            let p20 = Functionals.percentile(sorted: sorted, 0.2), p80 = Functionals.percentile(sorted: sorted, 0.8)
             let s = ContourFunctionals.slopes(values, period: period)
-            out += meanAndNorm(values) + [p20, ContourFunctionals.percentile(sorted: sorted, 0.5), p80, p80 - p20,
+            out += meanAndNorm(values) + [p20, Functionals.percentile(sorted: sorted, 0.5), p80, p80 - p20,
                                           s.meanRising, s.stddevRising, s.meanFalling, s.stddevFalling]
         }
         for c in [5, 6, 7, 8, 9] { out += meanAndNorm(smoothed(raw(c), skippingZeros: false)) }

@@ -21,18 +21,22 @@ public struct Functionals: Sendable, Equatable, Codable {
         let mean = values.reduce(0, +) / n
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
         let sorted = values.sorted()
-        func percentile(_ p: Double) -> Double {
-            // Linear interpolation between closest ranks (numpy's default).
-            let position = p * (n - 1)
-            let lower = Int(position.rounded(.down)), upper = min(sorted.count - 1, lower + 1)
-            return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
-        }
+        func percentile(_ p: Double) -> Double { Self.percentile(sorted: sorted, p) }
         let t = timesMs.map { Double($0) / 1000 }
         let tMean = t.reduce(0, +) / n
         var sxy = 0.0, sxx = 0.0
         for (x, y) in zip(t, values) { sxy += (x - tMean) * (y - mean); sxx += (x - tMean) * (x - tMean) }
         self.init(mean: mean, std: variance.squareRoot(), p20: percentile(0.2), p50: percentile(0.5), p80: percentile(0.8),
                   range: (sorted.last ?? 0) - (sorted.first ?? 0), slopePerSecond: sxx > 0 ? sxy / sxx : 0)
+    }
+
+    /// The p-th percentile (0…1) of sorted values, linearly interpolated between the closest ranks
+    /// (numpy's default); 0 for no values.
+    static func percentile(sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let position = p * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down)), upper = min(sorted.count - 1, lower + 1)
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
     }
 
     public init(mean: Double, std: Double, p20: Double, p50: Double, p80: Double, range: Double, slopePerSecond: Double) {
