@@ -16,8 +16,9 @@ struct ShortFrameDescriptors {
     init(sampleRate: Int, fftSize: Int) {
         bins = fftSize / 2 + 1
         binHz = Double(sampleRate) / Double(fftSize)
-        func mel(_ f: Double) -> Double { 1127 * log(1 + f / 700) }
-        func hz(_ m: Double) -> Double { 700 * (exp(m / 1127) - 1) }
+        // HTK's mel scale; openSMILE's filters are triangles on that scale (not in Hz, as MelFilterBank's are).
+        func mel(_ f: Double) -> Double { MelFilterBank.mel(f, htk: true) }
+        func hz(_ m: Double) -> Double { MelFilterBank.hz(m, htk: true) }
         let low = 20.0, high = min(8000, Double(sampleRate) / 2)
         let step = (mel(high) - mel(low)) / Double(Self.bands + 1)
         let centres = (0...(Self.bands + 1)).map { mel(low) + Double($0) * step }
