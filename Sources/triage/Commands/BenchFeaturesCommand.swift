@@ -58,43 +58,37 @@ struct BenchFeaturesCommand: ParsableCommand {
             Console.out(String(format: "  %-44@ %6.2f s = %7.0fx real time%@", name as NSString, t, factor, ratios.isEmpty ? "" : " = " + ratios))
         }
         Console.out("\(seconds) s of 8 kHz speech (\(call) repeated), 25 ms frames every 10 ms, one thread, fastest of \(runs) runs:")
-        if only == .full {
-            let full = time { Self.extract(samples, FeatureSettings(sampleRate: rate)) }
-            line("full descriptor set (every column of triage features)", full,
-                 against: [("openSMILE eGeMAPS", Self.openSMILE), ("the 2,000x target", Self.fullTarget)])
-            let floor = time { Self.powerSpectra(samples, fftSize: 256, hop: rate / 100) }
-            Console.out(String(format: "  (the same run's bare FFT loop: %.2f s; the full set costs %.2fx it)", floor, full / floor))
-            return
-        }
-        var mfccFrames = 0
-        let mfcc = time { mfccFrames = MFCC(sampleRate: rate).computeFlat(samples).count / 13 }
-        line("MFCC 1-13 alone (librosa-identical)", mfcc,
-             against: [("librosa", Self.librosaMFCC), ("the C loop", Self.plainCLoop), ("the 6,000x target", Self.mfccTarget)])
         // The same machine's floor in the same run: only the windowed FFTs and power spectra MFCC needs.
         let floor = time { Self.powerSpectra(samples, fftSize: 256, hop: rate / 100) }
-        Console.out(String(format: "  (the FFTs alone take %.2f s here, %.0fx real time: MFCC costs %.2fx the bare FFT loop, a figure the machine's load does not change)",
-                           floor, audio / floor, mfcc / floor))
-        if only == .mfcc { return }
-        line("frame levels (RMS dB)", time { _ = FrameEnergy.rmsDB(samples, layout: FrameLayout(sampleRate: rate)) }, against: [])
-        var spectralSettings = FeatureSettings(sampleRate: rate)
-        spectralSettings.pitchEnabled = false
-        line("spectral group + MFCC + deltas + speech", time { Self.extract(samples, spectralSettings) }, against: [])
-        if only == .spectral { return }
-        var estimates: [PitchTracker.Estimate] = []
-        line("pitch, voicing, HNR (Praat-like)", time {
-            var tracker = PitchTracker(sampleRate: rate, hop: rate / 100)
-            estimates = tracker.append(samples) + tracker.finish()
-        }, against: [("Praat", Self.praatPitch)])
-        let track = estimates.map(\.f0)
-        line("glottal pulses, jitter, shimmer", time {
-            _ = samples.withUnsafeBufferPointer { GlottalPulses.find(in: $0, sampleRate: rate, f0: track, hop: rate / 100).jitterLocal }
-        }, against: [])
-        line("contraction-like episodes", time { _ = VocalEpisodeDetector().episodes(in: samples, sampleRate: rate) }, against: [])
+        if only != .full {
+            let mfcc = time { _ = MFCC(sampleRate: rate).computeFlat(samples) }
+            line("MFCC 1-13 alone (librosa-identical)", mfcc,
+                 against: [("librosa", Self.librosaMFCC), ("the C loop", Self.plainCLoop), ("the 6,000x target", Self.mfccTarget)])
+            Console.out(String(format: "  (the FFTs alone take %.2f s here, %.0fx real time: MFCC costs %.2fx the bare FFT loop, a figure the machine's load does not change)",
+                               floor, audio / floor, mfcc / floor))
+            if only == .mfcc { return }
+            line("frame levels (RMS dB)", time { _ = FrameEnergy.rmsDB(samples, layout: FrameLayout(sampleRate: rate)) }, against: [])
+            var spectralSettings = FeatureSettings(sampleRate: rate)
+            spectralSettings.pitchEnabled = false
+            line("spectral group + MFCC + deltas + speech", time { Self.extract(samples, spectralSettings) }, against: [])
+            if only == .spectral { return }
+            var estimates: [PitchTracker.Estimate] = []
+            line("pitch, voicing, HNR (Praat-like)", time {
+                var tracker = PitchTracker(sampleRate: rate, hop: rate / 100)
+                estimates = tracker.append(samples) + tracker.finish()
+            }, against: [("Praat", Self.praatPitch)])
+            let track = estimates.map(\.f0)
+            line("glottal pulses, jitter, shimmer", time {
+                _ = samples.withUnsafeBufferPointer { GlottalPulses.find(in: $0, sampleRate: rate, f0: track, hop: rate / 100).jitterLocal }
+            }, against: [])
+            line("contraction-like episodes", time { _ = VocalEpisodeDetector().episodes(in: samples, sampleRate: rate) }, against: [])
+        }
         let full = time { Self.extract(samples, FeatureSettings(sampleRate: rate)) }
         line("full descriptor set (every column of triage features)", full,
              against: [("openSMILE eGeMAPS", Self.openSMILE), ("the 2,000x target", Self.fullTarget)])
         Console.out(String(format: "  (%d frames; the full set costs %.2fx this run's bare FFT loop, the figure to compare when the machine's speed swings)",
-                           mfccFrames, full / floor))
+                           FeatureExtractor(settings: FeatureSettings(sampleRate: rate)).frameCount(samples: samples.count), full / floor))
+        if only == .full { return }
 
         // Streaming in 20 ms chunks: memory stays flat.
         var live = FeatureSettings(sampleRate: rate)
