@@ -38,10 +38,11 @@ struct SpectralResampler {
     /// The resampled frame from a spectrum of interleaved re, im pairs (FFTW's sign convention).
     func resample(_ spectrum: [Float]) -> [Double] {
         if let inverse {
-            // FFTW's inverse doubles every bin but DC; double DC too so all weigh alike, as in openSMILE.
+            // FFTW's inverse counts every bin but DC twice; halve those so all weigh alike, as in openSMILE's
+            // inverse and the direct sum below (the two paths give the same samples).
             var kept = [Float](repeating: 0, count: 2 * keptBins)
-            for k in 0..<min(2 * keptBins, spectrum.count) { kept[k] = spectrum[k] }
-            kept[0] *= 2; kept[1] = 0
+            for k in 0..<min(2 * keptBins, spectrum.count) { kept[k] = k < 2 ? spectrum[k] : 0.5 * spectrum[k] }
+            kept[1] = 0
             var out = [Float](repeating: 0, count: inverse.size)
             kept.withUnsafeBufferPointer { s in
                 out.withUnsafeMutableBufferPointer { o in if let base = o.baseAddress { inverse.realFromSpectrum(s, into: base) } }
