@@ -10,17 +10,22 @@ public struct RecordingFeatures {
 
     public struct Channel: Sendable {
         public var index: Int
+        /// The engine's frames (empty when only the samples were asked for).
         public var frames: [FrameFeatures]
-        /// The channel's samples, when asked to keep them (eGeMAPS measures the spectrum again).
+        /// The channel's samples, when asked for (eGeMAPS has its own framing and analysis).
         public var samples: [Float]
     }
+
+    /// What to keep of each channel: the engine's frames, or the samples (for eGeMAPS).
+    public enum Content: Sendable { case frames, samples }
 
     public let path: String
     public let info: AudioFileInfo
     public let channels: [Channel]
 
-    /// Extracts every channel of `path` with `configure` applied to the settings for its rate.
-    public init(path: String, keepSamples: Bool = false, configure: (inout FeatureSettings) -> Void = { _ in }) throws {
+    /// Extracts every channel of `path` with `configure` applied to the settings for its rate (or, for
+    /// `.samples`, reads them without running the engine).
+    public init(path: String, content: Content = .frames, configure: (inout FeatureSettings) -> Void = { _ in }) throws {
         let file = try AudioFile(path: path)
         guard file.info.sampleRate >= Self.lowestSampleRate else {
             throw IngestError(path: path, reason: "a sample rate of \(file.info.sampleRate) Hz is too low to analyse speech (at least \(Self.lowestSampleRate) Hz)")
@@ -28,7 +33,7 @@ public struct RecordingFeatures {
         var settings = FeatureSettings(sampleRate: file.info.sampleRate)
         configure(&settings)
         let count = file.info.channels
-        let engines = (0..<count).map { _ in FeatureExtractor(settings: settings) }
+        let engines = content == .frames ? (0..<count).map { _ in FeatureExtractor(settings: settings) } : []
         var frames = [[FrameFeatures]](repeating: [], count: count)
         var kept = [[Float]](repeating: [], count: count)
         var block: [Float] = []
@@ -39,11 +44,10 @@ public struct RecordingFeatures {
             for c in 0..<count {
                 channel.removeAll(keepingCapacity: true)
                 for i in 0..<n { channel.append(block[i * count + c]) }
-                frames[c] += engines[c].append(channel)
-                if keepSamples { kept[c] += channel }
+                if content == .frames { frames[c] += engines[c].append(channel) } else { kept[c] += channel }
             }
         }
-        for c in 0..<count { frames[c] += engines[c].finish() }
+        for (c, engine) in engines.enumerated() { frames[c] += engine.finish() }
         self.path = path
         info = file.info
         channels = frames.enumerated().map { Channel(index: $0.offset, frames: $0.element, samples: kept[$0.offset]) }

@@ -80,7 +80,7 @@ struct FeaturesCommand: ParsableCommand {
     func run() throws {
         let recording: RecordingFeatures
         do {
-            recording = try RecordingFeatures(path: audio, keepSamples: set == .egemaps) { s in
+            recording = try RecordingFeatures(path: audio, content: set == .egemaps ? .samples : .frames) { s in
                 s.windowMs = windowMs; s.hopMs = hopMs; s.fftSize = fftSize; s.melBands = melBands; s.style = style
                 if let fftSize, fftSize < s.window { s.windowMs = Double(fftSize) * 1000 / Double(s.sampleRate) }
             }
