@@ -15,6 +15,8 @@ public struct Assessment: Sendable {
         public var code: String
         public var forces: Disposition
         public var evidence: [Evidence]
+        /// Raised only by counting possible findings (hedged or unsure): the midwife should ask.
+        public var possible: Bool = false
     }
 
     /// A fact with its value and where it came from.
@@ -56,6 +58,11 @@ public struct Assessment: Sendable {
     public var denied: [FindingState]
     /// Facts the protocol still needs, most decisive first.
     public var questions: [Question]
+    /// How sure the suggestion is, in [0, 1]: low when little was recognised, a red flag is only possible,
+    /// answers were hedged or decisive facts are unknown.
+    public var confidence: Double = 1
+    /// What the assistant does not know, as codes (`not_recognised`, `possible_red_flag`, `hedged`, `facts_unknown`).
+    public var uncertainties: [String] = []
     /// `id@version` of the taxonomy used.
     public var taxonomyVersion: String
     /// The classifier that produced this.

@@ -14,6 +14,7 @@ enum FindingCollector {
     static func collect(_ turns: [TurnAnalysis], lexicons: LexiconSet) -> Collected {
         var collected = Collected()
         var asked: [(code: String, evidence: Evidence)] = []
+        var askedAlternatives = false
         for turn in turns {
             if turn.isQuestion {
                 // Only what the question sentences name: "Når veerne kommer så tit, skal du komme ind. Har du en bil?"
@@ -24,6 +25,7 @@ enum FindingCollector {
                 }.map {
                     ($0.code, turn.evidence($0.tokens, source: .questionAnswer, phrase: $0.phrase, code: $0.code))
                 }
+                askedAlternatives = turn.tokens.contains { ["eller", "or"].contains($0.text) }
                 continue
             }
             guard turn.isCallerSide else { continue }
@@ -40,12 +42,24 @@ enum FindingCollector {
                     collected.reasonEvidence[m.code, default: []].append(turn.evidence(m.tokens, phrase: m.phrase, polarity: polarity, code: m.code))
                 }
             }
-            // A bare yes or no answers the findings the question named, unless she speaks of them herself.
-            if !asked.isEmpty, let yes = Utterance.answer(turn.tokens) {
+            // A yes, no or unsure answers the findings the question named, unless she speaks of them herself.
+            // A yes that names some of them ("Hovedpine, ja") covers only those; a bare yes to a question of
+            // alternatives ("Bløder du, eller har du ondt?" — "Ja") leaves each of them possible; a no denies them all.
+            if !asked.isEmpty, let answer = Answer.read(turn.tokens) {
+                let named = asked.contains { stated.contains($0.code) }
+                let alternatives = Set(asked.map(\.code)).count > 1 && askedAlternatives
                 for (code, question) in asked where !stated.contains(code) {
-                    var answer = turn.evidence(0..<1, source: .questionAnswer, phrase: question.text, polarity: yes ? .present : .denied, code: code)
-                    answer.text = "\(question.text)? → \(answer.text)"
-                    collected.evidence[code, default: []].append(answer)
+                    let polarity: Polarity
+                    switch answer {
+                    case .yes:
+                        if named { continue }
+                        polarity = alternatives ? .uncertain : .present
+                    case .no: polarity = .denied
+                    case .unsure: polarity = .uncertain
+                    }
+                    var e = turn.evidence(0..<min(turn.tokens.count, 3), source: .questionAnswer, phrase: question.text, polarity: polarity, code: code)
+                    e.text = "\(question.text)? → \(e.text)"
+                    collected.evidence[code, default: []].append(e)
                 }
             }
             asked = []

@@ -6,6 +6,8 @@ import TriageCore
 /// Ranks contact reasons from the caller's own words (reason lexicons), the findings that point to a
 /// reason, and facts; after the birth, postnatal_concern leads and pregnancy-only reasons fall away.
 enum ReasonScorer {
+    /// The evidence phrase of the fallback reason when nothing was recognised.
+    static let fallbackPhrase = "fallback"
     /// Reasons that only lead when nothing clinical is said.
     static let soft: Set<String> = ["anxiety_reassurance", "practical_question", "other"]
     /// Reasons that are about pregnancy, not the time after the birth.
@@ -34,12 +36,13 @@ enum ReasonScorer {
         }
         for (code, items) in reasonEvidence {
             var phrases = Set<String>()
-            for e in items where phrases.insert(e.phrase ?? e.text).inserted { support(code, e.polarity == .uncertain ? 0.5 : 1, e) }
+            // A hedged mention still says what she calls about; the hedge lowers the confidence, not the reason.
+            for e in items where phrases.insert(e.phrase ?? e.text).inserted { support(code, 1, e) }
         }
         for finding in taxonomy.findings {
             guard let polarity = findings[finding.code], polarity != .denied,
                   let e = findingEvidence[finding.code]?.first(where: { $0.polarity != .denied }) else { continue }
-            for code in finding.reasons { support(code, polarity == .uncertain ? 0.5 : 1, e) }
+            for code in finding.reasons { support(code, 1, e) }
         }
         let fact = Dictionary(facts.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         if let f = fact["contraction_interval_min"], f.evidence.source != .acoustic { support("labour_contractions", 1, f.evidence) }
@@ -87,7 +90,7 @@ enum ReasonScorer {
             return (a.score, b.code) > (b.score, a.code)
         }
         if ranked.isEmpty {
-            ranked = [Assessment.ReasonScore(code: "other", score: 0.5, evidence: [Evidence(source: .rule, text: "no contact reason was recognised", phrase: "fallback")])]
+            ranked = [Assessment.ReasonScore(code: "other", score: 0.5, evidence: [Evidence(source: .rule, text: "no contact reason was recognised", phrase: fallbackPhrase)])]
         }
         return ranked
     }

@@ -5,7 +5,9 @@ import TriageCore
 /// and the questions still to ask. Deterministic; one instance per thread (it caches stems).
 public final class TriageClassifier {
     /// Identifies this classifier in every stored assessment.
-    public static let modelVersion = "lexicon-rules-1.0"
+    public static let modelVersion = "lexicon-rules-1.1"
+    /// The disposition of a call in which nothing was recognised.
+    public static let unrecognisedDisposition = Disposition.attendSoon
 
     public let taxonomy: Taxonomy
     private let analyzer = TextAnalyzer()
@@ -29,18 +31,27 @@ public final class TriageClassifier {
         }
         let facts = FactCollector.collect(turns, metadata: input.metadata, findings: findings, findingEvidence: collected.evidence,
                                           acoustic: input.acoustic)
-        let present = Set(findings.filter { $0.value != .denied }.keys)
-        let flags = RedFlagEvaluator.raised(taxonomy: taxonomy, facts: facts, present: present, findingEvidence: collected.evidence)
+        let stated = Set(findings.filter { $0.value == .present }.keys)
+        let possible = Set(findings.filter { $0.value == .uncertain }.keys)
+        let flags = RedFlagEvaluator.raised(taxonomy: taxonomy, facts: facts, stated: stated, possible: possible,
+                                            findingEvidence: collected.evidence)
         let reasons = ReasonScorer.rank(taxonomy: taxonomy, findings: findings, findingEvidence: collected.evidence,
                                         reasonEvidence: collected.reasonEvidence, facts: facts, redFlagRaised: !flags.isEmpty,
                                         acoustic: input.acoustic)
         let primary = reasons.first?.code ?? "other"
+        let recognised = !(reasons.count == 1 && reasons[0].evidence.first?.phrase == ReasonScorer.fallbackPhrase)
 
         let disposition: Disposition
         let why: Evidence
         if let worst = flags.min(by: { $0.forces < $1.forces }) {
             disposition = worst.forces
-            why = Evidence(source: .rule, text: "red flag \(worst.code) forces \(worst.forces.rawValue)", phrase: worst.code)
+            why = Evidence(source: .rule, text: "red flag \(worst.code)\(worst.possible ? " (possible)" : "") forces \(worst.forces.rawValue)",
+                           phrase: worst.code)
+        } else if !recognised {
+            // Nothing recognised is no reason to send her home: the most urgent disposition no red flag forces,
+            // until the midwife knows more.
+            disposition = TriageClassifier.unrecognisedDisposition
+            why = Evidence(source: .rule, text: "nothing recognised: \(disposition.rawValue) until the midwife knows more", phrase: "not_recognised")
         } else {
             disposition = taxonomy.reason(primary)?.defaultDisposition ?? .refer
             why = Evidence(source: .rule, text: "default for \(primary): \(disposition.rawValue)", phrase: primary)
@@ -54,7 +65,9 @@ public final class TriageClassifier {
             disposition: disposition, dispositionEvidence: why, redFlags: flags, facts: facts,
             findings: states.filter { $0.polarity != .denied }, denied: states.filter { $0.polarity == .denied },
             questions: QuestionPlanner.questions(taxonomy: taxonomy, reasons: reasons, facts: facts, language: language),
+            confidence: 1, uncertainties: [],
             taxonomyVersion: taxonomy.versionTag, modelVersion: TriageClassifier.modelVersion)
+            .withConfidence(recognised: recognised, possible: possible, taxonomy: taxonomy)
     }
 
     private func detectLanguage(_ turns: [Turn]) -> String {

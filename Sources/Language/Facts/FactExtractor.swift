@@ -74,14 +74,19 @@ public enum FactExtractor {
                                     ["født", "gange"], ["had", "babies"], ["given", "birth", "twice"]]
         let definiteAt = WordSequence.first(of: definite, in: words, gap: 2)
         let firstAt = WordSequence.first(of: firstCues + [["første", "gang"]], in: words), laterAt = definiteAt ?? WordSequence.first(of: laterCues, in: words)
-        if let f = firstAt, laterAt.map({ f.lowerBound < $0.lowerBound && definiteAt == nil }) ?? true,
+        if let r = definiteAt, NegationDetector.polarity(of: r, in: tokens, language: language) == .denied {
+            // "Jeg har ikke født før", "we don't have other children".
+            add("first_baby", .boolean(true), r)
+        } else if let f = firstAt, laterAt.map({ f.lowerBound < $0.lowerBound && definiteAt == nil }) ?? true,
            NegationDetector.polarity(of: f, in: tokens, language: language) != .denied {
             add("first_baby", .boolean(true), f)
         } else if let r = laterAt ?? firstAt.flatMap({ NegationDetector.polarity(of: $0, in: tokens, language: language) == .denied ? $0 : nil }) {
             add("first_baby", .boolean(false), r)
-        } else if topics.contains(.firstBaby) {
+        } else if topics.contains(.firstBaby) || topics.contains(.previousBirth) {
+            // "Har du født før?" — "Ja" is not a first baby; "Er det dit første?" — "Ja" is.
+            let yesMeansFirst = !topics.contains(.previousBirth)
             if let r = WordSequence.first(of: bareLater, in: words) { add("first_baby", .boolean(false), r) }
-            else if let yes = Utterance.answer(tokens) { add("first_baby", .boolean(yes), 0..<1) }
+            else if let yes = Utterance.answer(tokens) { add("first_baby", .boolean(yes == yesMeansFirst), 0..<1) }
         }
 
         // Contraction interval: "hvert tredje minut", "hvert 5. minut", "every four minutes", "8 til 10 minutter",

@@ -1,11 +1,17 @@
 /// What a midwife's question asks about, so a bare answer ("ja", "38", "klart") can be read as a fact.
 public enum QuestionTopic: String, Sendable, CaseIterable {
-    case gestationalAge, firstBaby, contractionInterval, contractionDuration, fluidColour, temperature,
+    case gestationalAge, firstBaby
+    /// "Har du født før?", "Do you have other children?": a yes means not a first baby.
+    case previousBirth
+    case contractionInterval, contractionDuration, fluidColour, temperature,
          fetalMovements, bleedingAmount, bloodPressure, daysPostpartum
 
     static let cues: [(QuestionTopic, [[String]])] = [
         (.gestationalAge, [["hvor", "langt"], ["hvilken", "uge"], ["hvor", "mange", "uger"], ["how", "many", "weeks"], ["how", "far", "along"], ["which", "week"]]),
-        (.firstBaby, [["første"], ["first"], ["født", "før"], ["given", "birth", "before"], ["andre", "børn"], ["other", "children"]]),
+        (.firstBaby, [["første"], ["first"], ["førstegangsfødende"]]),
+        (.previousBirth, [["født", "før"], ["født", "tidligere"], ["given", "birth", "before"], ["andre", "børn"], ["other", "children"], ["børn", "i", "forvejen"],
+                          ["flere", "børn"], ["any", "children"], ["had", "a", "baby", "before"], ["babies", "before"], ["kids", "already"], ["any", "kids"],
+                          ["other", "kids"], ["prøvet", "det", "før"], ["done", "this", "before"], ["har", "du", "børn"], ["have", "children"]]),
         (.contractionInterval, [["hvor", "tit"], ["hvor", "ofte"], ["how", "often"], ["how", "far", "apart"], ["how", "close"], ["mellemrum"]]),
         (.contractionDuration, [["hvor", "længe", "varer"], ["how", "long", "does"], ["how", "long", "do"], ["varer", "de"], ["varer", "hver"]]),
         (.fluidColour, [["farve"], ["colour"], ["color"], ["klart"], ["clear"], ["grønt"], ["green"]]),

@@ -6,8 +6,6 @@ public enum Utterance {
         "en": ["have", "has", "are", "is", "do", "does", "did", "can", "could", "any", "how", "what", "when", "which", "who",
                "were", "was", "will", "would"],
     ]
-    static let yes: Set<String> = ["ja", "jo", "jah", "jep", "jamen", "yes", "yeah", "yep", "yup", "correct", "right", "indeed"]
-    static let no: Set<String> = ["nej", "næ", "nope", "no", "nah", "nix"]
 
     /// Whether the turn asks something: it ends in "?" or starts with a question word.
     public static func isQuestion(_ tokens: [Token], language: String) -> Bool {
@@ -28,13 +26,12 @@ public enum Utterance {
         return spans
     }
 
-    /// A bare yes or no at the start of an answer: `true` yes, `false` no, `nil` neither.
+    /// A bare yes or no at the start of an answer: `true` yes, `false` no, `nil` neither or unsure.
     public static func answer(_ tokens: [Token]) -> Bool? {
-        guard let first = tokens.first(where: { $0.kind == .word }) else { return nil }
-        if yes.contains(first.text) { return true }
-        if no.contains(first.text) { return false }
-        // "Not really", "ikke rigtig", "ikke endnu": a no as well.
-        if first.text == "ikke" || first.text == "not" || first.text == "never" || first.text == "aldrig" { return false }
-        return nil
+        switch Answer.read(tokens) {
+        case .yes: return true
+        case .no: return false
+        case .unsure, nil: return nil
+        }
     }
 }

@@ -22,12 +22,15 @@ public enum AssessmentJSON {
             ("disposition", .string(a.disposition.rawValue)),
             ("disposition_evidence", evidence(a.dispositionEvidence)),
             ("red_flags", .array(a.redFlags.map { f in
-                .object([("code", .string(f.code)), ("forces", .string(f.forces.rawValue)), ("evidence", .array(f.evidence.map(evidence)))])
+                .object([("code", .string(f.code)), ("forces", .string(f.forces.rawValue)), ("possible", .bool(f.possible)),
+                         ("evidence", .array(f.evidence.map(evidence)))])
             })),
             ("facts", .object(facts)),
             ("fact_sources", .object(a.facts.map { ($0.name, .string($0.evidence.source == .record ? "record" : "call")) })),
             ("findings", .array(a.findings.map(finding))),
             ("denied", .array(a.denied.map(finding))),
+            ("confidence", .number(a.confidence)),
+            ("uncertainties", .array(a.uncertainties.map(JSONValue.string))),
             ("questions", .array(a.questions.map { .object([("fact", .string($0.fact)), ("text", .string($0.text))]) })),
             ("taxonomy_version", .string(a.taxonomyVersion)),
             ("model_version", .string(a.modelVersion)),

@@ -6,9 +6,14 @@ public struct RedFlagRule: Sendable, Equatable {
     public var forces: Disposition
     /// When the flag is raised.
     public var condition: Condition
+    /// What the flag forces when its condition holds only by counting *possible* findings (hedged, unsure or
+    /// unanswered in a way that leaves them open): `nil` forces the same as a stated finding.
+    public var ifPossible: Disposition?
     public var location: SourceLocation?
 
-    public init(code: String, label: LocalizedText, forces: Disposition, condition: Condition, location: SourceLocation? = nil) {
-        self.code = code; self.label = label; self.forces = forces; self.condition = condition; self.location = location
+    public init(code: String, label: LocalizedText, forces: Disposition, condition: Condition, ifPossible: Disposition? = nil,
+                location: SourceLocation? = nil) {
+        self.code = code; self.label = label; self.forces = forces; self.condition = condition; self.ifPossible = ifPossible
+        self.location = location
     }
 }

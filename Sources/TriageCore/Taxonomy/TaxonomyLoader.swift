@@ -238,13 +238,18 @@ private final class NodeReader {
     }
 
     func redFlag(_ node: Node) -> RedFlagRule? {
-        guard let f = fields(node, "a red flag", allowed: ["code", "label", "forces", "when"],
+        guard let f = fields(node, "a red flag", allowed: ["code", "label", "forces", "if_possible", "when"],
                              required: ["code", "label", "forces", "when"]),
               let c = code(f["code"], "a red flag's code"),
               let forces = disposition(f["forces"], "red flag '\(c)'"),
               let whenNode = f["when"], let condition = condition(whenNode, flag: c) else { return nil }
+        var ifPossible: Disposition?
+        if let node = f["if_possible"] {
+            guard let d = disposition(node, "red flag '\(c)' (if_possible)") else { return nil }
+            ifPossible = d
+        }
         return RedFlagRule(code: c, label: localized(f["label"], "label") ?? LocalizedText([:]), forces: forces,
-                           condition: condition, location: location(node))
+                           condition: condition, ifPossible: ifPossible, location: location(node))
     }
 
     func condition(_ node: Node, flag: String) -> Condition? {
