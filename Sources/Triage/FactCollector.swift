@@ -8,24 +8,10 @@ import TriageCore
 /// from the findings (movements, amount of bleeding).
 enum FactCollector {
     static func collect(_ turns: [TurnAnalysis], metadata: CallMetadata, findings: [String: Polarity],
-                        findingEvidence: [String: [Evidence]], acoustic: EpisodeSummary? = nil) -> [Assessment.FactValueWithEvidence] {
-        var facts: [Assessment.FactValueWithEvidence] = []
+                        findingEvidence: [String: [Evidence]], acoustic: EpisodeSummary? = nil,
+                        taxonomy: Taxonomy) -> [Assessment.FactValueWithEvidence] {
+        var facts = stated(in: turns, taxonomy: taxonomy)
         func has(_ name: String) -> Bool { facts.contains { $0.name == name } }
-        var topics = Set<QuestionTopic>()
-        var recent: [[Token]] = []
-        for turn in turns {
-            defer { recent = Array((recent + [turn.tokens]).suffix(3)) }
-            if turn.isQuestion {
-                topics = QuestionTopic.topics(of: turn.tokens)
-                continue
-            }
-            guard turn.isCallerSide else { continue }
-            for fact in FactExtractor.facts(in: turn.tokens, language: turn.language, topics: topics, context: recent.flatMap { $0 }) where !has(fact.name) {
-                let source: Evidence.Source = topics.isEmpty ? turn.source : .questionAnswer
-                facts.append(.init(name: fact.name, value: fact.value, evidence: turn.evidence(fact.tokens, source: source, code: fact.name)))
-            }
-            topics = []
-        }
         // The caller's record fills what the call does not say.
         func record(_ name: String, _ value: FactValue?) {
             guard let value, !has(name) else { return }
@@ -63,6 +49,33 @@ enum FactCollector {
         derived("bleeding_amount", "heavy", from: "heavy_bleeding")
         if !has("caller"), turns.contains(where: { $0.turn.speakerLabel.map { Speaker(label: $0) == .caller && $0.lowercased().hasPrefix("partner") } ?? false }) {
             facts.append(.init(name: "caller", value: .text("partner"), evidence: Evidence(source: .transcript, text: "Partner", code: "caller")))
+        }
+        return facts
+    }
+
+    /// What the caller states, each fact once: of several statements, the one the taxonomy's `when_several` picks.
+    static func stated(in turns: [TurnAnalysis], taxonomy: Taxonomy) -> [Assessment.FactValueWithEvidence] {
+        var said: [Assessment.FactValueWithEvidence] = []
+        var topics = Set<QuestionTopic>()
+        var recent: [[Token]] = []
+        for turn in turns {
+            defer { recent = Array((recent + [turn.tokens]).suffix(3)) }
+            if turn.isQuestion {
+                topics = QuestionTopic.topics(of: turn.tokens)
+                continue
+            }
+            guard turn.isCallerSide else { continue }
+            for fact in FactExtractor.facts(in: turn.tokens, language: turn.language, topics: topics, context: recent.flatMap { $0 }) {
+                let source: Evidence.Source = topics.isEmpty ? turn.source : .questionAnswer
+                said.append(.init(name: fact.name, value: fact.value, evidence: turn.evidence(fact.tokens, source: source, code: fact.name)))
+            }
+            topics = []
+        }
+        var facts: [Assessment.FactValueWithEvidence] = []
+        for name in said.map(\.name) where !facts.contains(where: { $0.name == name }) {
+            let candidates = said.filter { $0.name == name }
+            let rule = taxonomy.fact(name)?.whenSeveral ?? .earliest
+            if let i = rule.choose(candidates.map(\.value)) { facts.append(candidates[i]) }
         }
         return facts
     }

@@ -30,7 +30,7 @@ public final class TriageClassifier {
             else { findings[code] = .denied }
         }
         let facts = FactCollector.collect(turns, metadata: input.metadata, findings: findings, findingEvidence: collected.evidence,
-                                          acoustic: input.acoustic)
+                                          acoustic: input.acoustic, taxonomy: taxonomy)
         let stated = Set(findings.filter { $0.value == .present }.keys)
         let possible = Set(findings.filter { $0.value == .uncertain }.keys)
         let flags = RedFlagEvaluator.raised(taxonomy: taxonomy, facts: facts, stated: stated, possible: possible,

@@ -5,6 +5,9 @@ import TriageCore
 /// movements, days since the birth, and who is calling. `topics` are what the midwife just asked, so a
 /// bare answer ("ja", "38 plus 2", "klart") counts.
 public enum FactExtractor {
+    /// Facts a turn may state more than once (a correction, a range then a later figure).
+    static let repeatable: Set<String> = ["gestational_week", "gestational_days", "contraction_interval_min"]
+
     /// - Parameter context: the turns just before, whose words set the scene ("feber" before a bare "38,4").
     public static func facts(in tokens: [Token], language: String, topics: Set<QuestionTopic> = [], context: [Token] = []) -> [ExtractedFact] {
         var out: [ExtractedFact] = []
@@ -13,8 +16,13 @@ public enum FactExtractor {
         func mentioned(_ set: Set<String>) -> Bool {
             !set.isDisjoint(with: contextWords) || tokens.contains { set.contains($0.text) || set.contains($0.stem) }
         }
+        // The gestational age and the contraction interval may be said twice in a turn ("hver femte … nej, hver tredje");
+        // the collector decides between them by the taxonomy's `when_several`. Other facts count once per turn.
         func add(_ name: String, _ value: FactValue, _ range: Range<Int>) {
-            if !out.contains(where: { $0.name == name }) { out.append(ExtractedFact(name: name, value: value, tokens: range)) }
+            let several = FactExtractor.repeatable.contains(name)
+            if !out.contains(where: { $0.name == name && (!several || $0.tokens.overlaps(range)) }) {
+                out.append(ExtractedFact(name: name, value: value, tokens: range))
+            }
         }
         func number(_ i: Int) -> Double? { i >= 0 && i < tokens.count ? tokens[i].value : nil }
         func word(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].text : "" }
@@ -53,7 +61,15 @@ public enum FactExtractor {
                 add("gestational_week", .integer(Int(n)), (i - 1)..<(i + 1))
                 continue
             }
-            if topics.contains(.gestationalAge), n >= 10, tokens[i].kind == .number || !NumberWords.isOrdinal(tokens[i].text) {
+            // "I'm thirty-six and five", "jeg er 38 og 2": a week and its days after "I'm".
+            if ["og", "and"].contains(next), let d = number(i + 2), d == d.rounded(), (0...6).contains(d), (20...43).contains(n),
+               ["er", "i'm", "im", "am", "she's", "hun", "is"].contains(word(i - 1)) || word(i - 2) == "jeg" && word(i - 1) == "er" {
+                add("gestational_week", .integer(Int(n)), i..<(i + 3))
+                add("gestational_days", .integer(Int(d)), i..<(i + 3))
+                continue
+            }
+            if topics.contains(.gestationalAge), n >= 10, tokens[i].kind == .number || !NumberWords.isOrdinal(tokens[i].text),
+               !out.contains(where: { $0.name == "gestational_week" }) {
                 add("gestational_week", .integer(Int(n)), i..<(i + 1))
             }
         }
@@ -61,7 +77,9 @@ public enum FactExtractor {
         // First baby.
         let firstCues: [[String]] = [["første", "barn"], ["mit", "første"], ["min", "første"], ["vores", "første"], ["hendes", "første"], ["førstegangsfødende"],
                                      ["første", "gang", "jeg", "føder"], ["første", "fødsel"], ["first", "baby"], ["my", "first"], ["our", "first"], ["her", "first"],
-                                     ["first", "pregnancy"], ["første", "graviditet"], ["first", "time", "mum"], ["first", "time", "mom"], ["first", "child"]]
+                                     ["first", "pregnancy"], ["første", "graviditet"], ["first", "time", "mum"], ["first", "time", "mom"], ["first", "child"],
+                                     ["første", "baby"], ["ingen", "børn"], ["no", "other", "children"], ["no", "other", "kids"], ["no", "kids"],
+                                     ["first", "one"], ["første", "gang", "vi"], ["ikke", "prøvet", "det", "før"], ["never", "done", "this"]]
         let laterCues: [[String]] = [["andet", "barn"], ["mit", "andet"], ["min", "anden"], ["vores", "andet"], ["hendes", "andet"], ["tredje", "barn"],
                                      ["det", "tredje"], ["mit", "tredje"], ["min", "tredje"], ["fjerde", "barn"], ["mit", "fjerde"], ["anden", "fødsel"],
                                      ["tredje", "fødsel"], ["fjerde", "fødsel"], ["nummer", "to"], ["nummer", "tre"], ["i", "forvejen"], ["second", "baby"],
@@ -124,6 +142,28 @@ public enum FactExtractor {
             if every || apart || ((topics.contains(.contractionInterval) || any(contractionWords, in: sentence)) && !varer) {
                 add("contraction_interval_min", .number(lowest), start..<(i + 1))
             }
+        }
+        // "Every three to three and a half", "hvert tredje": "every" and a number with no unit, where contractions are the subject.
+        let otherUnits: Set<String> = ["sekund", "sekunder", "seconds", "second", "secs", "dag", "dage", "day", "days", "time", "timer", "hour", "hours",
+                                       "uge", "uger", "week", "weeks", "nat", "night", "morgen", "morning", "gang", "time", "år", "year", "month", "måned"]
+        let contractionTalk = topics.contains(.contractionInterval) || mentioned(contractionWords.subtracting(["they", "de", "kommer", "coming", "come", "comes", "hård", "hard"]))
+        for i in tokens.indices where ["hvert", "hver", "every"].contains(tokens[i].text) && contractionTalk {
+            guard let v = number(i + 1), v >= 1, v <= 30, !minuteWords.contains(word(i + 2)), !otherUnits.contains(word(i + 2)),
+                  !minuteWords.contains(word(i + 3)) || word(i + 2) == "til" || word(i + 2) == "to" else { continue }
+            add("contraction_interval_min", .number(v), i..<(i + 2))
+        }
+        // "Three in ten", "tre på ti minutter": so many contractions in so many minutes.
+        for i in tokens.indices {
+            guard let count = number(i), count >= 1, count <= 10, count == count.rounded(), contractionTalk else { continue }
+            var j = i + 1
+            guard ["in", "på", "per", "i", "every"].contains(word(j)) else { continue }
+            j += 1
+            if word(j) == "løbet", word(j + 1) == "af" { j += 2 }
+            if word(j) == "the" || word(j) == "a" { j += 1 }
+            guard let span = number(j), [10.0, 20, 30, 60].contains(span), span > count else { continue }
+            let unit = word(j + 1)
+            guard unit.isEmpty || minuteWords.contains(unit) || !otherUnits.contains(unit) else { continue }
+            add("contraction_interval_min", .number((span / count * 10).rounded() / 10), i..<min(tokens.count, j + 2))
         }
         // Intervals in quarters and halves of an hour.
         for (cue, minutes) in [(["hvert", "kvarter"], 15.0), (["hver", "kvarter"], 15), (["every", "quarter", "hour"], 15), (["hver", "halve", "time"], 30),

@@ -123,6 +123,8 @@ public struct CompiledLexicon: Sendable {
     /// Whether two words differ by at most one insertion, deletion or substitution.
     static func withinOneEdit(_ a: String, _ b: String) -> Bool {
         let x = Array(a), y = Array(b)
+        // A recogniser errs inside a word, not in its first letter ("painted" is not "fainted").
+        guard x.first == y.first else { return false }
         if abs(x.count - y.count) > 1 { return false }
         var i = 0, j = 0, edits = 0
         while i < x.count && j < y.count {

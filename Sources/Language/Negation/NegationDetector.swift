@@ -21,6 +21,9 @@ public enum NegationDetector {
     static let boundaryWords: Set<String> = ["men", "but", "however", "selvom", "although", "though", "except", "undtagen", "bortset"]
     static let pronouns: Set<String> = ["jeg", "hun", "han", "det", "vi", "der", "i", "she", "he", "it", "we", "they", "there"]
 
+    /// Scots and Northern negations ("I cannae feel him").
+    static let scotsNegations: Set<String> = ["cannae", "canna", "cannot", "dinnae", "didnae", "havenae", "hasnae", "isnae", "wasnae", "wouldnae", "ain't", "aint"]
+
     /// How far before a finding a trigger still reaches.
     static let scope = 5
 
@@ -42,7 +45,7 @@ public enum NegationDetector {
     }
 
     static func isTrigger(_ word: String, at index: Int, in words: [String], language: String) -> Bool {
-        if language == "en", word.hasSuffix("n't") { return true }
+        if language == "en", word.hasSuffix("n't") || NegationDetector.scotsNegations.contains(word) { return true }
         return (preTriggers[language] ?? []).contains { seq in Array(words[index...].prefix(seq.count)) == seq }
     }
 

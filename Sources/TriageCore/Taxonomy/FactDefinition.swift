@@ -19,11 +19,13 @@ public struct FactDefinition: Sendable, Equatable {
     public var label: LocalizedText
     /// The question that asks for it, per language.
     public var question: LocalizedText?
+    /// Which value counts when a call states the fact more than once.
+    public var whenSeveral: FactResolution
     public var location: SourceLocation?
 
     public init(name: String, kind: Kind, unit: String? = nil, range: ClosedRange<Double>? = nil,
-                label: LocalizedText, question: LocalizedText? = nil, location: SourceLocation? = nil) {
+                label: LocalizedText, question: LocalizedText? = nil, whenSeveral: FactResolution = .earliest, location: SourceLocation? = nil) {
         self.name = name; self.kind = kind; self.unit = unit; self.range = range
-        self.label = label; self.question = question; self.location = location
+        self.label = label; self.question = question; self.whenSeveral = whenSeveral; self.location = location
     }
 }

@@ -177,7 +177,7 @@ private final class NodeReader {
     }
 
     func fact(_ node: Node) -> FactDefinition? {
-        guard let f = fields(node, "a fact", allowed: ["name", "type", "values", "unit", "range", "label", "question"],
+        guard let f = fields(node, "a fact", allowed: ["name", "type", "values", "unit", "range", "label", "question", "when_several", "concern"],
                              required: ["name", "type", "label"]),
               let name = code(f["name"], "a fact's name"), let type = text(f["type"], "the type of fact '\(name)'") else { return nil }
         let kind: FactDefinition.Kind
@@ -199,9 +199,27 @@ private final class NodeReader {
             if bounds.count == 2, bounds[0] <= bounds[1] { range = bounds[0]...bounds[1] }
             else { report(r, "the range of fact '\(name)' must be [low, high]") }
         }
+        var whenSeveral = FactResolution.earliest
+        if let w = f["when_several"], let name2 = text(w, "when_several of fact '\(name)'") {
+            switch name2 {
+            case "earliest": whenSeveral = .earliest
+            case "latest": whenSeveral = .latest
+            case "lowest": whenSeveral = .lowest
+            case "highest": whenSeveral = .highest
+            case "most_concerning":
+                let order = texts(f["concern"], "the concern order of fact '\(name)'")
+                if order.isEmpty { report(w, "fact '\(name)': most_concerning needs a 'concern' list, most concerning first") }
+                if case .choice(let values) = kind, let unknown = order.first(where: { !values.contains($0) }) {
+                    report(f["concern"], "fact '\(name)': '\(unknown)' in concern is not one of its values")
+                }
+                whenSeveral = .mostConcerning(order)
+            default:
+                report(w, "fact '\(name)' has unknown when_several '\(name2)' (expected \(FactResolution.names.joined(separator: ", ")))")
+            }
+        }
         return FactDefinition(name: name, kind: kind, unit: f["unit"].flatMap { text($0, "unit") }, range: range,
                               label: localized(f["label"], "label") ?? LocalizedText([:]),
-                              question: localized(f["question"], "question"), location: location(node))
+                              question: localized(f["question"], "question"), whenSeveral: whenSeveral, location: location(node))
     }
 
     func finding(_ node: Node) -> FindingDefinition? {
