@@ -53,6 +53,30 @@ enum FactCollector {
         return facts
     }
 
+    /// Words that make a midwife's sentence advice about a future or a condition, not what she heard.
+    static let conditionalWords: Set<String> = ["hvis", "når", "if", "when", "før", "before", "indtil", "until", "skal", "should", "would", "ville",
+                                                "unless", "medmindre", "once", "så", "then"]
+
+    /// The facts a midwife repeats back in a short statement ("150 over 95.", "So roughly every three minutes."),
+    /// never in a question or a piece of advice ("Ring igen, hvis de kommer hvert femte minut").
+    static func restated(by turn: TurnAnalysis) -> [Assessment.FactValueWithEvidence] {
+        var out: [Assessment.FactValueWithEvidence] = []
+        var start = 0
+        let tokens = turn.tokens
+        for end in tokens.indices where tokens[end].kind == .punctuation && [".", "!", "?"].contains(tokens[end].text) || end == tokens.count - 1 {
+            let stop = tokens[end].kind == .punctuation ? end : end + 1
+            defer { start = end + 1 }
+            guard stop > start, tokens[end].text != "?" else { continue }
+            let sentence = Array(tokens[start..<stop])
+            guard sentence.filter(\.isWord).count <= 10, !sentence.contains(where: { conditionalWords.contains($0.text) }) else { continue }
+            for fact in FactExtractor.facts(in: sentence, language: turn.language) {
+                out.append(.init(name: fact.name, value: fact.value,
+                                 evidence: turn.evidence((fact.tokens.lowerBound + start)..<(fact.tokens.upperBound + start), code: fact.name)))
+            }
+        }
+        return out
+    }
+
     /// What the caller states, each fact once: of several statements, the one the taxonomy's `when_several` picks.
     static func stated(in turns: [TurnAnalysis], taxonomy: Taxonomy) -> [Assessment.FactValueWithEvidence] {
         var said: [Assessment.FactValueWithEvidence] = []
@@ -60,6 +84,9 @@ enum FactCollector {
         var recent: [[Token]] = []
         for turn in turns {
             defer { recent = Array((recent + [turn.tokens]).suffix(3)) }
+            if turn.turn.speaker == .midwife {
+                said += restated(by: turn)
+            }
             if turn.isQuestion {
                 topics = QuestionTopic.topics(of: turn.tokens)
                 continue

@@ -147,6 +147,7 @@ public enum FactExtractor {
         let otherUnits: Set<String> = ["sekund", "sekunder", "seconds", "second", "secs", "dag", "dage", "day", "days", "time", "timer", "hour", "hours",
                                        "uge", "uger", "week", "weeks", "nat", "night", "morgen", "morning", "gang", "time", "år", "year", "month", "måned"]
         let contractionTalk = topics.contains(.contractionInterval) || mentioned(contractionWords.subtracting(["they", "de", "kommer", "coming", "come", "comes", "hård", "hard"]))
+            || out.contains { $0.name == "contraction_interval_min" } || mentioned(["surges", "tightening", "pains", "veer", "minutes", "minutter"])
         for i in tokens.indices where ["hvert", "hver", "every"].contains(tokens[i].text) && contractionTalk {
             guard let v = number(i + 1), v >= 1, v <= 30, !minuteWords.contains(word(i + 2)), !otherUnits.contains(word(i + 2)),
                   !minuteWords.contains(word(i + 3)) || word(i + 2) == "til" || word(i + 2) == "to" else { continue }
@@ -187,24 +188,31 @@ public enum FactExtractor {
             }
         }
 
-        // Colour of the waters.
-        let fluidWords: Set<String> = ["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid", "det", "it", "liquor"]
+        // Colour of the waters: "grønligt", "brunlig", "pinky-red", "like weak tea", "som kogt spinat". Of several, the most
+        // concerning counts (the taxonomy's `when_several`).
+        let fluidWords: Set<String> = ["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid", "det", "it", "liquor",
+                                       "bind", "bindet", "pad", "trusserne", "knickers", "pants", "sengen", "bed", "gulvet", "floor"]
         let colours: [(String, [String])] = [
-            ("green", ["grønt", "grøn", "grønligt", "grønlig", "green", "greenish"]),
-            ("brown", ["brunt", "brun", "brunligt", "brown", "brownish"]),
-            ("bloody", ["blodigt", "blodig", "rødt", "rødligt", "rødlig", "bloody", "red", "reddish", "blodtilblandet"]),
-            ("pink", ["lyserødt", "lyserød", "pink", "pinkish"]),
-            ("clear", ["klart", "klar", "clear", "gennemsigtigt", "farveløst", "colourless"]),
+            ("green", ["grøn*", "green*", "spinat", "ærtesuppe", "pea", "olive*", "mekonium", "meconium"]),
+            ("brown", ["brun*", "brown*", "te", "tea", "kaffe", "coffee", "gullig-brun*", "gulbrun*"]),
+            ("pink", ["lyserød*", "pink*", "rosa", "rose"]),
+            ("bloody", ["blodig*", "rød*", "bloody", "red", "reddish", "blodtilblandet", "blood-stained", "bloodstained"]),
+            ("clear", ["klart", "klar", "clear", "gennemsigtig*", "farveløs*", "colourless", "colorless", "transparent"]),
         ]
-        let fluidContext = topics.contains(.fluidColour) || mentioned(["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid", "vandafgang", "siver", "leaking", "liquor", "srom"])
+        let fluidContext = topics.contains(.fluidColour) || mentioned(["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid",
+                                                                       "vandafgang", "siver", "leaking", "liquor", "srom", "våd", "vådt", "wet", "gået", "broke", "broken"])
         if fluidContext {
-            outer: for (colour, names) in colours {
-                for i in tokens.indices where names.contains(tokens[i].text) {
+            for (colour, names) in colours {
+                for i in tokens.indices where WordSequence.first(of: names.map { [$0] }, in: [tokens[i].text]) != nil {
+                    // "lyserød" is pink, not red; "te" and "tea" only as a comparison ("som te", "like tea").
+                    if colour == "bloody", tokens[i].text.hasPrefix("rødlig") == false, i > 0, tokens[i - 1].text == "lyse" { continue }
+                    if ["te", "tea", "kaffe", "coffee", "spinat", "pea", "rose"].contains(tokens[i].text), !["som", "like", "svag", "weak", "af", "of", "kogt", "cold"].contains(word(i - 1)),
+                       !["som", "like"].contains(word(i - 2)) { continue }
                     let sentence = sentenceOf(i)
-                    guard topics.contains(.fluidColour) || any(fluidWords, in: sentence) || mentioned(["vandet", "waters", "fluid"]) else { continue }
+                    guard topics.contains(.fluidColour) || any(fluidWords, in: sentence) || mentioned(["vandet", "waters", "fluid", "water"]) else { continue }
                     if NegationDetector.polarity(of: i..<(i + 1), in: tokens, language: language) == .denied { continue }
                     add("fluid_colour", .text(colour), i..<(i + 1))
-                    break outer
+                    break
                 }
             }
             if !out.contains(where: { $0.name == "fluid_colour" }), let r = WordSequence.first(of: [["som", "vand"], ["like", "water"]], in: words) {
@@ -213,7 +221,9 @@ public enum FactExtractor {
         }
 
         // Temperature: "38,6", "39 i feber", "38.4 degrees".
-        let feverContext = topics.contains(.temperature) || mentioned(["feber", "temperatur", "temperaturen", "fever", "temperature", "grader", "degrees", "målt", "febril", "høj", "high"])
+        // A decimal between 37 and 42 said on its own ("nu har jeg 38,7") is a temperature too.
+        let feverContext = topics.contains(.temperature) || mentioned(["feber", "temperatur", "temperaturen", "fever", "temperature", "grader", "degrees", "målt", "febril", "høj", "high", "temp"])
+            || tokens.contains { t in t.kind == .number && (t.text.contains(",") || t.text.contains(".")) && (t.value.map { (37.0...42.0).contains($0) } ?? false) }
         if feverContext {
             for i in tokens.indices {
                 guard let v = number(i), (35.0...43.0).contains(v) else { continue }
@@ -266,7 +276,8 @@ public enum FactExtractor {
         let normal: [[String]] = [["bevæg*", "sig"], ["sparker"], ["sparket"], ["aktiv"], ["aktivt"], ["mærke", "ham"], ["mærke", "hende"], ["mærker", "ham"],
                                   ["mærker", "hende"], ["rør*", "sig"], ["bokser"], ["moving"], ["moved"], ["kicking"], ["kicks"], ["kicked"], ["active"], ["felt", "kicks"],
                                   ["moves"], ["lots"], ["as", "usual"], ["normally"]]
-        let babyContext = topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "ham", "hende", "him", "liv", "bevæger", "sparker", "kicks", "moving", "movements", "bevægelser"])
+        let babyContext = topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "ham", "hende", "him", "liv", "bevæger", "sparker", "kicks", "moving", "movements",
+                                                                         "bevægelser", "han", "he", "bub", "bump"])
         if babyContext {
             // The first thing she says about the movements counts.
             var candidates: [(Range<Int>, String)] = []
@@ -283,7 +294,7 @@ public enum FactExtractor {
             if let (r, state) = (concerning.isEmpty ? candidates : concerning).min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
                 add("fetal_movements", .text(state), r)
             } else if topics.contains(.fetalMovements), let yes = Utterance.answer(tokens) {
-                add("fetal_movements", .text(yes ? "normal" : "absent"), 0..<1)
+                add("fetal_movements", .text(yes ? "normal" : topics.contains(.movementsAsUsual) ? "reduced" : "absent"), 0..<1)
             }
         }
 

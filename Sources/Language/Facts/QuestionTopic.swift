@@ -5,10 +5,13 @@ public enum QuestionTopic: String, Sendable, CaseIterable {
     case previousBirth
     case contractionInterval, contractionDuration, fluidColour, temperature,
          fetalMovements, bleedingAmount, bloodPressure, daysPostpartum
+    /// The movements compared with usual ("as much as usual?"): a no means fewer, not none.
+    case movementsAsUsual
 
     static let cues: [(QuestionTopic, [[String]])] = [
         (.gestationalAge, [["hvor", "langt"], ["hvilken", "uge"], ["hvor", "mange", "uger"], ["how", "many", "weeks"], ["how", "far", "along"], ["which", "week"]]),
-        (.firstBaby, [["første"], ["first"], ["førstegangsfødende"]]),
+        (.firstBaby, [["første", "barn"], ["dit", "første"], ["det", "første"], ["den", "første"], ["første", "gang", "du"], ["your", "first"], ["the", "first"],
+                      ["first", "baby"], ["first", "child"], ["first", "pregnancy"], ["førstegangsfødende"], ["første", "graviditet"], ["første"], ["first"]]),
         (.previousBirth, [["født", "før"], ["født", "tidligere"], ["given", "birth", "before"], ["andre", "børn"], ["other", "children"], ["børn", "i", "forvejen"],
                           ["flere", "børn"], ["any", "children"], ["had", "a", "baby", "before"], ["babies", "before"], ["kids", "already"], ["any", "kids"],
                           ["other", "kids"], ["prøvet", "det", "før"], ["done", "this", "before"], ["har", "du", "børn"], ["have", "children"]]),
@@ -16,19 +19,34 @@ public enum QuestionTopic: String, Sendable, CaseIterable {
         (.contractionDuration, [["hvor", "længe", "varer"], ["how", "long", "does"], ["how", "long", "do"], ["varer", "de"], ["varer", "hver"]]),
         (.fluidColour, [["farve"], ["colour"], ["color"], ["klart"], ["clear"], ["grønt"], ["green"]]),
         (.temperature, [["temperatur"], ["målt"], ["temperature"], ["feber"], ["fever"]]),
-        (.fetalMovements, [["mærke", "barnet"], ["mærke", "ham"], ["mærke", "hende"], ["mærker", "du", "barnet"], ["bevæger"], ["bevæge"], ["liv"], ["rører"],
-                           ["moving"], ["movements"], ["move"], ["kicks"], ["kicking"], ["feel", "the", "baby"], ["sparker"]]),
+        (.fetalMovements, [["mærk*", "barnet"], ["mærk*", "ham"], ["mærk*", "hende"], ["mærker", "du", "barnet"], ["bevæg*"], ["liv"], ["rør*"],
+                           ["moving"], ["movements"], ["move*"], ["kick*"], ["feel", "the", "baby"], ["felt", "the", "baby"], ["feel", "him"], ["feel", "her"],
+                           ["felt", "him"], ["felt", "her"], ["sparke*"], ["aktiv"], ["active"]]),
         (.bleedingAmount, [["hvor", "meget"], ["mere", "end", "en", "menstruation"], ["mere", "eller", "mindre"], ["how", "much"], ["more", "than", "a", "period"],
                            ["more", "or", "less"], ["heavier", "than"]]),
         (.bloodPressure, [["blodtryk"], ["blood", "pressure"]]),
         (.daysPostpartum, [["hvornår", "fødte"], ["when", "did", "you", "give", "birth"], ["when", "was", "the", "baby", "born"]]),
     ]
 
-    /// The topics a question's words touch.
+    /// Words that make a question open (how, when, what …): a yes or no cannot answer it.
+    static let openQuestionWords: Set<String> = ["hvordan", "hvornår", "hvad", "hvilken", "hvilke", "hvorfor", "how", "when", "what", "which", "why", "where"]
+
+    /// The topics a question's words touch. "Hvordan var din første fødsel?" asks how, not whether this is her first.
     public static func topics(of tokens: [Token]) -> Set<QuestionTopic> {
         let words = tokens.filter(\.isWord).map(\.text)
         var found = Set<QuestionTopic>()
         for (topic, sequences) in cues where WordSequence.first(of: sequences, in: words) != nil { found.insert(topic) }
+        if found.contains(.firstBaby), let first = words.first, openQuestionWords.contains(first) { found.remove(.firstBaby) }
+        if found.contains(.fetalMovements), comparesMovements(tokens) { found.insert(.movementsAsUsual) }
         return found
+    }
+
+    /// Whether a question about the baby's movements compares them with usual ("Er han lige så aktiv, som han plejer?"),
+    /// so a "nej" means fewer movements rather than none.
+    public static func comparesMovements(_ tokens: [Token]) -> Bool {
+        let words = tokens.filter(\.isWord).map(\.text)
+        return WordSequence.first(of: [["lige", "så"], ["som", "han", "plejer"], ["som", "hun", "plejer"], ["som", "det", "plejer"], ["som", "normalt"],
+                                       ["as", "usual"], ["as", "much"], ["as", "often"], ["as", "normal"], ["like", "normal"], ["like", "usual"],
+                                       ["normally"], ["as", "active"], ["så", "meget"], ["så", "aktiv"]], in: words) != nil
     }
 }

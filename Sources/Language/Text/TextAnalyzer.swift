@@ -37,7 +37,51 @@ public final class TextAnalyzer {
                 tokens.append(Token(kind: .punctuation, text: word, stem: word, range: range))
             }
         }
-        return TextAnalyzer.joinEnglishTens(tokens)
+        return TextAnalyzer.joinHundreds(TextAnalyzer.joinEnglishTens(tokens))
+    }
+
+    static let hundredWords: Set<String> = ["hundred", "hundrede", "hundred's"]
+
+    /// "a hundred and fifty", "et hundrede og halvtreds", "hundrede fyrre" → one number token (150, 140);
+    /// "one forty over ninety" → 140 before "over".
+    static func joinHundreds(_ tokens: [Token]) -> [Token] {
+        var out: [Token] = []
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if hundredWords.contains(t.text) {
+                var value = 100.0
+                var start = t.range.lowerBound
+                // "one hundred", "to hundrede", "a hundred", "et hundrede"
+                if let last = out.last, last.kind == .word, ["a", "et", "en", "one"].contains(last.text) || (last.value.map { $0 >= 1 && $0 <= 9 } ?? false) {
+                    value = 100 * (last.value ?? 1)
+                    start = last.range.lowerBound
+                    out.removeLast()
+                }
+                var j = i + 1
+                if j < tokens.count, ["and", "og"].contains(tokens[j].text) { j += 1 }
+                var end = t.range.upperBound
+                if j < tokens.count, let rest = tokens[j].value, rest < 100, rest == rest.rounded() {
+                    value += rest
+                    end = tokens[j].range.upperBound
+                    i = j
+                }
+                out.append(Token(kind: .number, text: String(Int(value)), stem: String(Int(value)), value: value, range: start..<end))
+                i += 1
+                continue
+            }
+            // "one forty over ninety": a spoken blood pressure.
+            if t.value == 1, t.kind == .word, i + 2 < tokens.count, let tens = tokens[i + 1].value, tens >= 10, tens < 100,
+               tokens[i + 2].text == "over" {
+                out.append(Token(kind: .number, text: String(Int(100 + tens)), stem: String(Int(100 + tens)), value: 100 + tens,
+                                 range: t.range.lowerBound..<tokens[i + 1].range.upperBound))
+                i += 2
+                continue
+            }
+            out.append(t)
+            i += 1
+        }
+        return out
     }
 
     /// The stem of one word, as `analyze` would give it.
