@@ -34,7 +34,10 @@ let package = Package(
             .unsafeFlags(["-O"], .when(configuration: .debug)), .unsafeFlags(["-enforce-exclusivity=unchecked"]),
         ]),
         .target(name: "Language", dependencies: ["TriageCore", "CStemmer"]),
-        .target(name: "Triage", dependencies: ["TriageCore", "Language", "Acoustics"]),
+        // The trained model's fitting loops are optimised in debug builds too, so training runs in tests at a usable speed.
+        .target(name: "Triage", dependencies: ["TriageCore", "Language", "Acoustics", "CCrypto"], swiftSettings: [
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
+        ]),
         .target(name: "Archive", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Live", dependencies: ["TriageCore", "LiveAudio", "Acoustics", "Language", "Triage", "Archive"]),
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Acoustics", "Language", "Archive"]),

@@ -17,6 +17,8 @@ public struct Evidence: Sendable, Equatable {
         case rule
         /// What the recording sounds like, not what was said (contraction-like episodes).
         case acoustic
+        /// The trained reason model, with the features that weighed most.
+        case model
     }
 
     public var source: Source

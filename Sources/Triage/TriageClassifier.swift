@@ -10,15 +10,45 @@ public final class TriageClassifier {
     public static let unrecognisedDisposition = Disposition.attendSoon
 
     public let taxonomy: Taxonomy
+    /// The trained reason model beside the rules, if any.
+    public let model: ReasonModel?
+    /// What every assessment of this classifier records as its model version: the rules' version, and the model's id.
+    public var versionTag: String { model.map { "\(TriageClassifier.modelVersion)+\($0.id)" } ?? TriageClassifier.modelVersion }
     private let analyzer = TextAnalyzer()
     private let lexicons: LexiconSet
 
-    public init(taxonomy: Taxonomy) {
+    /// - Throws: `ModelError.wrongTaxonomy` when `model` was trained for another taxonomy version.
+    public init(taxonomy: Taxonomy, model: ReasonModel? = nil) throws {
+        if let model, model.taxonomy != taxonomy.versionTag {
+            throw ModelError.wrongTaxonomy(model: model.taxonomy, taxonomy: taxonomy.versionTag)
+        }
         self.taxonomy = taxonomy
+        self.model = model
         self.lexicons = LexiconSet(taxonomy: taxonomy, analyzer: analyzer)
     }
 
+    /// A classifier of the rules alone.
+    public init(taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        self.model = nil
+        self.lexicons = LexiconSet(taxonomy: taxonomy, analyzer: analyzer)
+    }
+
+    /// The assessment of a call: the rules' and, with a model, the model's ranking beside them.
     public func classify(_ input: CallInput) -> Assessment {
+        let (rules, turns) = classifyByRules(input)
+        guard let model else { return rules }
+        let features = CallFeatures.extract(turns, rules: rules, acoustic: !(input.acoustic?.sustained.isEmpty ?? true))
+        return ModelCombination.apply(model.predict(features), to: rules, model: model, taxonomy: taxonomy)
+    }
+
+    /// The rules' assessment with the model's features of the call, for training a model.
+    public func rulesAndFeatures(_ input: CallInput) -> (rules: Assessment, features: Set<String>) {
+        let (rules, turns) = classifyByRules(input)
+        return (rules, CallFeatures.extract(turns, rules: rules, acoustic: !(input.acoustic?.sustained.isEmpty ?? true)))
+    }
+
+    func classifyByRules(_ input: CallInput) -> (Assessment, [TurnAnalysis]) {
         let language = input.language ?? input.metadata.language ?? detectLanguage(input.turns)
         let turns = TurnAnalysis.analyze(input, analyzer: analyzer, callLanguage: language)
         let collected = FindingCollector.collect(turns, lexicons: lexicons)
@@ -60,14 +90,14 @@ public final class TriageClassifier {
             guard let polarity = findings[f.code] else { return nil }
             return Assessment.FindingState(code: f.code, polarity: polarity, evidence: collected.evidence[f.code] ?? [])
         }
-        return Assessment(
+        return (Assessment(
             callID: input.id, language: language, turnLanguages: turns.map(\.language), reasons: reasons, primary: primary,
             disposition: disposition, dispositionEvidence: why, redFlags: flags, facts: facts,
             findings: states.filter { $0.polarity != .denied }, denied: states.filter { $0.polarity == .denied },
             questions: QuestionPlanner.questions(taxonomy: taxonomy, reasons: reasons, facts: facts, language: language),
             confidence: 1, uncertainties: [],
             taxonomyVersion: taxonomy.versionTag, modelVersion: TriageClassifier.modelVersion)
-            .withConfidence(recognised: recognised, possible: possible, taxonomy: taxonomy)
+            .withConfidence(recognised: recognised, possible: possible, taxonomy: taxonomy), turns)
     }
 
     private func detectLanguage(_ turns: [Turn]) -> String {

@@ -44,6 +44,11 @@ public enum NegationDetector {
         return negated ? .denied : .present
     }
 
+    /// Whether a single word is a negation trigger in `language` ("ikke", "no", "can't").
+    public static func isTrigger(_ word: String, language: String) -> Bool {
+        isTrigger(word, at: 0, in: [word], language: language)
+    }
+
     static func isTrigger(_ word: String, at index: Int, in words: [String], language: String) -> Bool {
         if language == "en", word.hasSuffix("n't") || NegationDetector.scotsNegations.contains(word) { return true }
         return (preTriggers[language] ?? []).contains { seq in Array(words[index...].prefix(seq.count)) == seq }

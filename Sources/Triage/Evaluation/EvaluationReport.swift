@@ -31,6 +31,8 @@ public struct EvaluationReport: Sendable {
     public var deniedReportedPresent: [String] = []
     /// The same figures per language.
     public var byLanguage: [String: EvaluationReport] = [:]
+    /// Per division (`language`, `caller` …) and subgroup, the same figures.
+    public var bySubgroup: [String: [String: EvaluationReport]] = [:]
 
     public init() {}
 

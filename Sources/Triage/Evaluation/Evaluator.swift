@@ -8,18 +8,27 @@ public enum Evaluator {
         public var language: String
         public var gold: Labels
         public var predicted: Labels
+        /// The call's subgroup per division (`Subgroup.rawValue` → value), for `evaluate --by`.
+        public var groups: [String: String]
 
-        public init(id: String, language: String, gold: Labels, predicted: Labels) {
-            self.id = id; self.language = language; self.gold = gold; self.predicted = predicted
+        public init(id: String, language: String, gold: Labels, predicted: Labels, groups: [String: String] = [:]) {
+            self.id = id; self.language = language; self.gold = gold; self.predicted = predicted; self.groups = groups
         }
     }
 
-    public static func evaluate(_ pairs: [Pair], splitByLanguage: Bool = true) -> EvaluationReport {
+    /// The figures over `pairs`, per language, and per subgroup of each division in `by`.
+    public static func evaluate(_ pairs: [Pair], splitByLanguage: Bool = true, by divisions: [Subgroup] = []) -> EvaluationReport {
         var report = EvaluationReport()
         for pair in pairs { add(pair, to: &report) }
         if splitByLanguage {
             for language in Set(pairs.map(\.language)).sorted() {
                 report.byLanguage[language] = evaluate(pairs.filter { $0.language == language }, splitByLanguage: false)
+            }
+        }
+        for division in divisions {
+            let key = division.rawValue
+            for value in Set(pairs.map { $0.groups[key] ?? "unknown" }) {
+                report.bySubgroup[key, default: [:]][value] = evaluate(pairs.filter { ($0.groups[key] ?? "unknown") == value }, splitByLanguage: false)
             }
         }
         return report

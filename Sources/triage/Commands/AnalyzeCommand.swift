@@ -28,6 +28,7 @@ struct AnalyzeCommand: ParsableCommand {
     var format: ListingFormat = .text
 
     @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var modelOptions: ModelOptions
 
     func run() throws {
         let base = (audio as NSString).deletingPathExtension
@@ -46,10 +47,11 @@ struct AnalyzeCommand: ParsableCommand {
         if let transcriptPath {
             do { turns = try TranscriptReader.read(fileAt: transcriptPath).turns } catch { throw CommandFailure(message: "\(error)") }
         }
-        let taxonomy = try taxonomyOptions.load()
+        let classifier = try modelOptions.classifier(taxonomyOptions)
+        let taxonomy = classifier.taxonomy
         let input = CallInput(id: ((audio as NSString).lastPathComponent as NSString).deletingPathExtension, startedAt: metadata.startedAt,
                               metadata: metadata, turns: turns, acoustic: recording.episodes)
-        let assessment = TriageClassifier(taxonomy: taxonomy).classify(input)
+        let assessment = classifier.classify(input)
         switch format {
         case .json:
             var json = AssessmentJSON.render(assessment)

@@ -23,12 +23,23 @@ struct BenchClassifyCommand: ParsableCommand {
 
     @OptionGroup var taxonomyOptions: TaxonomyOptions
 
+    @OptionGroup var modelOptions: ModelOptions
+
     func run() throws {
         let taxonomy = try taxonomyOptions.load()
         let calls = try loadCalls()
         guard !calls.isEmpty else { throw CommandFailure(message: "bench: no calls to classify") }
+        let turns = Double(calls.map(\.turns.count).reduce(0, +)) / Double(calls.count)
+        Console.out(String(format: "%d calls × %d rounds, %.1f turns per call", calls.count, rounds, turns))
+        measure("rules alone", calls) { TriageClassifier(taxonomy: taxonomy) }
+        let withModel = try modelOptions.classifier(taxonomyOptions)
+        if let model = withModel.model { measure("rules + \(model.id)", calls) { withModel } }
+    }
+
+    /// Times `classifier` over the calls and prints the line against the budget.
+    private func measure(_ name: String, _ calls: [CallInput], _ make: () -> TriageClassifier) {
         let setupStart = DispatchTime.now().uptimeNanoseconds
-        let classifier = TriageClassifier(taxonomy: taxonomy)
+        let classifier = make()
         let setupMs = Double(DispatchTime.now().uptimeNanoseconds - setupStart) / 1e6
         _ = calls.map(classifier.classify) // warm the stem cache as a running desk would have it
         var times: [Double] = []
@@ -42,10 +53,8 @@ struct BenchClassifyCommand: ParsableCommand {
         times.sort()
         let mean = times.reduce(0, +) / Double(times.count)
         let p99 = times[min(times.count - 1, Int(Double(times.count) * 0.99))]
-        let turns = Double(calls.map(\.turns.count).reduce(0, +)) / Double(calls.count)
-        Console.out(String(format: "%d calls × %d rounds, %.1f turns per call; classifier set-up %.1f ms (once)", calls.count, rounds, turns, setupMs))
-        Console.out(String(format: "per call: mean %.3f ms, median %.3f ms, p99 %.3f ms = %.1f× under the %.0f ms budget (p99: %.1f×)",
-                           mean, times[times.count / 2], p99, Self.budgetMs / mean, Self.budgetMs, Self.budgetMs / p99))
+        Console.out(String(format: "%@: per call mean %.3f ms, median %.3f ms, p99 %.3f ms = %.1f× under the %.0f ms budget (p99: %.1f×); set-up %.1f ms once",
+                           name, mean, times[times.count / 2], p99, Self.budgetMs / mean, Self.budgetMs, Self.budgetMs / p99, setupMs))
     }
 
     private func loadCalls() throws -> [CallInput] {

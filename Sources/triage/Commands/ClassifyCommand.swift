@@ -32,6 +32,7 @@ struct ClassifyCommand: ParsableCommand {
     var format: Format?
 
     @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var modelOptions: ModelOptions
 
     func validate() throws {
         if (transcript == nil) == (batch == nil) { throw ValidationError("give either --transcript FILE or --batch IN.jsonl") }
@@ -39,8 +40,8 @@ struct ClassifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let taxonomy = try taxonomyOptions.load()
-        let classifier = TriageClassifier(taxonomy: taxonomy)
+        let classifier = try modelOptions.classifier(taxonomyOptions)
+        let taxonomy = classifier.taxonomy
         if let batch {
             let objects: [(line: Int, object: [String: Any])]
             do { objects = try CallRecordJSON.objects(inFileAt: batch) } catch { throw CommandFailure(message: "\(batch): \(error)") }

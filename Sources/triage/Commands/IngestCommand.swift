@@ -35,6 +35,7 @@ struct IngestCommand: ParsableCommand {
     var noFeatures = false
 
     @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var modelOptions: ModelOptions
 
     @Argument(help: "Audio files, transcripts and folders to ingest.")
     var paths: [String]
@@ -48,7 +49,8 @@ struct IngestCommand: ParsableCommand {
         let plan = IngestDiscovery.plan(paths)
         for (path, reason) in plan.missing { Console.err("error: \(path): \(reason)") }
         let store = try archive.open()
-        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, actor: actor ?? CallArchiving.defaultActor)
+        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, actor: actor ?? CallArchiving.defaultActor,
+                                      modelOptions: modelOptions)
         RecordingRecoveryOnStart.run(folders: RecordingFolders(archivePath: archive.path), archiving: archiving)
         if plan.items.isEmpty && plan.missing.isEmpty {
             Console.err("triage: no audio or transcript files found in \(paths.joined(separator: ", "))")

@@ -10,6 +10,8 @@ struct CallArchiving {
     let store: CallArchive
     let taxonomyOptions: TaxonomyOptions
     let actor: String
+    /// The reason model beside the rules (the shipped one unless the command names another or none).
+    var modelOptions = ModelOptions()
 
     /// Ingests `items` (with their acoustic summaries) and classifies the calls that are new; returns each item's result.
     func archive(_ items: [IngestItem], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any IngestProgress,
@@ -23,19 +25,20 @@ struct CallArchiving {
     func classify(_ results: [IngestResult]) {
         let ids = results.compactMap { if case .archived(let id, _) = $0 { return id } else { return nil } }
         guard !ids.isEmpty else { return }
-        let taxonomy: Taxonomy
-        do { taxonomy = try taxonomyOptions.load() } catch {
+        let classifier: TriageClassifier
+        do { classifier = try modelOptions.classifier(taxonomyOptions) } catch {
             Console.err("warning: calls archived without suggestions: \((error as? CommandFailure)?.message ?? "\(error)")")
             return
         }
-        let classification = ArchivedClassification(archive: store, classifier: TriageClassifier(taxonomy: taxonomy))
+        let taxonomy = classifier.taxonomy
+        let classification = ArchivedClassification(archive: store, classifier: classifier)
         var classified = 0
         for id in ids {
             do { if try classification.classifyAndStore(callID: id) != nil { classified += 1 } } catch {
                 Console.err("error: call \(id): \((error as? CommandFailure)?.message ?? "\(error)")")
             }
         }
-        if classified > 0 { Console.out("classified \(classified) call\(classified == 1 ? "" : "s") (\(taxonomy.versionTag), \(TriageClassifier.modelVersion))") }
+        if classified > 0 { Console.out("classified \(classified) call\(classified == 1 ? "" : "s") (\(taxonomy.versionTag), \(classifier.versionTag))") }
     }
 
     /// The default actor for the audit log.

@@ -4,7 +4,8 @@ import TriageCore
 
 /// `triage evaluate --format json`: the figures as one object, with the same under `by_language`.
 enum EvaluationJSON {
-    static func render(_ r: EvaluationReport) -> JSONValue {
+    /// With `rulesAlone`, the rules' own figures on the same calls under `rules_alone`, and the model's id.
+    static func render(_ r: EvaluationReport, gap: Double = 0.05, rulesAlone: EvaluationReport? = nil, model: String? = nil) -> JSONValue {
         func n(_ d: Double) -> JSONValue { .number((d * 10000).rounded() / 10000) }
         var fields: [(String, JSONValue)] = [
             ("calls", .integer(r.calls)),
@@ -26,13 +27,27 @@ enum EvaluationJSON {
         if !r.byLanguage.isEmpty {
             fields.append(("by_language", .object(r.byLanguage.keys.sorted().map { ($0, render(r.byLanguage[$0] ?? EvaluationReport())) })))
         }
+        if !r.bySubgroup.isEmpty {
+            fields.append(("by", .object(r.bySubgroup.keys.sorted().map { division in
+                let groups = r.bySubgroup[division] ?? [:]
+                return (division, .object(groups.keys.sorted().map { value in
+                    let g = groups[value] ?? EvaluationReport()
+                    var object = Subgroup.metrics.map { ($0.name, n($0.value(g))) }
+                    object.insert(("calls", .integer(g.calls)), at: 0)
+                    object.append(("gaps", .array(Subgroup.gaps(g, against: r, threshold: gap).map(JSONValue.string))))
+                    return (value, .object(object))
+                }))
+            })))
+        }
+        if let rulesAlone { fields.append(("rules_alone", render(rulesAlone, gap: gap))) }
+        if let model { fields.append(("model", .string(model))) }
         return .object(fields)
     }
 }
 
 /// `triage evaluate`: the figures as a readable report.
 enum EvaluationText {
-    static func render(_ r: EvaluationReport, title: String = "all calls") -> String {
+    static func render(_ r: EvaluationReport, title: String = "all calls", gap: Double = 0.05) -> String {
         func pct(_ d: Double) -> String { String(format: "%5.1f %%", d * 100) }
         var out = "== \(title): \(r.calls) calls\n"
         out += "reasons        micro F1 \(pct(r.microF1))   macro F1 \(pct(r.macroF1))\n"
@@ -62,6 +77,30 @@ enum EvaluationText {
                 out += "\n" + render(sub, title: "language \(language)").split(separator: "\n").prefix(7).joined(separator: "\n") + "\n"
             }
         }
+        for division in r.bySubgroup.keys.sorted() {
+            out += "\nby \(division) (* = worse than all calls by more than \(String(format: "%.2f", gap)))\n"
+            out += "subgroup".padding(toLength: 16, withPad: " ", startingAt: 0) + "calls  " + Subgroup.metrics.map { shortName($0.name).padding(toLength: 11, withPad: " ", startingAt: 0) }.joined() + "\n"
+            let groups = r.bySubgroup[division] ?? [:]
+            for value in groups.keys.sorted() {
+                guard let g = groups[value] else { continue }
+                let gaps = Set(Subgroup.gaps(g, against: r, threshold: gap))
+                out += value.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%5d  ", g.calls)
+                out += Subgroup.metrics.map { m in (pct(m.value(g)) + (gaps.contains(m.name) ? " *" : "  ")).padding(toLength: 11, withPad: " ", startingAt: 0) }.joined() + "\n"
+            }
+        }
         return out
+    }
+
+    static func shortName(_ metric: String) -> String {
+        ["red_flag_recall": "flag rec.", "under_triage_rate": "under", "over_triage_rate": "over", "reason_micro_f1": "micro-F1",
+         "primary_accuracy": "primary", "disposition_accuracy": "disposit."][metric] ?? metric
+    }
+
+    /// The rules with the model against the rules alone, as ratios.
+    static func comparison(rules: EvaluationReport, withModel: EvaluationReport) -> String {
+        func ratio(_ a: Double, _ b: Double) -> String { b == 0 ? "n/a" : String(format: "%.3f", a / b) }
+        return "rules + model against the rules alone: macro-F1 \(ratio(withModel.macroF1, rules.macroF1))×, micro-F1 \(ratio(withModel.microF1, rules.microF1))×, "
+            + "primary \(ratio(withModel.primaryAccuracy, rules.primaryAccuracy))×, disposition \(ratio(withModel.dispositionAccuracy, rules.dispositionAccuracy))×, "
+            + "red-flag recall \(ratio(withModel.redFlags.recall, rules.redFlags.recall))×"
     }
 }

@@ -1,0 +1,43 @@
+import TriageCore
+
+/// Joins the reason model's probabilities to the rules' assessment: the model adds the reasons it is sure
+/// of, and its top reason leads when it clearly beats the rules' primary. The red flags stay the rules', and
+/// the disposition is never less urgent than the rules' own.
+enum ModelCombination {
+    static func apply(_ predictions: [(code: String, probability: Double, because: [String])], to rules: Assessment,
+                      model: ReasonModel, taxonomy: Taxonomy) -> Assessment {
+        var a = rules
+        let probability = Dictionary(predictions.map { ($0.code, $0.probability) }, uniquingKeysWith: { x, _ in x })
+        let unrecognised = rules.uncertainties.contains("not_recognised")
+        var reasons = unrecognised ? [] : rules.reasons
+        for p in predictions.sorted(by: { ($0.probability, $1.code) > ($1.probability, $0.code) })
+            where p.probability >= model.hyperparameters.addThreshold && !reasons.contains(where: { $0.code == p.code }) {
+            let text = "model \(Int((p.probability * 100).rounded())) %" + (p.because.isEmpty ? "" : ": " + p.because.joined(separator: ", "))
+            reasons.append(Assessment.ReasonScore(code: p.code, score: p.probability, evidence: [Evidence(source: .model, text: text, phrase: model.id)]))
+        }
+        if reasons.isEmpty { reasons = rules.reasons }
+        if reasons.count > 1 { reasons.removeAll { $0.code == "other" && (probability["other"] ?? 0) < model.hyperparameters.addThreshold } }
+        // The model's favourite leads when it clearly beats the current primary; a soft reason never leads a clinical one.
+        if let first = reasons.first, let best = reasons.max(by: { (probability[$0.code] ?? 0, $1.code) < (probability[$1.code] ?? 0, $0.code) }),
+           best.code != first.code, (probability[best.code] ?? 0) >= (probability[first.code] ?? 0) + model.hyperparameters.primaryMargin,
+           !ReasonScorer.soft.contains(best.code) || reasons.allSatisfy({ ReasonScorer.soft.contains($0.code) }) {
+            reasons.removeAll { $0.code == best.code }
+            reasons.insert(best, at: 0)
+        }
+        a.reasons = reasons
+        a.primary = reasons.first?.code ?? rules.primary
+        if a.redFlags.isEmpty, let d = taxonomy.reason(a.primary)?.defaultDisposition, d < rules.disposition {
+            a.disposition = d
+            a.dispositionEvidence = Evidence(source: .model, text: "default for \(a.primary) (ranked first by \(model.id)): \(d.rawValue)", phrase: a.primary)
+        }
+        if let p = probability[a.primary] {
+            a.confidence = ((a.confidence + p) / 2 * 100).rounded() / 100
+        }
+        if unrecognised, reasons.contains(where: { $0.evidence.first?.source == .model }) {
+            a.uncertainties.removeAll { $0 == "not_recognised" }
+            a.uncertainties.append("model_only")
+        }
+        a.modelVersion = "\(TriageClassifier.modelVersion)+\(model.id)"  // as TriageClassifier.versionTag
+        return a
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import TriageCore
+
+/// A trained contact-reason model: one-vs-rest logistic regression over `CallFeatures`, with everything
+/// needed to trace it: the taxonomy it was trained for, the hash of its training set, the seed, the
+/// hyper-parameters and the cross-validated comparison with the rules alone. Beside the rules it ranks and
+/// adds reasons; it never lowers a disposition the rules give.
+public struct ReasonModel: Codable, Sendable, Equatable {
+    public static let formatName = "triage-reason-model/1"
+
+    public struct Hyperparameters: Codable, Sendable, Equatable {
+        /// L2 penalty, AdaGrad steps and step size of each classifier.
+        public var l2: Double
+        public var iterations: Int
+        public var learningRate: Double
+        /// A feature enters the vocabulary when at least this many training calls have it.
+        public var minCount: Int
+        /// A reason the rules did not find is added at this probability.
+        public var addThreshold: Double
+        /// The model's top reason leads when it beats the rules' primary by this much.
+        public var primaryMargin: Double
+        public var folds: Int
+
+        public init(l2: Double, iterations: Int, learningRate: Double, minCount: Int, addThreshold: Double, primaryMargin: Double, folds: Int) {
+            self.l2 = l2; self.iterations = iterations; self.learningRate = learningRate; self.minCount = minCount
+            self.addThreshold = addThreshold; self.primaryMargin = primaryMargin; self.folds = folds
+        }
+
+        public static let standard = Hyperparameters(l2: 0.001, iterations: 120, learningRate: 0.4, minCount: 3, addThreshold: 0.4,
+                                                     primaryMargin: 0.2, folds: 5)
+    }
+
+    public struct TrainingSet: Codable, Sendable, Equatable {
+        /// SHA-256 of the training calls as read (ids, turns, labels), in order.
+        public var sha256: String
+        public var calls: Int
+        public var sources: [String]
+    }
+
+    /// Cross-validated figures of the rules alone and of the rules with a model trained on the other folds.
+    public struct CrossValidation: Codable, Sendable, Equatable {
+        public struct Figures: Codable, Sendable, Equatable {
+            public var reasonMacroF1: Double
+            public var reasonMicroF1: Double
+            public var primaryAccuracy: Double
+            public var dispositionAccuracy: Double
+            public var redFlagRecall: Double
+        }
+        public var folds: Int
+        public var rules: Figures
+        public var rulesWithModel: Figures
+        /// Calls whose disposition the model would have lowered (must be 0: the combination never lowers).
+        public var loweredDispositions: Int
+    }
+
+    public var format: String
+    /// `reasons-` and the first 12 hex digits of the SHA-256 of the model's content.
+    public var id: String
+    /// `id@version` of the taxonomy the model was trained for.
+    public var taxonomy: String
+    public var trainingSet: TrainingSet
+    public var seed: UInt64
+    public var hyperparameters: Hyperparameters
+    public var crossValidation: CrossValidation?
+    /// The reason codes, one classifier each.
+    public var classes: [String]
+    /// Feature names; a classifier's weights refer to them by index.
+    public var vocabulary: [String]
+    public var bias: [Double]
+    /// Per class, the weight of every vocabulary feature in thousandths (so the file stays small and exact).
+    public var weights: [[Int]]
+
+    /// The probability of each class for a call with `features`, and the features that weighed most for it.
+    public func predict(_ features: Set<String>) -> [(code: String, probability: Double, because: [String])] {
+        let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
+        let present = Set(features.compactMap { index[$0] })
+        return classes.indices.map { c in
+            var z = bias[c]
+            var contributions: [(String, Double)] = []
+            for j in present where j < weights[c].count {
+                let w = Double(weights[c][j]) / 1000
+                z += w
+                contributions.append((vocabulary[j], w))
+            }
+            let top = contributions.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(3).filter { $0.1 > 0 }.map(\.0)
+            return (classes[c], LogisticRegression.sigmoid(z), top)
+        }
+    }
+
+    /// The model as the file `triage train` writes: sorted keys, so the same model is the same bytes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a model file, refusing another format.
+    public static func decode(_ data: Data, path: String) throws -> ReasonModel {
+        let model: ReasonModel
+        do { model = try JSONDecoder().decode(ReasonModel.self, from: data) } catch {
+            throw ModelError.unreadable(path: path, reason: "not a reason model (\(error.localizedDescription))")
+        }
+        guard model.format == formatName else { throw ModelError.unreadable(path: path, reason: "format \(model.format), expected \(formatName)") }
+        guard model.bias.count == model.classes.count, model.weights.count == model.classes.count,
+              model.weights.allSatisfy({ $0.count == model.vocabulary.count }) else {
+            throw ModelError.unreadable(path: path, reason: "\(model.classes.count) classes and \(model.vocabulary.count) features do not match the weights")
+        }
+        return model
+    }
+}
+
+/// Why a model cannot be used.
+public enum ModelError: Error, CustomStringConvertible, Equatable {
+    case unreadable(path: String, reason: String)
+    case wrongTaxonomy(model: String, taxonomy: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): return "\(path): \(reason)"
+        case .wrongTaxonomy(let model, let taxonomy): return "the model was trained for \(model), not \(taxonomy): train it again"
+        }
+    }
+}
