@@ -80,12 +80,13 @@ enum FactCollector {
     /// What the caller states, each fact once: of several statements, the one the taxonomy's `when_several` picks.
     static func stated(in turns: [TurnAnalysis], taxonomy: Taxonomy) -> [Assessment.FactValueWithEvidence] {
         var said: [Assessment.FactValueWithEvidence] = []
+        var repeatedBack: [Assessment.FactValueWithEvidence] = []
         var topics = Set<QuestionTopic>()
         var recent: [[Token]] = []
         for turn in turns {
             defer { recent = Array((recent + [turn.tokens]).suffix(3)) }
             if turn.turn.speaker == .midwife {
-                said += restated(by: turn)
+                repeatedBack += restated(by: turn)
             }
             if turn.isQuestion {
                 topics = QuestionTopic.topics(of: turn.tokens)
@@ -98,6 +99,8 @@ enum FactCollector {
             }
             topics = []
         }
+        // What the midwife repeats back fills only what the caller's own words did not give.
+        said += repeatedBack.filter { fact in !said.contains { $0.name == fact.name } }
         var facts: [Assessment.FactValueWithEvidence] = []
         for name in said.map(\.name) where !facts.contains(where: { $0.name == name }) {
             let candidates = said.filter { $0.name == name }

@@ -1,10 +1,21 @@
+import Foundation
 import Language
 import TriageCore
 
-/// One turn prepared for classification: its language, tokens, and whether it asks something.
+/// One turn prepared for classification: its language, tokens, and whether it asks something. Turns of one
+/// known speaker that a recogniser split mid-sentence ("hun har trang til" / "at presse") are read as one, and
+/// evidence points back into the part it came from.
 struct TurnAnalysis {
+    /// A part of the call's turns that this analysis joins: the turn's index and where its text starts.
+    struct Part {
+        var index: Int
+        var offset: Int
+        var turn: Turn
+    }
+
     var index: Int
     var turn: Turn
+    var parts: [Part] = []
     var language: String
     var tokens: [Token]
     /// Whether the turn counts as what the woman (or someone for her) says: caller, notes, or an
@@ -16,7 +27,11 @@ struct TurnAnalysis {
     var source: Evidence.Source { turn.speaker == .notes ? .notes : .transcript }
 
     static func analyze(_ input: CallInput, analyzer: TextAnalyzer, callLanguage: String) -> [TurnAnalysis] {
-        input.turns.enumerated().map { index, turn in
+        joined(input.turns).map { parts in
+            let index = parts[0].index
+            let turn = parts.count == 1 ? parts[0].turn
+                : Turn(speaker: parts[0].turn.speaker, speakerLabel: parts[0].turn.speakerLabel, startMs: parts[0].turn.startMs,
+                       endMs: parts[parts.count - 1].turn.endMs, text: parts.map(\.turn.text).joined(separator: " "))
             let rough = LanguageDetector.words(in: turn.text)
             var language = callLanguage
             let other = callLanguage == "da" ? "en" : "da"
@@ -33,8 +48,25 @@ struct TurnAnalysis {
             case .midwife: callerSide = false; question = asks
             case .unknown: callerSide = !asks; question = asks
             }
-            return TurnAnalysis(index: index, turn: turn, language: language, tokens: tokens, isCallerSide: callerSide, isQuestion: question)
+            return TurnAnalysis(index: index, turn: turn, parts: parts, language: language, tokens: tokens, isCallerSide: callerSide,
+                                isQuestion: question)
         }
+    }
+
+    /// The call's turns in runs to read as one: consecutive turns of one known speaker where the earlier ends
+    /// without a full stop, question or exclamation mark.
+    static func joined(_ turns: [Turn]) -> [[Part]] {
+        var runs: [[Part]] = []
+        for (index, turn) in turns.enumerated() {
+            if var run = runs.last, let last = run.last, last.turn.speaker == turn.speaker, turn.speaker != .unknown,
+               !(last.turn.text.trimmingCharacters(in: .whitespaces).last.map { ".?!…".contains($0) } ?? true) {
+                run.append(Part(index: index, offset: last.offset + last.turn.text.count + 1, turn: turn))
+                runs[runs.count - 1] = run
+            } else {
+                runs.append([Part(index: index, offset: 0, turn: turn)])
+            }
+        }
+        return runs
     }
 
     /// Evidence for the tokens `range` of this turn.
@@ -43,7 +75,11 @@ struct TurnAnalysis {
         let characters = tokens.isEmpty ? 0..<0 : tokens[lower].range.lowerBound..<tokens[upper - 1].range.upperBound
         let chars = Array(turn.text)
         let text = characters.upperBound <= chars.count ? String(chars[characters]) : turn.text
-        return Evidence(source: source ?? self.source, turn: index, speaker: turn.speaker, startMs: turn.startMs, endMs: turn.endMs,
-                        text: text, characters: characters, phrase: phrase, polarity: polarity, code: code)
+        // The part of a joined run the words start in, with offsets into that turn's own text.
+        let part = parts.last { $0.offset <= characters.lowerBound } ?? Part(index: index, offset: 0, turn: turn)
+        let length = part.turn.text.count
+        let local = min(characters.lowerBound - part.offset, length)..<min(characters.upperBound - part.offset, length)
+        return Evidence(source: source ?? self.source, turn: part.index, speaker: part.turn.speaker, startMs: part.turn.startMs, endMs: part.turn.endMs,
+                        text: text, characters: local, phrase: phrase, polarity: polarity, code: code)
     }
 }

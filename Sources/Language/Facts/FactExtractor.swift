@@ -109,7 +109,7 @@ public enum FactExtractor {
 
         // Contraction interval: "hvert tredje minut", "hvert 5. minut", "every four minutes", "8 til 10 minutter",
         // "tre-fire minutter imellem", "5 minutes apart", "twice an hour".
-        let minuteWords: Set<String> = ["minut", "minutter", "minutters", "min", "minute", "minutes", "mins"]
+        let minuteWords: Set<String> = ["minut", "minutter", "minutters", "minuter", "min", "minute", "minutes", "mins", "minuts", "minits"]
         let contractionWords: Set<String> = ["veer", "veerne", "ve", "ven", "sammentrækninger", "contractions", "contraction", "tightenings", "they",
                                              "de", "pains", "hård", "hard", "kommer", "coming", "come", "comes"]
         for i in tokens.indices where minuteWords.contains(tokens[i].text) {
@@ -231,7 +231,11 @@ public enum FactExtractor {
                     || ["grader", "degrees", "i"].contains(word(i + 1)) || ["komma", "point"].contains(word(i + 1))
                 var value = v
                 if ["komma", "point"].contains(word(i + 1)), let d = number(i + 2), d < 10 { value = v + d / 10 }
-                guard decimal || topics.contains(.temperature) else { continue }
+                // "38 ni", "thirty-eight nine": a recogniser's decimal without its comma.
+                let spokenDecimal = !decimal && v == v.rounded() && (36...42).contains(v) && i + 1 < tokens.count && tokens[i + 1].kind == .word
+                    && (number(i + 1).map { $0 >= 0 && $0 <= 9 && $0 == $0.rounded() } ?? false)
+                if spokenDecimal, let d = number(i + 1) { value = v + d / 10 }
+                guard decimal || spokenDecimal || topics.contains(.temperature) else { continue }
                 add("temperature_c", .number(value), i..<(i + 1))
                 break
             }

@@ -23,6 +23,13 @@ public final class TextAnalyzer {
                 var w = word
                 if language == "da", w.contains("aa") { w = w.replacingOccurrences(of: "aa", with: "å") }
                 if fillers.contains(w) { continue }
+                // "you know" as a filler, and a word said twice ("maven maven", "can can"), as a recogniser writes them.
+                if language == "en", w == "know", tokens.last?.text == "you", index + 1 < raw.count, raw[index + 1].kind != .punctuation,
+                   !["what", "if", "how", "when", "that", "why", "where"].contains(raw[index + 1].text) {
+                    tokens.removeLast()
+                    continue
+                }
+                if let last = tokens.last, last.kind == .word, last.text == w, last.range.upperBound < range.lowerBound { continue }
                 let value = NumberWords.value(of: w)
                 tokens.append(Token(kind: .word, text: w, stem: stemmer.stem(w, language: language), value: value, range: range))
             case .number:

@@ -205,7 +205,8 @@ def check(calls, taxonomy):
 # --- Recogniser-style variants -------------------------------------------------------------------------
 DIGITS = {"da": ["nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv"],
           "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]}
-FILLERS = {"da": ["øh", "øhm", "altså", "ikke", "ja", "hm"], "en": ["uh", "um", "like", "you know", "er", "so"]}
+# Fillers that change nothing ("ikke" and "ja" would: they are not fillers here).
+FILLERS = {"da": ["øh", "øhm", "altså", "hm", "æh"], "en": ["uh", "um", "like", "you know", "er", "hmm"]}
 # Near-sound confusions a telephone recogniser makes (each way it errs, not a correction of the caller).
 CONFUSIONS = {"da": {"veer": "ver", "vandet": "vanet", "bløder": "blør", "barnet": "barne", "hovedpine": "hoved pine", "minutter": "minuter",
                      "fostervand": "foster vand", "sparker": "sparke", "feber": "febe", "uger": "uge"},
