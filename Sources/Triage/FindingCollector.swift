@@ -32,12 +32,12 @@ enum FindingCollector {
             let matches = lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? []
             var stated = Set<String>()
             for m in matches {
-                let polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language)
+                let polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language, phrase: m.phrase)
                 collected.evidence[m.code, default: []].append(turn.evidence(m.tokens, phrase: m.phrase, polarity: polarity, code: m.code))
                 stated.insert(m.code)
             }
             for m in lexicons.reasons[turn.language]?.matches(in: turn.tokens) ?? [] {
-                let polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language)
+                let polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language, phrase: m.phrase)
                 if polarity != .denied {
                     collected.reasonEvidence[m.code, default: []].append(turn.evidence(m.tokens, phrase: m.phrase, polarity: polarity, code: m.code))
                 }

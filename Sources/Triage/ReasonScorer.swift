@@ -39,9 +39,12 @@ enum ReasonScorer {
             // A hedged mention still says what she calls about; the hedge lowers the confidence, not the reason.
             for e in items where phrases.insert(e.phrase ?? e.text).inserted { support(code, 1, e) }
         }
+        // A finding counts towards a reason when she says it, or answers yes to it; an unsure answer to the midwife's
+        // question leaves it possible for the red flags but is not what she called about.
         for finding in taxonomy.findings {
             guard let polarity = findings[finding.code], polarity != .denied,
-                  let e = findingEvidence[finding.code]?.first(where: { $0.polarity != .denied }) else { continue }
+                  let e = findingEvidence[finding.code]?.first(where: { $0.polarity == .present || $0.polarity == .uncertain && $0.source != .questionAnswer })
+            else { continue }
             for code in finding.reasons { support(code, 1, e) }
         }
         let fact = Dictionary(facts.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })

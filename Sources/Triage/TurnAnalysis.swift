@@ -53,13 +53,21 @@ struct TurnAnalysis {
         }
     }
 
+    /// Whether a turn starts a sentence of its own: with a question word, a yes or no, or a greeting.
+    static func startsAnew(_ text: String) -> Bool {
+        guard let first = LanguageDetector.words(in: text).first else { return true }
+        let starts = Utterance.questionStarts.values.reduce(Set<String>()) { $0.union($1) }
+        return starts.contains(first) || Answer.yesWords.contains(first) || Answer.noWords.contains(first)
+            || ["hej", "hello", "hi", "okay", "ok", "godt", "tak", "thanks"].contains(first)
+    }
+
     /// The call's turns in runs to read as one: consecutive turns of one known speaker where the earlier ends
     /// without a full stop, question or exclamation mark.
     static func joined(_ turns: [Turn]) -> [[Part]] {
         var runs: [[Part]] = []
         for (index, turn) in turns.enumerated() {
             if var run = runs.last, let last = run.last, last.turn.speaker == turn.speaker, turn.speaker != .unknown,
-               !(last.turn.text.trimmingCharacters(in: .whitespaces).last.map { ".?!…".contains($0) } ?? true) {
+               !(last.turn.text.trimmingCharacters(in: .whitespaces).last.map { ".?!…".contains($0) } ?? true), !startsAnew(turn.text) {
                 run.append(Part(index: index, offset: last.offset + last.turn.text.count + 1, turn: turn))
                 runs[runs.count - 1] = run
             } else {

@@ -6,9 +6,9 @@ public enum Answer: Sendable, Equatable {
     /// "Det ved jeg ikke", "måske lidt", "I'm not sure", "I think so?": the finding stays possible.
     case unsure
 
-    static let yesWords: Set<String> = ["ja", "jo", "jah", "jep", "jamen", "jaja", "yes", "yeah", "yep", "yup", "ye", "aye", "correct", "right",
+    public static let yesWords: Set<String> = ["ja", "jo", "jah", "jep", "jamen", "jaja", "yes", "yeah", "yep", "yup", "ye", "aye", "correct", "right",
                                         "indeed", "definitely", "absolutely", "sure", "uhum", "mhm", "mm"]
-    static let noWords: Set<String> = ["nej", "næ", "nææ", "nope", "no", "nah", "nix", "nej-nej"]
+    public static let noWords: Set<String> = ["nej", "næ", "nææ", "nope", "no", "nah", "nix", "nej-nej"]
     /// A small amount is a yes ("Bløder du?" — "Lidt").
     static let amountYes: [[String]] = [["lidt"], ["en", "smule"], ["a", "bit"], ["a", "little"], ["a", "wee", "bit"], ["slightly"], ["somewhat"],
                                         ["sometimes"], ["nogle", "gange"], ["af", "og", "til"], ["now", "and", "then"], ["a", "small", "bit"]]
@@ -37,8 +37,20 @@ public enum Answer: Sendable, Equatable {
     /// Words that turn an earlier answer round ("nej … jo", "no, actually yes").
     static let corrections: Set<String> = ["jo", "actually", "faktisk", "undskyld", "sorry", "rettere", "wait", "vent"]
 
-    /// The answer the words of `tokens` give, or `nil` when the turn is no answer to a yes-or-no question.
+    /// The answer the words of `tokens` give, or `nil` when the turn is no answer to a yes-or-no question. Of several
+    /// sentences, the last that answers counts ("Jeg har ikke kigget. Vent. Nej, ikke noget.").
     public static func read(_ tokens: [Token]) -> Answer? {
+        var sentences: [[Token]] = [[]]
+        for t in tokens {
+            sentences[sentences.count - 1].append(t)
+            if t.kind == .punctuation, [".", "!", "?"].contains(t.text) { sentences.append([]) }
+        }
+        let answers = sentences.filter { !$0.isEmpty }.map(readSentence)
+        // "Blod? Nej nej.": a sentence that only repeats the question does not answer it.
+        return answers.last { $0 != nil } ?? nil
+    }
+
+    static func readSentence(_ tokens: [Token]) -> Answer? {
         let words = tokens.filter(\.isWord).map(\.text)
         guard let first = words.first else { return nil }
         let hedged = WordSequence.first(of: hedges, in: words) != nil

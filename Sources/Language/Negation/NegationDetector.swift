@@ -28,7 +28,26 @@ public enum NegationDetector {
     static let scope = 5
 
     /// The polarity of the phrase at `span` in `tokens`.
-    public static func polarity(of span: Range<Int>, in tokens: [Token], language: String) -> Polarity {
+    /// With `phrase`, a negation inside the matched words that the phrase itself lacks denies it too
+    /// ("vandet er ikke gået" for "vandet er gået").
+    public static func polarity(of span: Range<Int>, in tokens: [Token], language: String, phrase: String? = nil) -> Polarity {
+        let base = polarityBefore(span, in: tokens, language: language)
+        guard base == .present else { return base }
+        if let phrase {
+            let own = Set(phrase.lowercased().split(separator: " ").map(String.init))
+            if tokens[span].contains(where: { isTrigger($0.text, language: language) && !own.contains($0.text) }) { return .denied }
+        }
+        // Telegraphic notes: "blødn -", "vand ÷", "liv +".
+        if span.upperBound < tokens.count, ["-", "÷", "neg", "negativ"].contains(tokens[span.upperBound].text) { return .denied }
+        // "Blod? Nej nej.": she repeats the word as a question and denies it.
+        if span.upperBound < tokens.count, tokens[span.upperBound].text == "?",
+           let next = tokens[(span.upperBound + 1)...].first(where: { $0.kind == .word }), Answer.noWords.contains(next.text) {
+            return .denied
+        }
+        return .present
+    }
+
+    static func polarityBefore(_ span: Range<Int>, in tokens: [Token], language: String) -> Polarity {
         let start = clauseStart(before: span.lowerBound, in: tokens)
         let window = Array(tokens[max(start, span.lowerBound - scope)..<span.lowerBound])
         let words = window.map(\.text)
@@ -41,6 +60,8 @@ public enum NegationDetector {
             if negated { break }
         }
         if !negated { negated = trailingNegation(after: span, in: tokens, language: language) }
+        // "Nej blod. Nej vand.": a bare "nej" right before a word, as callers with little Danish say it.
+        if !negated, language == "da", span.lowerBound > start, tokens[span.lowerBound - 1].text == "nej" { negated = true }
         return negated ? .denied : .present
     }
 

@@ -1,6 +1,6 @@
 /// What kind of thing a turn says, for linking a midwife's question with the caller's answer.
 public enum Utterance {
-    static let questionStarts: [String: Set<String>] = [
+    public static let questionStarts: [String: Set<String>] = [
         "da": ["har", "er", "kan", "bløder", "mærker", "føler", "hvor", "hvordan", "hvilken", "hvilke", "hvad", "hvornår",
                "hvem", "ser", "kommer", "varer", "sparker", "bevæger", "går", "føles", "fik", "fandt", "gør", "tisser", "lugter"],
         "en": ["have", "has", "are", "is", "do", "does", "did", "can", "could", "any", "how", "what", "when", "which", "who",
