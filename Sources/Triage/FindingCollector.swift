@@ -31,8 +31,16 @@ enum FindingCollector {
             guard turn.isCallerSide else { continue }
             let matches = lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? []
             var stated = Set<String>()
+            let spans = Utterance.questionSpans(turn.tokens)
             for m in matches {
-                let polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language, phrase: m.phrase)
+                // "Hvis jeg begynder at bløde, skal jeg så ringe?": only supposed.
+                if NegationDetector.isHypothetical(m.tokens, in: turn.tokens, language: turn.language) { continue }
+                var polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language, phrase: m.phrase)
+                // "Bløder du, skat? … Nej.": a partner relays the midwife's question and the answer follows in the same turn.
+                if polarity == .present, let question = spans.firstIndex(where: { $0.contains(m.tokens.lowerBound) }),
+                   let after = spans[question].upperBound + 1 < turn.tokens.count ? Answer.read(Array(turn.tokens[(spans[question].upperBound + 1)...])) : nil {
+                    polarity = after == .no ? .denied : after == .unsure ? .uncertain : .present
+                }
                 collected.evidence[m.code, default: []].append(turn.evidence(m.tokens, phrase: m.phrase, polarity: polarity, code: m.code))
                 stated.insert(m.code)
             }

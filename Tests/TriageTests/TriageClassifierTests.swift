@@ -27,7 +27,7 @@ import TriageCore
         #expect(said.turn == 1 && said.startMs == 3000 && said.polarity == .present)
         #expect(said.text == "bløder meget" || said.text == "store klumper")
         #expect(flag.evidence.contains { $0.source == .rule })
-        #expect(a.taxonomyVersion == "dk-obstetric-telephone-triage@1.0.0")
+        #expect(a.taxonomyVersion == "dk-obstetric-telephone-triage@1.1.0")
         #expect(a.modelVersion == TriageClassifier.modelVersion)
     }
 
@@ -110,10 +110,22 @@ import TriageCore
         #expect(silent.primary == "other")
     }
 
-    @Test func aCallWithNothingRecognisableIsOther() {
+    /// Nothing recognised is no reason to send her home: the suggestion says so and leans towards a check.
+    @Test func aCallWithNothingRecognisableSaysSoAndLeansTowardsACheck() {
         let a = classify([(.caller, "Hej, jeg ringer bare lige.")])
         #expect(a.primary == "other")
+        #expect(a.disposition == .attendSoon)
+        #expect(a.uncertainties.contains("not_recognised"))
+        #expect(a.confidence < 0.5)
+        #expect(a.questions.contains { $0.fact == "gestational_week" })
+    }
+
+    /// A call clearly about something else is 'other' with its default, not the unrecognised floor.
+    @Test func aCallClearlyAboutSomethingElseIsOtherWithItsDefault() {
+        let a = classify([(.caller, "Jeg har så ondt i lænden og ned i benet, jeg tror det er iskias.")])
+        #expect(a.primary == "other")
         #expect(a.disposition == .refer)
+        #expect(!a.uncertainties.contains("not_recognised"))
     }
 
     @Test func codeSwitchingIsDetectedPerTurn() {

@@ -200,7 +200,8 @@ public enum FactExtractor {
             ("clear", ["klart", "klar", "clear", "gennemsigtig*", "farveløs*", "colourless", "colorless", "transparent"]),
         ]
         let fluidContext = topics.contains(.fluidColour) || mentioned(["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid",
-                                                                       "vandafgang", "siver", "leaking", "liquor", "srom", "våd", "vådt", "wet", "gået", "broke", "broken"])
+                                                                       "vandafgang", "siver", "leaking", "liquor", "srom", "våd", "vådt", "wet", "plaskede",
+                                                                       "plask", "lækker", "gush", "trickling"])
         if fluidContext {
             for (colour, names) in colours {
                 for i in tokens.indices where WordSequence.first(of: names.map { [$0] }, in: [tokens[i].text]) != nil {
@@ -209,7 +210,10 @@ public enum FactExtractor {
                     if ["te", "tea", "kaffe", "coffee", "spinat", "pea", "rose"].contains(tokens[i].text), !["som", "like", "svag", "weak", "af", "of", "kogt", "cold"].contains(word(i - 1)),
                        !["som", "like"].contains(word(i - 2)) { continue }
                     let sentence = sentenceOf(i)
-                    guard topics.contains(.fluidColour) || any(fluidWords, in: sentence) || mentioned(["vandet", "waters", "fluid", "water"]) else { continue }
+                    // A colour said on its own ("Klar.", "Grønligt.") once the waters are the subject.
+                    let alone = tokens[sentence].filter(\.isWord).count <= 3
+                    guard topics.contains(.fluidColour) || any(fluidWords, in: sentence) || mentioned(["vandet", "waters", "fluid", "water"]) || alone
+                    else { continue }
                     if NegationDetector.polarity(of: i..<(i + 1), in: tokens, language: language) == .denied { continue }
                     add("fluid_colour", .text(colour), i..<(i + 1))
                     break
@@ -285,8 +289,12 @@ public enum FactExtractor {
         if babyContext {
             // The first thing she says about the movements counts.
             var candidates: [(Range<Int>, String)] = []
-            if let r = WordSequence.first(of: absent, in: words) { candidates.append((r, "absent")) }
-            if let r = WordSequence.first(of: reduced, in: words) { candidates.append((r, "reduced")) }
+            // "Det er ikke fordi han ikke rører sig", "hvis han en dag bliver stille": denied or only imagined, not said.
+            func said(_ r: Range<Int>) -> Bool {
+                NegationDetector.polarityBefore(r, in: tokens, language: language) != .denied && !NegationDetector.isHypothetical(r, in: tokens, language: language)
+            }
+            if let r = WordSequence.first(of: absent, in: words), said(r) { candidates.append((r, "absent")) }
+            if let r = WordSequence.first(of: reduced, in: words), said(r) { candidates.append((r, "reduced")) }
             if let r = WordSequence.first(of: normal, in: words), topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "han", "hun", "ham", "hende", "he", "she", "him", "her", "it", "liv"]) {
                 let polarity = NegationDetector.polarity(of: r, in: tokens, language: language)
                 // "ikke ret meget", "not much", "not as much": less than usual, not none.

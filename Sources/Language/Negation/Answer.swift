@@ -37,41 +37,54 @@ public enum Answer: Sendable, Equatable {
     /// Words that turn an earlier answer round ("nej … jo", "no, actually yes").
     static let corrections: Set<String> = ["jo", "actually", "faktisk", "undskyld", "sorry", "rettere", "wait", "vent"]
 
-    /// The answer the words of `tokens` give, or `nil` when the turn is no answer to a yes-or-no question. Of several
-    /// sentences, the last that answers counts ("Jeg har ikke kigget. Vent. Nej, ikke noget.").
+    /// Verbs that relay the woman's answer ("hun siger ja", "she says no").
+    static let relays: Set<String> = ["siger", "sagde", "råber", "nikker", "ryster", "says", "said", "shouts", "nods", "shakes"]
+
+    /// The answer the words of `tokens` give, or `nil` when the turn is no answer to a yes-or-no question.
+    /// Of several sentences, the last plain answer counts ("Jeg har ikke kigget. Vent. Nej, ikke noget."), a hedge
+    /// after it makes it unsure ("Ja. Tror jeg."), and "lidt" or "a bit" counts only where nothing plainer is said.
     public static func read(_ tokens: [Token]) -> Answer? {
         var sentences: [[Token]] = [[]]
         for t in tokens {
             sentences[sentences.count - 1].append(t)
             if t.kind == .punctuation, [".", "!", "?"].contains(t.text) { sentences.append([]) }
         }
-        let answers = sentences.filter { !$0.isEmpty }.map(readSentence)
-        // "Blod? Nej nej.": a sentence that only repeats the question does not answer it.
-        return answers.last { $0 != nil } ?? nil
+        let read = sentences.filter { !$0.isEmpty }.map(readSentence)
+        guard let plain = read.lastIndex(where: { $0?.plain == true }), let answer = read[plain]?.answer else {
+            return read.last { $0 != nil }??.answer
+        }
+        if answer != .unsure, read[(plain + 1)...].contains(where: { $0?.answer == .unsure }) { return .unsure }
+        return answer
     }
 
-    static func readSentence(_ tokens: [Token]) -> Answer? {
-        let words = tokens.filter(\.isWord).map(\.text)
+    /// One sentence's answer, and whether it is plain (a yes, a no, a denial) rather than only an amount or a hedge.
+    static func readSentence(_ tokens: [Token]) -> (answer: Answer, plain: Bool)? {
+        var words = tokens.filter(\.isWord).map(\.text)
+        // "Hun siger ja", "she says no": the relayed answer.
+        if words.count >= 3, relays.contains(words[1]), yesWords.contains(words[2]) || noWords.contains(words[2]) { words = Array(words[2...]) }
         guard let first = words.first else { return nil }
         let hedged = WordSequence.first(of: hedges, in: words) != nil
         let ends = tokens.last { $0.kind == .punctuation }?.text == "?"
         // "Nej … jo, lidt", "no, actually yes a bit": the correction wins.
         if noWords.contains(first), let turn = words.dropFirst().firstIndex(where: { corrections.contains($0) || yesWords.contains($0) && $0 != "right" }) {
             let rest = Array(words[turn...])
-            if WordSequence.first(of: denials, in: rest) == nil { return hedged ? .unsure : .yes }
+            if WordSequence.first(of: denials, in: rest) == nil { return (hedged ? .unsure : .yes, true) }
         }
-        if noWords.contains(first) { return .no }
+        if noWords.contains(first) { return (.no, true) }
         if yesWords.contains(first) {
             // "Ja, det tror jeg ikke", "yeah, I don't think so": a hedged no is still a no.
-            if WordSequence.first(of: [["tror", "det", "ikke"], ["tror", "jeg", "ikke"], ["don't", "think", "so"]], in: words) != nil { return .no }
-            return hedged || ends ? .unsure : .yes
+            if WordSequence.first(of: [["tror", "det", "ikke"], ["tror", "jeg", "ikke"], ["don't", "think", "so"]], in: words) != nil { return (.no, true) }
+            return (hedged || ends ? .unsure : .yes, true)
         }
-        if WordSequence.first(of: [["don't", "think", "so"], ["tror", "det", "ikke"], ["tror", "jeg", "ikke"], ["det", "tror", "jeg", "ikke"]], in: words) != nil { return .no }
-        if hedged { return .unsure }
-        if let d = WordSequence.first(of: denials, in: words), d.lowerBound <= 2 { return .no }
-        if let a = WordSequence.first(of: affirmations + amountYes, in: words), a.lowerBound <= 2 { return ends ? .unsure : .yes }
+        if WordSequence.first(of: [["don't", "think", "so"], ["tror", "det", "ikke"], ["tror", "jeg", "ikke"], ["det", "tror", "jeg", "ikke"]], in: words) != nil {
+            return (.no, true)
+        }
+        if hedged { return (.unsure, false) }
+        if let d = WordSequence.first(of: denials, in: words), d.lowerBound <= 2 { return (.no, true) }
+        if let a = WordSequence.first(of: affirmations, in: words), a.lowerBound <= 2 { return (ends ? .unsure : .yes, true) }
+        if let a = WordSequence.first(of: amountYes, in: words), a.lowerBound <= 1 { return (ends ? .unsure : .yes, false) }
         // "Ikke …", "not …", "never": a no as well.
-        if ["ikke", "not", "never", "aldrig"].contains(first) { return .no }
+        if ["ikke", "not", "never", "aldrig"].contains(first) { return (.no, true) }
         return nil
     }
 }

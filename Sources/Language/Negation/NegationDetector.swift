@@ -47,7 +47,20 @@ public enum NegationDetector {
         return .present
     }
 
-    static func polarityBefore(_ span: Range<Int>, in tokens: [Token], language: String) -> Polarity {
+    /// Words that make what follows in the clause a condition or a supposition, not something that happened.
+    static let hypotheticalTriggers: [String: [[String]]] = [
+        "da": [["hvis"], ["i", "tilfælde"], ["medmindre"], ["skulle", "det"], ["hvad", "nu", "hvis"], ["for", "det", "tilfælde"]],
+        "en": [["if"], ["in", "case"], ["unless"], ["what", "if"], ["should", "i", "ever"], ["supposing"]],
+    ]
+
+    /// Whether the phrase at `span` is only supposed ("hvis jeg begynder at bløde", "if she stops moving").
+    public static func isHypothetical(_ span: Range<Int>, in tokens: [Token], language: String) -> Bool {
+        let start = clauseStart(before: span.lowerBound, in: tokens)
+        let words = tokens[max(start, span.lowerBound - 6)..<span.lowerBound].map(\.text)
+        return WordSequence.first(of: hypotheticalTriggers[language] ?? [], in: Array(words)) != nil
+    }
+
+    public static func polarityBefore(_ span: Range<Int>, in tokens: [Token], language: String) -> Polarity {
         let start = clauseStart(before: span.lowerBound, in: tokens)
         let window = Array(tokens[max(start, span.lowerBound - scope)..<span.lowerBound])
         let words = window.map(\.text)
