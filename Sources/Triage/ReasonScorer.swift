@@ -76,7 +76,7 @@ enum ReasonScorer {
         if ranked.count > 1 { ranked.removeAll { $0.code == "other" } }
         // Worry alongside an urgent symptom is the symptom's call; beside a minor one it is a reason of its own.
         // A practical question is its own call only with no symptom.
-        if clinical && redFlagRaised { ranked.removeAll { $0.code == "anxiety_reassurance" && (weight[$0.code] ?? 0) < 2 } }
+        if clinical { ranked.removeAll { $0.code == "anxiety_reassurance" && (weight[$0.code] ?? 0) < (redFlagRaised ? 2 : 3) } }
         if clinical { ranked.removeAll { $0.code == "practical_question" && (weight[$0.code] ?? 0) < 2 } }
         // "Må jeg tage panodil for hovedpine?": the symptom a medication question names is its subject, not a reason,
         // unless she says more about it.

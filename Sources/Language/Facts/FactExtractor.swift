@@ -170,7 +170,7 @@ public enum FactExtractor {
         for (cue, minutes) in [(["hvert", "kvarter"], 15.0), (["hver", "kvarter"], 15), (["every", "quarter", "hour"], 15), (["hver", "halve", "time"], 30),
                                (["every", "half", "hour"], 30), (["every", "half", "an", "hour"], 30), (["to", "gange", "i", "timen"], 30),
                                (["twice", "an", "hour"], 30), (["hver", "time"], 60), (["every", "hour"], 60)] {
-            if let r = WordSequence.first(of: [cue], in: words) { add("contraction_interval_min", .number(minutes), r) }
+            if contractionTalk, let r = WordSequence.first(of: [cue], in: words) { add("contraction_interval_min", .number(minutes), r) }
         }
 
         // Contraction length: "varer et minut", "varer 40 sekunder", "lasts about a minute", "about a minute" (when asked).

@@ -60,6 +60,8 @@ public enum TaxonomyLoader {
 private final class NodeReader {
     let file: String
     var problems: [TaxonomyProblem] = []
+    /// The taxonomy's word classes, read before any lexicon that uses them.
+    var wordClasses = WordClasses()
 
     init(file: String) { self.file = file }
 
@@ -130,7 +132,12 @@ private final class NodeReader {
         var phrases: [String: [String]] = [:]
         for (key, value) in mapping {
             guard let language = key.string, language.count == 2 else { report(key, "\(what): '\(key.string ?? "?")' is not a two-letter language code"); continue }
-            phrases[language] = texts(value, "\(what) (\(language))")
+            phrases[language] = texts(value, "\(what) (\(language))").flatMap { phrase -> [String] in
+                for name in WordClasses.names(in: phrase) where wordClasses.classes[name]?[language]?.isEmpty ?? true {
+                    report(value, "\(what) (\(language)): '\(phrase)' uses the word class {\(name)}, which has no \(language) words in word_classes")
+                }
+                return wordClasses.expand(phrase, language: language)
+            }
         }
         return Lexicon(phrases)
     }
@@ -153,13 +160,14 @@ private final class NodeReader {
     // MARK: The document
 
     func taxonomy(_ root: Node) -> Taxonomy? {
-        guard let f = fields(root, "the taxonomy", allowed: ["id", "version", "title", "languages", "dispositions",
+        guard let f = fields(root, "the taxonomy", allowed: ["id", "version", "title", "languages", "word_classes", "dispositions",
                                                              "facts", "findings", "reasons", "red_flags"],
                              required: ["id", "version", "dispositions", "reasons"]) else { return nil }
         let id = text(f["id"], "id") ?? ""
         let version = text(f["version"], "version") ?? ""
         let title = localized(f["title"], "title") ?? LocalizedText([:])
         let languages = f["languages"].map { texts($0, "languages") } ?? ["da", "en"]
+        if let classes = f["word_classes"] { wordClasses = wordClassList(classes) }
         let dispositions = sequence(f["dispositions"], "dispositions").compactMap(dispositionDefinition)
         let facts = sequence(f["facts"], "facts").compactMap(fact)
         let findings = sequence(f["findings"], "findings").compactMap(finding)
@@ -167,6 +175,17 @@ private final class NodeReader {
         let redFlags = sequence(f["red_flags"], "red_flags").compactMap(redFlag)
         return Taxonomy(id: id, version: version, title: title, languages: languages, dispositions: dispositions,
                         facts: facts, findings: findings, reasons: reasons, redFlags: redFlags)
+    }
+
+    /// `word_classes: {name: {da: [...], en: [...]}}`.
+    func wordClassList(_ node: Node) -> WordClasses {
+        guard let mapping = node.mapping else { report(node, "word_classes must map class names to words per language"); return WordClasses() }
+        var classes: [String: [String: [String]]] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string, !name.isEmpty, !name.contains("{"), !name.contains("}") else { report(key, "a word class needs a plain name"); continue }
+            classes[name] = self.lexicon(value, "word class '\(name)'").phrases
+        }
+        return WordClasses(classes)
     }
 
     func dispositionDefinition(_ node: Node) -> DispositionDefinition? {
