@@ -77,16 +77,45 @@ enum FactCollector {
         return out
     }
 
+    /// Words that take back what was just said.
+    static let correctionCues: [[String]] = [["nej"], ["no"], ["forkert"], ["wrong"], ["sorry"], ["undskyld"], ["i", "mean"], ["jeg", "mener"], ["rettere"],
+                                             ["actually"], ["vent"], ["wait"], ["hang", "on"], ["more", "like"], ["nærmere"], ["faktisk"]]
+
+    /// Whether a correction cue stands between an earlier statement and a later one: in the same turn between them,
+    /// or at the start of the later turn.
+    static func corrects(between earlier: (turn: Int, tokens: Range<Int>), and later: (turn: Int, tokens: Range<Int>),
+                         in turns: [TurnAnalysis], current: TurnAnalysis) -> Bool {
+        if earlier.turn == later.turn {
+            guard earlier.tokens.upperBound <= later.tokens.lowerBound else { return false }
+            return WordSequence.first(of: correctionCues, in: current.tokens[earlier.tokens.upperBound..<later.tokens.lowerBound].map(\.text)) != nil
+        }
+        // In a later turn a bare "nej" may answer another question: only an outright correction counts there.
+        let outright = correctionCues.filter { !["nej", "no", "vent", "wait"].contains($0[0]) }
+        return WordSequence.first(of: outright, in: current.tokens[..<later.tokens.lowerBound].map(\.text)) != nil
+    }
+
+    /// Whether a short turn only repeats a number from the midwife's advice just before.
+    static func echoes(_ fact: ExtractedFact, in tokens: [Token], advice: [Token]) -> Bool {
+        guard !advice.isEmpty, tokens.filter(\.isWord).count <= 6, let value = fact.value.numeric else { return false }
+        return advice.contains { $0.value == value }
+    }
+
     /// What the caller states, each fact once: of several statements, the one the taxonomy's `when_several` picks.
     static func stated(in turns: [TurnAnalysis], taxonomy: Taxonomy) -> [Assessment.FactValueWithEvidence] {
         var said: [Assessment.FactValueWithEvidence] = []
+        // Where each statement stands: its turn (in order) and tokens, for spotting a correction between two.
+        var places: [(turn: Int, tokens: Range<Int>)] = []
         var repeatedBack: [Assessment.FactValueWithEvidence] = []
         var topics = Set<QuestionTopic>()
         var recent: [[Token]] = []
-        for turn in turns {
+        var previousAdvice: [Token] = []
+        for (order, turn) in turns.enumerated() {
             defer { recent = Array((recent + [turn.tokens]).suffix(3)) }
             if turn.turn.speaker == .midwife {
                 repeatedBack += restated(by: turn)
+            }
+            if turn.turn.speaker == .midwife {
+                previousAdvice = turn.tokens.contains { conditionalWords.contains($0.text) } ? turn.tokens : []
             }
             if turn.isQuestion {
                 topics = QuestionTopic.topics(of: turn.tokens)
@@ -94,10 +123,20 @@ enum FactCollector {
             }
             guard turn.isCallerSide else { continue }
             for fact in FactExtractor.facts(in: turn.tokens, language: turn.language, topics: topics, context: recent.flatMap { $0 }) {
+                // "Ring igen, når de kommer hvert tredje minut." — "Hvert tredje. Okay.": her echo of the advice is no fact.
+                if echoes(fact, in: turn.tokens, advice: previousAdvice) { continue }
                 let source: Evidence.Source = topics.isEmpty ? turn.source : .questionAnswer
+                // "Hvert femte … nej, nærmere hvert tredje": a correction takes back what it corrects.
+                if let earlier = said.lastIndex(where: { $0.name == fact.name }),
+                   corrects(between: places[earlier], and: (order, fact.tokens), in: turns, current: turn) {
+                    said.remove(at: earlier)
+                    places.remove(at: earlier)
+                }
                 said.append(.init(name: fact.name, value: fact.value, evidence: turn.evidence(fact.tokens, source: source, code: fact.name)))
+                places.append((order, fact.tokens))
             }
             topics = []
+            if turn.turn.speaker != .midwife { previousAdvice = [] }
         }
         // What the midwife repeats back fills only what the caller's own words did not give.
         said += repeatedBack.filter { fact in !said.contains { $0.name == fact.name } }

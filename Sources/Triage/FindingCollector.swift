@@ -33,8 +33,9 @@ enum FindingCollector {
             var stated = Set<String>()
             let spans = Utterance.questionSpans(turn.tokens)
             for m in matches {
-                // "Hvis jeg begynder at bløde, skal jeg så ringe?": only supposed.
-                if NegationDetector.isHypothetical(m.tokens, in: turn.tokens, language: turn.language) { continue }
+                // "Hvis jeg begynder at bløde, skal jeg så ringe?": only supposed; "sidste gang skulle jeg presse i bilen": another birth.
+                if NegationDetector.isHypothetical(m.tokens, in: turn.tokens, language: turn.language)
+                    || PastPregnancy.mentioned(around: m.tokens.lowerBound, in: turn.tokens) { continue }
                 var polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language, phrase: m.phrase)
                 // "Bløder du, skat? … Nej.": a partner relays the midwife's question and the answer follows in the same turn.
                 if polarity == .present, let question = spans.firstIndex(where: { $0.contains(m.tokens.lowerBound) }),

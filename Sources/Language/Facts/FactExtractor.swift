@@ -36,9 +36,10 @@ public enum FactExtractor {
             return a..<b
         }
 
-        // Gestational age: "38 plus 2", "38+2", "uge 32", "32 uger", "thirty eight weeks", "36 uger i dag".
+        // Gestational age: "38 plus 2", "38+2", "uge 32", "32 uger", "thirty eight weeks", "36 uger i dag";
+        // not a week of an earlier pregnancy ("en abort i uge ti sidste år").
         for i in tokens.indices {
-            guard let n = number(i), n == n.rounded(), (4...45).contains(n) else { continue }
+            guard let n = number(i), n == n.rounded(), (4...45).contains(n), !PastPregnancy.lost(around: i, in: tokens) else { continue }
             let next = word(i + 1)
             if (next == "plus" || next == "+"), let d = number(i + 2), d == d.rounded(), (0...6).contains(d) {
                 add("gestational_week", .integer(Int(n)), i..<(i + 3))
@@ -294,7 +295,9 @@ public enum FactExtractor {
                 NegationDetector.polarityBefore(r, in: tokens, language: language) != .denied && !NegationDetector.isHypothetical(r, in: tokens, language: language)
             }
             if let r = WordSequence.first(of: absent, in: words), said(r) { candidates.append((r, "absent")) }
-            if let r = WordSequence.first(of: reduced, in: words), said(r) { candidates.append((r, "reduced")) }
+            if let r = WordSequence.first(of: reduced, in: words), said(r) {
+                candidates.append((r, "reduced"))
+            }
             if let r = WordSequence.first(of: normal, in: words), topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "han", "hun", "ham", "hende", "he", "she", "him", "her", "it", "liv"]) {
                 let polarity = NegationDetector.polarity(of: r, in: tokens, language: language)
                 // "ikke ret meget", "not much", "not as much": less than usual, not none.

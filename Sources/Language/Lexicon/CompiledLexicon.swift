@@ -23,21 +23,27 @@ public struct CompiledLexicon: Sendable {
                 let excluded = written.hasPrefix("!")
                 let phrase = excluded ? String(written.dropFirst()) : written
                 var words: [(String, String, Bool)] = []
+                var exact = Set<Int>()
                 let parts = phrase.lowercased().split(whereSeparator: { $0 == " " })
                 for (i, part) in parts.enumerated() {
                     let isPrefix = part.hasSuffix("*") && i == parts.count - 1
-                    let word = isPrefix ? String(part.dropLast()) : String(part)
+                    let isExact = part.hasPrefix("=")
+                    let word = String((isPrefix ? part.dropLast() : part[...]).drop { $0 == "=" })
                     let tokens = analyzer.analyze(word, language: language).filter { $0.kind != .punctuation }
-                    for t in tokens { words.append((isPrefix ? t.text : t.stem, t.text, isPrefix)) }
+                    for t in tokens {
+                        if isExact { exact.insert(words.count) }
+                        words.append((isPrefix ? t.text : t.stem, t.text, isPrefix))
+                    }
                 }
                 guard let first = words.first else { continue }
-                let entry = LexiconEntry(code: code, phrase: phrase, words: words.map { (stem: $0.0, text: $0.1, isPrefix: $0.2) })
+                var entry = LexiconEntry(code: code, phrase: phrase, words: words.map { (stem: $0.0, text: $0.1, isPrefix: $0.2) })
+                entry.exact = exact
                 if excluded {
                     exclusions[code, default: []].append(entry)
                     continue
                 }
                 if first.2 { prefixFirst.append(entry) } else { byFirstStem[first.0, default: []].append(entry) }
-                if words.count == 2, !words.contains(where: { $0.2 || CompiledLexicon.orderWords.contains($0.1) }) {
+                if words.count == 2, exact.isEmpty, !words.contains(where: { $0.2 || CompiledLexicon.orderWords.contains($0.1) }) {
                     let swapped = LexiconEntry(code: code, phrase: phrase, words: [words[1], words[0]].map { (stem: $0.0, text: $0.1, isPrefix: $0.2) })
                     reversible[words[1].0, default: []].append(swapped)
                 }
@@ -105,8 +111,9 @@ public struct CompiledLexicon: Sendable {
             while true {
                 guard i < tokens.count, tokens[i].kind != .punctuation else { return nil }
                 let t = tokens[i]
-                if word.isPrefix ? t.text.hasPrefix(word.text) : (t.stem == word.stem || t.text == word.text) { break }
-                if !word.isPrefix, word.text.count >= CompiledLexicon.fuzzyLength, CompiledLexicon.withinOneEdit(word.text, t.text) {
+                let exact = entry.exact.contains(n)
+                if word.isPrefix ? t.text.hasPrefix(word.text) : exact ? t.text == word.text : (t.stem == word.stem || t.text == word.text) { break }
+                if !word.isPrefix, !exact, word.text.count >= CompiledLexicon.fuzzyLength, CompiledLexicon.withinOneEdit(word.text, t.text) {
                     fuzzy = true
                     break
                 }

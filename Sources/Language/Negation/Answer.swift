@@ -53,6 +53,7 @@ public enum Answer: Sendable, Equatable {
         guard let plain = read.lastIndex(where: { $0?.plain == true }), let answer = read[plain]?.answer else {
             return read.last { $0 != nil }??.answer
         }
+        // "Ja. Tror jeg.", "No. I don't know, maybe.": a hedge after the answer leaves it open, the safer reading.
         if answer != .unsure, read[(plain + 1)...].contains(where: { $0?.answer == .unsure }) { return .unsure }
         return answer
     }

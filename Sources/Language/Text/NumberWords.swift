@@ -30,8 +30,15 @@ public enum NumberWords {
 
     /// The value of a single word, or nil. Danish compounds ("otteogtredive", "femogtyve") and English
     /// hyphenated tens ("thirty-eight") are read whole.
-    public static func value(of word: String) -> Double? {
+    public static func value(of word: String) -> Double? { value(of: word, language: nil) }
+
+    /// Danish words that are other words in English ("to", "en", "et", "ti"): not numbers in an English turn.
+    static let notNumbersInEnglish: Set<String> = ["to", "en", "et", "ti", "ni", "fire", "tre", "halv"]
+
+    /// The value of a word in `language` (`nil`: either language).
+    public static func value(of word: String, language: String?) -> Double? {
         let w = word.lowercased()
+        if language == "en", notNumbersInEnglish.contains(w) { return nil }
         if let n = danishUnits[w] ?? danishTens[w] ?? englishUnits[w] ?? englishTens[w] { return Double(n) }
         if let n = danishOrdinals[w] ?? englishOrdinals[w] { return Double(n) }
         if let h = halves[w] { return h }

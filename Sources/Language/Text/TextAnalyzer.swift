@@ -30,7 +30,7 @@ public final class TextAnalyzer {
                     continue
                 }
                 if let last = tokens.last, last.kind == .word, last.text == w, last.range.upperBound < range.lowerBound { continue }
-                let value = NumberWords.value(of: w)
+                let value = NumberWords.value(of: w, language: language)
                 tokens.append(Token(kind: .word, text: w, stem: stemmer.stem(w, language: language), value: value, range: range))
             case .number:
                 let value = Double(word.replacingOccurrences(of: ",", with: "."))

@@ -40,8 +40,8 @@ public enum TaxonomyValidator {
             for name in reason.requiredFacts where factsByName[name] == nil {
                 report(reason.location, "reason '\(reason.code)' requires unknown fact '\(name)'")
             }
-            if reason.lexicon.isEmpty && reason.code != "other" {
-                report(reason.location, "reason '\(reason.code)' has an empty lexicon")
+            if reason.lexicon.isEmpty && reason.code != "other" && !taxonomy.findings.contains(where: { $0.reasons.contains(reason.code) }) {
+                report(reason.location, "reason '\(reason.code)' has an empty lexicon and no finding points to it")
             }
         }
         let reasonCodes = Set(taxonomy.reasons.map(\.code))
