@@ -40,7 +40,7 @@ struct TurnAnalysis {
                 language = other
             }
             let tokens = analyzer.analyze(turn.text, language: language)
-            let asks = Utterance.isQuestion(tokens, language: language)
+            let asks = Utterance.isQuestion(tokens, language: language, byMidwife: turn.speaker == .midwife)
             let callerSide: Bool
             let question: Bool
             switch turn.speaker {

@@ -228,7 +228,11 @@ public enum FactExtractor {
         // Temperature: "38,6", "39 i feber", "38.4 degrees".
         // A decimal between 37 and 42 said on its own ("nu har jeg 38,7") is a temperature too.
         let feverContext = topics.contains(.temperature) || mentioned(["feber", "temperatur", "temperaturen", "fever", "temperature", "grader", "degrees", "målt", "febril", "høj", "high", "temp"])
-            || tokens.contains { t in t.kind == .number && (t.text.contains(",") || t.text.contains(".")) && (t.value.map { (37.0...42.0).contains($0) } ?? false) }
+            || tokens.indices.contains { i in
+                let t = tokens[i]
+                guard let v = t.value, (37.0...42.0).contains(v) else { return false }
+                return t.kind == .number && (t.text.contains(",") || t.text.contains(".")) || ["komma", "point"].contains(word(i + 1))
+            }
         if feverContext {
             for i in tokens.indices {
                 guard let v = number(i), (35.0...43.0).contains(v) else { continue }

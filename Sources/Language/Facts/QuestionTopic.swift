@@ -9,7 +9,8 @@ public enum QuestionTopic: String, Sendable, CaseIterable {
     case movementsAsUsual
 
     static let cues: [(QuestionTopic, [[String]])] = [
-        (.gestationalAge, [["hvor", "langt"], ["hvilken", "uge"], ["hvor", "mange", "uger"], ["how", "many", "weeks"], ["how", "far", "along"], ["which", "week"]]),
+        (.gestationalAge, [["hvor", "langt"], ["hvilken", "uge"], ["hvor", "mange", "uge*"], ["how", "many", "week*"], ["how", "far", "along"], ["which", "week"],
+                           ["how", "far", "gone"], ["hvor", "langt", "henne"]]),
         (.firstBaby, [["første", "barn"], ["dit", "første"], ["det", "første"], ["den", "første"], ["første", "gang", "du"], ["your", "first"], ["the", "first"],
                       ["first", "baby"], ["first", "child"], ["first", "pregnancy"], ["førstegangsfødende"], ["første", "graviditet"], ["første"], ["first"]]),
         (.previousBirth, [["født", "før"], ["født", "tidligere"], ["given", "birth", "before"], ["andre", "børn"], ["other", "children"], ["børn", "i", "forvejen"],
@@ -33,11 +34,24 @@ public enum QuestionTopic: String, Sendable, CaseIterable {
 
     /// The topics a question's words touch. "Hvordan var din første fødsel?" asks how, not whether this is her first.
     public static func topics(of tokens: [Token]) -> Set<QuestionTopic> {
-        let words = tokens.filter(\.isWord).map(\.text)
+        var sentences: [[Token]] = [[]]
+        for t in tokens {
+            sentences[sentences.count - 1].append(t)
+            if t.kind == .punctuation, [".", "!", "?"].contains(t.text) { sentences.append([]) }
+        }
         var found = Set<QuestionTopic>()
-        for (topic, sequences) in cues where WordSequence.first(of: sequences, in: words) != nil { found.insert(topic) }
-        if found.contains(.firstBaby), let first = words.first, openQuestionWords.contains(first) { found.remove(.firstBaby) }
-        if found.contains(.fetalMovements), comparesMovements(tokens) { found.insert(.movementsAsUsual) }
+        for sentence in sentences where !sentence.isEmpty {
+            let words = sentence.filter(\.isWord).map(\.text)
+            var here = Set<QuestionTopic>()
+            for (topic, sequences) in cues where WordSequence.first(of: sequences, in: words) != nil { here.insert(topic) }
+            // "Okay. How was your first birth?" asks how it went, not whether this is her first.
+            if here.contains(.firstBaby), let first = words.first(where: { !["okay", "ok", "og", "and", "so", "så"].contains($0) }),
+               openQuestionWords.contains(first) {
+                here.remove(.firstBaby)
+            }
+            if here.contains(.fetalMovements), comparesMovements(sentence) { here.insert(.movementsAsUsual) }
+            found.formUnion(here)
+        }
         return found
     }
 

@@ -11,6 +11,8 @@ public struct CompiledLexicon: Sendable {
     private var exclusions: [String: [LexiconEntry]] = [:]
     /// Two-word phrases with their words swapped, by their (new) first stem.
     private var reversible: [String: [LexiconEntry]] = [:]
+    /// One-word phrases by their word, for a compound a recogniser split in two ("hoved pine" for "hovedpine").
+    private var oneWord: [String: [LexiconEntry]] = [:]
     /// Words that make a phrase's order matter: negations, prepositions and the like.
     static let orderWords: Set<String> = ["ikke", "ingen", "not", "no", "n't", "i", "på", "af", "til", "med", "for", "in", "on", "of", "to", "at",
                                           "the", "a", "en", "et", "my", "min", "mit", "er", "is", "har", "has", "det", "it"]
@@ -48,6 +50,7 @@ public struct CompiledLexicon: Sendable {
                     reversible[words[1].0, default: []].append(swapped)
                 }
                 if !first.2, first.1.count >= CompiledLexicon.fuzzyLength { longFirstWords.append(entry) }
+                if words.count == 1, !first.2, first.1.count >= 6 { oneWord[first.1, default: []].append(entry) }
             }
         }
     }
@@ -72,6 +75,13 @@ public struct CompiledLexicon: Sendable {
                 if let (end, fuzzy) = match(entry, tokens, from: start) {
                     found.append(LexiconMatch(code: entry.code, phrase: entry.phrase, tokens: start..<end,
                                               characters: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound, fuzzy: fuzzy))
+                }
+            }
+            // A compound split in two by a recogniser ("hoved pine", "foster vand").
+            if start + 1 < tokens.count, tokens[start].kind == .word, tokens[start + 1].kind == .word {
+                for entry in oneWord[tokens[start].text + tokens[start + 1].text] ?? [] {
+                    found.append(LexiconMatch(code: entry.code, phrase: entry.phrase, tokens: start..<(start + 2),
+                                              characters: tokens[start].range.lowerBound..<tokens[start + 1].range.upperBound, fuzzy: true))
                 }
             }
             // Two-word phrases also match the other way round ("synet er sløret" for "sløret syn").

@@ -8,11 +8,27 @@ public enum Utterance {
     ]
 
     /// Whether the turn asks something: it ends in "?" or starts with a question word.
-    public static func isQuestion(_ tokens: [Token], language: String) -> Bool {
+    /// - Parameter byMidwife: the midwife's turn, where a recogniser's unpunctuated "… har du veer" asks too.
+    public static func isQuestion(_ tokens: [Token], language: String, byMidwife: Bool = false) -> Bool {
         if tokens.contains(where: { $0.kind == .punctuation && $0.text == "?" }) { return true }
         guard let first = tokens.first(where: { $0.kind == .word }) else { return false }
-        return (questionStarts[language] ?? []).contains(first.text) && tokens.count <= 14
+        if (questionStarts[language] ?? []).contains(first.text) && tokens.count <= 14 { return true }
+        // Without punctuation (a recogniser's transcript), a verb before its subject asks: "… har du veer", "are you feeling".
+        // Only the midwife's turns: a caller's Danish "nu er det hvert femte minut" puts the verb first and states.
+        guard byMidwife, !tokens.contains(where: { $0.kind == .punctuation }) else { return false }
+        let words = tokens.filter(\.isWord).map(\.text)
+        let verbs = questionVerbs[language] ?? [], subjects = questionSubjects[language] ?? []
+        return zip(words, words.dropFirst()).contains { verbs.contains($0) && subjects.contains($1) }
     }
+
+    static let questionVerbs: [String: Set<String>] = [
+        "da": ["har", "er", "kan", "bløder", "mærker", "føler", "kommer", "varer", "sparker", "bevæger", "går", "ser", "gør", "fik", "lugter", "tisser", "ammer"],
+        "en": ["have", "has", "are", "is", "do", "does", "did", "can", "could", "were", "was", "will", "would"],
+    ]
+    static let questionSubjects: [String: Set<String>] = [
+        "da": ["du", "hun", "han", "det", "der", "vandet", "barnet", "veerne", "de", "i"],
+        "en": ["you", "she", "he", "it", "there", "the", "your", "they", "baby"],
+    ]
 
     /// The sentences of a turn that are questions (token ranges ending in "?"); a turn without any "?"
     /// that starts with a question word is one question.
