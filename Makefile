@@ -14,7 +14,7 @@ APT_PACKAGES := pkg-config libsndfile1-dev libfftw3-dev libsqlite3-dev libncurse
 # The FHIR R4 validator the tests use (fhir.resources 6.4.0 is FHIR 4.0.1), in a venv of its own.
 FHIR_VENV    := .build-tools/fhir-venv
 
-.PHONY: deps fhir-validator build release test demo bench recordings clean
+.PHONY: deps fhir-validator build release test demo bench recordings devset model clean
 
 ## deps: install the Debian packages that are missing (apt-get update only when something is)
 deps:
@@ -80,6 +80,16 @@ bench: release
 	$(TRIAGE) bench ui
 	$(TRIAGE) bench features
 	$(TRIAGE) bench live
+
+## devset: check the development calls' labels, write their recogniser-style variants and the split (Tests/Fixtures/devset)
+devset:
+	python3 Tests/Fixtures/devset/build_devset.py
+
+## model: train the shipped reason model (Models/reasons.json) on the development set's train and dev parts
+DEVSPLIT := Tests/Fixtures/devset/split
+model: release devset
+	$(TRIAGE) train --seed 1 --out Models/reasons.json \
+	  --gold $(DEVSPLIT)/train.jsonl --gold $(DEVSPLIT)/train-recogniser.jsonl --gold $(DEVSPLIT)/dev.jsonl --gold $(DEVSPLIT)/dev-recogniser.jsonl
 
 ## recordings: regenerate the synthetic demo calls from Recordings/scripts (needs espeak-ng and sox)
 recordings:

@@ -38,8 +38,10 @@ enum FactCollector {
         if !bleeds { facts.removeAll { $0.name == "bleeding_amount" && $0.evidence.source != .record } }
         // What follows from the findings.
         func derived(_ name: String, _ value: String, from finding: String) {
+            // An unsure answer to the midwife's question leaves the finding possible; it states no fact.
             guard !has(name), findings[finding] == .present || findings[finding] == .uncertain,
-                  let evidence = findingEvidence[finding]?.first(where: { $0.polarity != .denied }) else { return }
+                  let evidence = findingEvidence[finding]?.first(where: { $0.polarity == .present || $0.polarity == .uncertain && $0.source != .questionAnswer })
+            else { return }
             var e = evidence
             e.code = name
             facts.append(.init(name: name, value: .text(value), evidence: e))

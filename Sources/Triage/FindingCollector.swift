@@ -11,10 +11,14 @@ enum FindingCollector {
         var reasonEvidence: [String: [Evidence]] = [:]
     }
 
+    /// The finding an unsure answer to a question about the baby's movements leaves possible.
+    static let possiblyReducedMovements = "reduced_movements"
+
     static func collect(_ turns: [TurnAnalysis], lexicons: LexiconSet) -> Collected {
         var collected = Collected()
         var asked: [(code: String, evidence: Evidence)] = []
         var askedAlternatives = false
+        var movementsAsked: Evidence?
         for turn in turns {
             if turn.isQuestion {
                 // Only what the question sentences name: "Når veerne kommer så tit, skal du komme ind. Har du en bil?"
@@ -26,6 +30,9 @@ enum FindingCollector {
                     ($0.code, turn.evidence($0.tokens, source: .questionAnswer, phrase: $0.phrase, code: $0.code))
                 }
                 askedAlternatives = turn.tokens.contains { ["eller", "or"].contains($0.text) }
+                // "Mærker du barnet, som du plejer?" names no finding, but an unsure answer leaves reduced movements possible.
+                movementsAsked = asked.isEmpty && QuestionTopic.topics(of: turn.tokens).contains(.fetalMovements)
+                    ? turn.evidence(0..<turn.tokens.count, source: .questionAnswer, code: FindingCollector.possiblyReducedMovements) : nil
                 continue
             }
             guard turn.isCallerSide else { continue }
@@ -54,6 +61,13 @@ enum FindingCollector {
             // A yes, no or unsure answers the findings the question named, unless she speaks of them herself.
             // A yes that names some of them ("Hovedpine, ja") covers only those; a bare yes to a question of
             // alternatives ("Bløder du, eller har du ondt?" — "Ja") leaves each of them possible; a no denies them all.
+            if let question = movementsAsked, Answer.read(turn.tokens) == .unsure {
+                var e = turn.evidence(0..<min(turn.tokens.count, 3), source: .questionAnswer, phrase: question.text, polarity: .uncertain,
+                                      code: FindingCollector.possiblyReducedMovements)
+                e.text = "\(question.text) → \(e.text)"
+                collected.evidence[FindingCollector.possiblyReducedMovements, default: []].append(e)
+            }
+            movementsAsked = nil
             if !asked.isEmpty, let answer = Answer.read(turn.tokens) {
                 let named = asked.contains { stated.contains($0.code) }
                 let alternatives = Set(asked.map(\.code)).count > 1 && askedAlternatives

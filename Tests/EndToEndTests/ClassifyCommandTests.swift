@@ -73,26 +73,50 @@ import Testing
         #expect(((r["disposition_accuracy"] as? NSNumber)?.doubleValue ?? 0) >= 0.95)
     }
 
-    /// The quality gate: the development set in Tests/Fixtures/devset, with thresholds a little under what the
-    /// classifier reaches (see the closing note of the classifier issue for the held-out figures).
-    @Test func theDevelopmentSetMeetsTheQualityBar() throws {
-        let run = try CommandRun.triage(["evaluate", "--gold", Repository.fixture("devset/devset.jsonl"), "--format", "json"])
+    /// The quality gate: the rules alone on the development set's train and dev parts, as written and as a
+    /// recogniser would emit them, with thresholds a little under what they reach (the closing note of the
+    /// classifier issue has the test part's and the held-out figures). The one promise holds without a margin.
+    @Test(arguments: [("split/train.jsonl", 0.95, 0.92, 0.92, 0.92), ("split/dev.jsonl", 0.95, 0.89, 0.89, 0.90),
+                      ("split/train-recogniser.jsonl", 0.93, 0.89, 0.89, 0.88), ("split/dev-recogniser.jsonl", 0.92, 0.88, 0.87, 0.88)])
+    func theDevelopmentSetMeetsTheQualityBar(file: String, recall: Double, microF1: Double, primary: Double, disposition: Double) throws {
+        let run = try CommandRun.triage(["evaluate", "--gold", Repository.fixture("devset/\(file)"), "--no-model", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let r = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         func n(_ key: String) -> Double { (r[key] as? NSNumber)?.doubleValue ?? -1 }
         #expect((r["calls"] as? Int ?? 0) >= 150)
-        #expect(n("red_flag_recall") >= 0.98)
-        #expect((r["stay_home_when_attend_now_or_112"] as? [Any])?.isEmpty == true)
-        #expect(n("under_triage_rate") <= 0.02)
-        #expect(n("reason_micro_f1") >= 0.95)
-        #expect(n("primary_accuracy") >= 0.95)
-        #expect(n("disposition_accuracy") >= 0.95)
-        #expect((r["denied_reported_present"] as? [Any])?.isEmpty == true)
+        #expect((r["stay_home_when_attend_now_or_112"] as? [Any])?.isEmpty == true, "\(r["stay_home_when_attend_now_or_112"] ?? "")")
+        #expect(n("red_flag_recall") >= recall)
+        #expect(n("under_triage_rate") <= 0.05)
+        #expect(n("over_triage_rate") <= 0.08)
+        #expect(n("reason_micro_f1") >= microF1)
+        #expect(n("primary_accuracy") >= primary)
+        #expect(n("disposition_accuracy") >= disposition)
+        #expect((r["denied_reported_present"] as? [Any])?.count ?? 99 <= 10)
         let facts = try #require(r["fact_accuracy"] as? [String: NSNumber])
-        #expect((facts["gestational_week"]?.doubleValue ?? 0) >= 0.97)
-        #expect((facts["contraction_interval_min"]?.doubleValue ?? 0) >= 0.95)
+        #expect((facts["gestational_week"]?.doubleValue ?? 0) >= 0.93)
+        #expect((facts["contraction_interval_min"]?.doubleValue ?? 0) >= 0.9)
         let languages = try #require(r["by_language"] as? [String: [String: Any]])
         #expect(Set(languages.keys) == ["da", "en"])
-        for (_, sub) in languages { #expect(((sub["red_flag_recall"] as? NSNumber)?.doubleValue ?? 0) >= 0.98) }
+        for (_, sub) in languages { #expect(((sub["red_flag_recall"] as? NSNumber)?.doubleValue ?? 0) >= recall - 0.04) }
+    }
+
+    /// Rules + the shipped model against the rules alone on the same calls, and the figures per subgroup.
+    @Test func evaluateComparesTheModelWithTheRulesAndSplitsBySubgroup() throws {
+        let run = try CommandRun.triage(["evaluate", "--gold", Repository.fixture("devset/split/dev.jsonl"), "--by", "caller,first_baby", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let r = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let rules = try #require(r["rules_alone"] as? [String: Any])
+        #expect((r["model"] as? String)?.hasPrefix("reasons-") == true)
+        #expect(((r["reason_macro_f1"] as? NSNumber)?.doubleValue ?? 0) >= ((rules["reason_macro_f1"] as? NSNumber)?.doubleValue ?? 1) - 0.01)
+        let by = try #require(r["by"] as? [String: [String: [String: Any]]])
+        #expect(Set(by.keys) == ["caller", "first_baby"])
+        let total = by["first_baby"]?.values.compactMap { $0["calls"] as? Int }.reduce(0, +)
+        #expect(total == r["calls"] as? Int)
+        #expect(by["caller"]?.values.allSatisfy { $0["gaps"] is [Any] } == true)
+        let text = try CommandRun.triage(["evaluate", "--gold", Repository.fixture("devset/split/dev.jsonl"), "--by", "gestational_band"])
+        #expect(text.stdout.contains("by gestational_band"))
+        #expect(text.stdout.contains("rules + model against the rules alone: macro-F1"))
+        let bad = try CommandRun.triage(["evaluate", "--gold", Repository.fixture("devset/split/dev.jsonl"), "--by", "shoe_size"])
+        #expect(bad.status == 2)
     }
 }

@@ -138,3 +138,50 @@ import Testing
         #expect(facts("Min kæreste kører os.")["caller"] == nil)
     }
 }
+
+/// Answers read as the midwife reads them (`Answer.read`).
+@Suite struct AnswerTests {
+    let analyzer = TextAnalyzer()
+    func read(_ text: String, _ language: String = "da") -> Answer? { Answer.read(analyzer.analyze(text, language: language)) }
+
+    @Test func plainAnswers() {
+        #expect(read("Ja.") == .yes)
+        #expect(read("Nej, ikke noget.") == .no)
+        #expect(read("Det gør jeg ikke.") == .no)
+        #expect(read("Lidt.") == .yes)
+        #expect(read("Not that I've noticed.", "en") == .no)
+        #expect(read("Hun siger nej.") == .no)
+        #expect(read("She says yes.", "en") == .yes)
+    }
+
+    @Test func hedgesAreUnsureNeverNo() {
+        for text in ["Det ved jeg ikke.", "Måske lidt.", "Jeg er ikke sikker."] { #expect(read(text) == .unsure, "\(text)") }
+        for text in ["I'm not sure.", "I think so?", "Maybe."] { #expect(read(text, "en") == .unsure, "\(text)") }
+        #expect(read("Ja. Tror jeg.") == .unsure)
+    }
+
+    @Test func theLastPlainAnswerCounts() {
+        #expect(read("Jeg har ikke kigget. Vent. Nej, ikke noget i trusserne.") == .no)
+        #expect(read("Nej … jo, lidt.") == .yes)
+        #expect(read("No, no. Kun lidt pink på slim.") == .no)
+        #expect(read("Okay, tak.") == nil)
+    }
+}
+
+@Suite struct RecogniserTextTests {
+    let analyzer = TextAnalyzer()
+
+    @Test func repeatedWordsAndYouKnowAreDropped() {
+        #expect(analyzer.analyze("i can can feel the you know cord", language: "en").map(\.text) == ["i", "can", "feel", "the", "cord"])
+        #expect(analyzer.analyze("do you know how far apart", language: "en").map(\.text).contains("know"))
+    }
+
+    @Test func hundredsAndSpokenBloodPressureAreNumbers() {
+        let values = analyzer.analyze("a hundred and fifty over ninety-five", language: "en").compactMap(\.value)
+        #expect(values == [150, 95])
+        #expect(analyzer.analyze("et hundrede og fyrre over halvfems", language: "da").compactMap(\.value) == [140, 90])
+        #expect(analyzer.analyze("one forty over ninety", language: "en").compactMap(\.value) == [140, 90])
+        // English "to" is no number.
+        #expect(analyzer.analyze("twelve to fifteen minutes", language: "en").compactMap(\.value) == [12, 15])
+    }
+}

@@ -32,8 +32,10 @@ import Testing
             for language in ["da", "en"] {
                 #expect(reason.label.texts[language]?.isEmpty == false, "\(reason.code) lacks a \(language) label")
                 #expect(reason.definition.texts[language]?.isEmpty == false, "\(reason.code) lacks a \(language) definition")
+                // A reason is recognised by its own phrases or by the findings that point to it.
+                let findingPhrases = taxonomy.findings.filter { $0.reasons.contains(reason.code) }.flatMap { $0.lexicon.phrases(for: language) }
                 if reason.code != "other" {
-                    #expect(!reason.lexicon.phrases(for: language).isEmpty, "\(reason.code) lacks \(language) phrases")
+                    #expect(!(reason.lexicon.phrases(for: language) + findingPhrases).isEmpty, "\(reason.code) lacks \(language) phrases")
                 }
             }
             #expect(reason.defaultDisposition != nil, "\(reason.code) has no default disposition")

@@ -112,7 +112,8 @@ public enum FactExtractor {
         // "tre-fire minutter imellem", "5 minutes apart", "twice an hour".
         let minuteWords: Set<String> = ["minut", "minutter", "minutters", "minuter", "min", "minute", "minutes", "mins", "minuts", "minits"]
         let contractionWords: Set<String> = ["veer", "veerne", "ve", "ven", "sammentrækninger", "contractions", "contraction", "tightenings", "they",
-                                             "de", "pains", "hård", "hard", "kommer", "coming", "come", "comes"]
+                                             "de", "pains", "hård", "hard", "kommer", "coming", "come", "comes", "strammer", "stram", "tightening",
+                                             "tightens", "surges", "bølger"]
         for i in tokens.indices where minuteWords.contains(tokens[i].text) {
             // Walk back over the numbers (and "til"/"to"/"-" of a range) before the unit.
             var j = i - 1

@@ -45,8 +45,8 @@ public enum QuestionTopic: String, Sendable, CaseIterable {
             var here = Set<QuestionTopic>()
             for (topic, sequences) in cues where WordSequence.first(of: sequences, in: words) != nil { here.insert(topic) }
             // "Okay. How was your first birth?" asks how it went, not whether this is her first.
-            if here.contains(.firstBaby), let first = words.first(where: { !["okay", "ok", "og", "and", "so", "så"].contains($0) }),
-               openQuestionWords.contains(first) {
+            if here.contains(.firstBaby), let cue = WordSequence.first(of: cues.first { $0.0 == .firstBaby }?.1 ?? [], in: words),
+               words[max(0, cue.lowerBound - 4)..<cue.lowerBound].contains(where: { openQuestionWords.contains($0) }) {
                 here.remove(.firstBaby)
             }
             if here.contains(.fetalMovements), comparesMovements(sentence) { here.insert(.movementsAsUsual) }

@@ -1,0 +1,109 @@
+import Foundation
+import Language
+import TestSupport
+import Testing
+import TriageCore
+@testable import Triage
+
+/// Questions and answers read as a midwife reads them: the question's polarity, alternatives, hedges,
+/// corrections, suppositions and earlier pregnancies.
+@Suite struct ReadingLikeAMidwifeTests {
+    let classifier = TriageClassifier(taxonomy: TriageClassifierTests.taxonomy)
+
+    func classify(_ turns: [(Speaker, String)]) -> Assessment {
+        classifier.classify(CallInput(id: "t", turns: turns.map { Turn(speaker: $0.0, text: $0.1) }))
+    }
+
+    @Test func aYesToHaveYouGivenBirthBeforeIsNotAFirstBaby() {
+        #expect(classify([(.midwife, "Har du født før?"), (.caller, "Ja.")]).fact("first_baby") == .boolean(false))
+        #expect(classify([(.midwife, "Er det dit første?"), (.caller, "Nej.")]).fact("first_baby") == .boolean(false))
+        #expect(classify([(.midwife, "Er det dit første?"), (.caller, "Ja.")]).fact("first_baby") == .boolean(true))
+        #expect(classify([(.midwife, "Do you have other children?"), (.caller, "Yes, two.")]).fact("first_baby") == .boolean(false))
+        #expect(classify([(.caller, "Jeg har ikke født før.")]).fact("first_baby") == .boolean(true))
+        // "How was your first birth?" asks how, so its yes says nothing about this baby.
+        let how = classify([(.caller, "It is my second child."), (.midwife, "Okay. How was your first birth? Was it quick?"), (.caller, "Yes, very quick.")])
+        #expect(how.fact("first_baby") == .boolean(false))
+    }
+
+    @Test func aHedgedAnswerIsNeverADenial() throws {
+        for answer in ["Det ved jeg ikke.", "Måske lidt.", "Jeg er ikke sikker."] {
+            let a = classify([(.caller, "Jeg er 36 uger."), (.midwife, "Bløder du?"), (.caller, answer)])
+            #expect(!a.denied.contains { $0.code == "vaginal_bleeding" }, "\(answer)")
+            let flag = try #require(a.redFlags.first { $0.code == "any_bleeding" }, "\(answer)")
+            #expect(flag.possible, "\(answer)")
+            #expect(a.disposition == .attendNow)
+            #expect(a.uncertainties.contains("possible_red_flag"))
+        }
+        let english = classify([(.caller, "I'm 30 weeks."), (.midwife, "Is the baby moving as usual?"), (.caller, "I'm not sure.")])
+        #expect(english.disposition <= .attendNow)
+    }
+
+    @Test func aBareYesToAlternativesLeavesEachPossibleAndANoDeniesThemAll() {
+        let yes = classify([(.midwife, "Bløder du, eller er vandet gået?"), (.caller, "Ja.")])
+        #expect(yes.findings.contains { $0.code == "vaginal_bleeding" && $0.polarity == .uncertain })
+        #expect(yes.findings.contains { $0.code == "membranes_ruptured" && $0.polarity == .uncertain })
+        let no = classify([(.midwife, "Bløder du, eller er vandet gået?"), (.caller, "Nej.")])
+        #expect(Set(no.denied.map(\.code)) == ["vaginal_bleeding", "membranes_ruptured"])
+        // A yes that names one of them covers that one only.
+        let named = classify([(.midwife, "Har du hovedpine, eller ser du flimren?"), (.caller, "Ja, hovedpine.")])
+        #expect(named.findings.contains { $0.code == "headache" && $0.polarity == .present })
+        #expect(!named.findings.contains { $0.code == "visual_disturbance" })
+    }
+
+    @Test func aLaterCorrectionWinsOverWhatItCorrects() {
+        let interval = classify([(.caller, "De kommer hvert femte minut, nej, nu er det hvert tredje minut.")])
+        #expect(interval.fact("contraction_interval_min") == .number(3))
+        let back = classify([(.caller, "Hvert tredje minut."), (.midwife, "Er det regelmæssigt?"), (.caller, "Undskyld, det var forkert, der går syv minutter imellem.")])
+        #expect(back.fact("contraction_interval_min") == .number(7))
+        let week = classify([(.caller, "I'm 38 weeks, no sorry, 36 weeks.")])
+        #expect(week.fact("gestational_week") == .integer(36))
+    }
+
+    @Test func suppositionsAndEarlierPregnanciesAreNotFindings() {
+        let supposed = classify([(.caller, "Hvis jeg begynder at bløde, skal jeg så ringe igen?")])
+        #expect(!supposed.findings.contains { $0.code == "vaginal_bleeding" })
+        let earlier = classify([(.caller, "Sidste gang fødte jeg i bilen, jeg nåede kun at sige at jeg skulle presse."), (.midwife, "Har du veer nu?"), (.caller, "Nej, ingen.")])
+        #expect(!earlier.redFlags.contains { $0.code == "birth_imminent" })
+        let lost = classify([(.caller, "Jeg var her sidste år, en spontan abort i uge ti. Nu er jeg 39 uger.")])
+        #expect(lost.fact("gestational_week") == .integer(39))
+    }
+
+    @Test func negationInsideAPhraseAndInNotesDeniesIt() {
+        let inside = classify([(.caller, "Vandet er ikke gået.")])
+        #expect(inside.denied.contains { $0.code == "membranes_ruptured" })
+        let notes = classify([(.notes, "G2P1 38+5. Uregelm. sammentr. hv 15 min. Vand -, blødn -.")])
+        #expect(!notes.redFlags.contains { $0.code == "any_bleeding" })
+        let echo = classify([(.midwife, "Er der blod eller vand?"), (.caller, "Blod? Nej nej. Og vandet er ikke gået.")])
+        #expect(!echo.findings.contains { $0.code == "vaginal_bleeding" })
+        // Soft is not bleeding.
+        let soft = classify([(.caller, "Maven bliver hård, så blød igen, hvert syvende minut.")])
+        #expect(!soft.findings.contains { $0.code == "vaginal_bleeding" })
+        #expect(!soft.reasons.contains { $0.code == "vaginal_bleeding" })
+    }
+
+    @Test func aRecognisersTranscriptReadsLikeThePunctuatedOne() {
+        let punctuated = classify([(.midwife, "Hvor langt er du?"), (.caller, "Uge 39, første barn."), (.midwife, "Har du trang til at presse?"),
+                                   (.caller, "Ja. Veerne kommer hvert andet minut.")])
+        let recognised = classify([(.midwife, "hvor langt er du"), (.caller, "øh uge 39 første barn"), (.midwife, "okay har du trang til"),
+                                   (.midwife, "at presse"), (.caller, "ja ja veerne kommer kommer hvert andet minut")])
+        #expect(punctuated.disposition == .emergency112)
+        #expect(recognised.disposition == .emergency112)
+        #expect(Set(recognised.redFlags.map(\.code)) == Set(punctuated.redFlags.map(\.code)))
+        #expect(recognised.fact("gestational_week") == .integer(39))
+        // Evidence of a joined turn points into the part the words came from.
+        let push = recognised.findings.first { $0.code == "urge_to_push" }
+        #expect(push?.evidence.first?.turn == 2 || push?.evidence.first?.turn == 4)
+        let split = classify([(.caller, "jeg har så ondt i maven hele"), (.caller, "tiden og den er hård")])
+        #expect(split.redFlags.contains { $0.code == "constant_pain" })
+        let compound = TriageClassifier(taxonomy: TriageClassifierTests.taxonomy).classify(
+            CallInput(id: "t", turns: [Turn(speaker: .caller, text: "jeg har sådan en hoved pine")], language: "da"))
+        #expect(compound.findings.contains { $0.code == "headache" })
+    }
+
+    @Test func nothingRecognisedIsNotStayHomeButAttendSoonWithQuestions() {
+        let a = classify([(.caller, "Hej, jeg ville bare lige høre noget.")])
+        #expect(a.disposition == .attendSoon)
+        #expect(a.uncertainties.contains("not_recognised"))
+        #expect(a.confidence <= 0.3)
+    }
+}
