@@ -12,7 +12,7 @@ struct TriageCommand: ParsableCommand {
             Exit status: 0 success, 1 when an input or the database failed, 2 for a usage error.
             """,
         subcommands: [UICommand.self, IngestCommand.self, RecordCommand.self, RecoverCommand.self, DevicesCommand.self, CallsCommand.self, ClassifyCommand.self, AnalyzeCommand.self, FeaturesCommand.self, DecideCommand.self,
-                      StatsCommand.self, ReportCommand.self, ExportCommand.self, EvaluateCommand.self, TrainCommand.self, TaxonomyCommand.self, BenchCommand.self],
+                      StatsCommand.self, ReportCommand.self, ExportCommand.self, EvaluateCommand.self, TrainCommand.self, ModelsCommand.self, TaxonomyCommand.self, BenchCommand.self],
         defaultSubcommand: UICommand.self
     )
 }

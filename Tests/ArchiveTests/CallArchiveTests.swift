@@ -29,7 +29,7 @@ import TriageCore
 
     @Test func migratesAFreshDatabaseInWALMode() throws {
         let archive = try CallArchive(path: dir.file("a.sqlite"))
-        #expect(try archive.appliedMigrations() == ["001-initial-schema", "002-current-assessment"])
+        #expect(try archive.appliedMigrations() == ["001-initial-schema", "002-current-assessment", "003-models"])
         let mode = try archive.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         let tables = try archive.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }

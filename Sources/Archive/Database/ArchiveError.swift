@@ -14,6 +14,8 @@ public enum ArchiveError: Error, Sendable, CustomStringConvertible {
     case diskFull(path: String)
     /// Any other database failure.
     case failed(path: String, reason: String)
+    /// What was asked for is not in the archive.
+    case notFound(String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,7 @@ public enum ArchiveError: Error, Sendable, CustomStringConvertible {
         case .notADatabase(let p): return "\(p): not a triage database, or it is damaged"
         case .diskFull(let p): return "\(p): the disk is full; nothing was written"
         case .failed(let p, let r): return "\(p): database error: \(r)"
+        case .notFound(let what): return what
         }
     }
 

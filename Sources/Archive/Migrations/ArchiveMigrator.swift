@@ -6,6 +6,7 @@ enum ArchiveMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(Migration001InitialSchema.identifier, migrate: Migration001InitialSchema.migrate)
         migrator.registerMigration(Migration002CurrentAssessment.identifier, migrate: Migration002CurrentAssessment.migrate)
+        migrator.registerMigration(Migration003Models.identifier, migrate: Migration003Models.migrate)
         return migrator
     }
 }

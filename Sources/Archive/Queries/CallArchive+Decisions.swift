@@ -37,7 +37,7 @@ extension CallArchive {
                                              arguments: [callID]) else { return nil }
             let reasons = try String.fetchAll(db, sql: "SELECT reason_code FROM decision_reasons WHERE decision_id = ? ORDER BY rank",
                                               arguments: [row["id"] as Int64])
-            let at = ISO8601DateFormatter().date(from: (row["decided_at"] as String).replacingOccurrences(of: #"\.\d+Z$"#, with: "Z", options: .regularExpression))
+            let at = Timestamps.date(row["decided_at"])
             return DecisionRecord(callID: callID, assessmentID: row["assessment_id"], decidedAt: at ?? Date(timeIntervalSince1970: 0),
                                   decidedBy: row["decided_by"], taxonomyID: row["taxonomy_id"], taxonomyVersion: row["taxonomy_version"],
                                   reasons: reasons, disposition: row["disposition"], note: row["note"])

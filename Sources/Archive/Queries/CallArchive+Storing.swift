@@ -71,6 +71,11 @@ extension CallArchive {
 
 /// Timestamps as the archive stores them: ISO 8601 UTC with milliseconds.
 enum Timestamps {
+    /// Reads back what `iso8601` writes (milliseconds dropped).
+    static func date(_ text: String) -> Date? {
+        ISO8601DateFormatter().date(from: text.replacingOccurrences(of: #"\.\d+Z$"#, with: "Z", options: .regularExpression))
+    }
+
     static func iso8601(_ date: Date) -> String {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var t = time_t(ms / 1000)

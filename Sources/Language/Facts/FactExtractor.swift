@@ -148,7 +148,7 @@ public enum FactExtractor {
         // "Every three to three and a half", "hvert tredje": "every" and a number with no unit, where contractions are the subject.
         let otherUnits: Set<String> = ["sekund", "sekunder", "seconds", "second", "secs", "dag", "dage", "day", "days", "time", "timer", "hour", "hours",
                                        "uge", "uger", "week", "weeks", "nat", "night", "morgen", "morning", "gang", "time", "år", "year", "month", "måned"]
-        let contractionTalk = topics.contains(.contractionInterval) || mentioned(contractionWords.subtracting(["they", "de", "kommer", "coming", "come", "comes", "hård", "hard"]))
+        let contractionTalk = topics.contains(.contractionInterval) || mentioned(contractionWords.subtracting(["they", "de", "kommer", "coming", "come", "comes"]))
             || out.contains { $0.name == "contraction_interval_min" } || mentioned(["surges", "tightening", "pains", "veer", "minutes", "minutter"])
         for i in tokens.indices where ["hvert", "hver", "every"].contains(tokens[i].text) && contractionTalk {
             guard let v = number(i + 1), v >= 1, v <= 30, !minuteWords.contains(word(i + 2)), !otherUnits.contains(word(i + 2)),

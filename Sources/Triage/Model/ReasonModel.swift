@@ -82,8 +82,23 @@ public struct ReasonModel: Codable, Sendable, Equatable {
                 z += w
                 contributions.append((vocabulary[j], w))
             }
-            let top = contributions.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(3).filter { $0.1 > 0 }.map(\.0)
-            return (classes[c], LogisticRegression.sigmoid(z), top)
+            let top = contributions.filter { $0.1 > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.compactMap { Self.readable($0.0) }
+            return (classes[c], LogisticRegression.sigmoid(z), Array(top.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)))
+        }
+    }
+
+    /// A feature as a midwife can read it in the evidence: the words ("w:bløder" → "bløder", "b:not_sure" → "not sure"),
+    /// what the rules found ("f:contractions:present" → "contractions"); letter groups say nothing to a reader.
+    static func readable(_ feature: String) -> String? {
+        let parts = feature.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return nil }
+        let value = parts[1].replacingOccurrences(of: "¬", with: "not ")
+        switch parts[0] {
+        case "w": return value
+        case "b": return value.replacingOccurrences(of: "_", with: " ")
+        case "f": return value.split(separator: ":").first.map { $0.replacingOccurrences(of: "_", with: " ") }
+        case "x": return value.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: ":", with: " ")
+        default: return nil
         }
     }
 

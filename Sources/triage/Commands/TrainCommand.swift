@@ -45,7 +45,14 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("primary-margin"), help: "How much more probable the model's top reason must be to lead.")
     var primaryMargin = ReasonModel.Hyperparameters.standard.primaryMargin
 
+    @Flag(name: .long, help: "Also store the model in the archive (--db).")
+    var store = false
+
+    @Flag(name: .long, help: "Store the model and make it the one that classifies.")
+    var activate = false
+
     @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var archiveOptions: ArchiveOptions
 
     func validate() throws {
         if gold.isEmpty { throw ValidationError("name the labelled calls with --gold FILE") }
@@ -67,6 +74,9 @@ struct TrainCommand: ParsableCommand {
         do { data = try model.encoded() } catch { throw CommandFailure(message: "cannot encode the model: \(error)") }
         do { try data.write(to: URL(fileURLWithPath: out), options: .atomic) } catch { throw CommandFailure(message: "\(out): \(error.localizedDescription)") }
         Console.out("\(model.id): \(examples.count) calls, \(model.vocabulary.count) features, \(model.classes.count) reasons → \(out)")
+        if store || activate {
+            try ModelsCommand.store(file: out, in: try archiveOptions.open(), activate: activate, by: CallArchiving.defaultActor)
+        }
         if let cv = model.crossValidation {
             func line(_ name: String, _ f: ReasonModel.CrossValidation.Figures) -> String {
                 name.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "macro-F1 %.3f  micro-F1 %.3f  primary %.3f  disposition %.3f  red-flag recall %.3f",

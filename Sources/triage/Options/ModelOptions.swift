@@ -1,3 +1,4 @@
+import Archive
 import ArgumentParser
 import Foundation
 import Ingest
@@ -6,7 +7,8 @@ import TriageCore
 
 /// Which trained reason model joins the rules, shared by every command that classifies.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .long, help: "A reason model file from 'triage train' (default: $TRIAGE_MODEL, else Models/reasons.json beside Taxonomy/).")
+    @Option(name: .long, help: ArgumentHelp("A reason model: a file from 'triage train', or the id of one stored in the archive.",
+                                            discussion: "Default: $TRIAGE_MODEL, else the archive's active model, else Models/reasons.json beside Taxonomy/."))
     var model: String?
 
     @Flag(name: .customLong("no-model"), help: "Classify by the rules alone.")
@@ -16,27 +18,41 @@ struct ModelOptions: ParsableArguments {
         if noModel, model != nil { throw ValidationError("--model and --no-model exclude each other") }
     }
 
-    /// The model to use, or `nil` for the rules alone. A shipped model trained for another taxonomy version
-    /// is left out with a note; a named one is an error.
-    func load(taxonomy: Taxonomy, taxonomyURL: URL) throws -> ReasonModel? {
-        guard !noModel, let url = ModelLocator.locate(explicit: model, taxonomyURL: taxonomyURL) else { return nil }
+    /// The model to use, or `nil` for the rules alone: a named file or archive id, `$TRIAGE_MODEL`, the archive's
+    /// active model, else the shipped one. A default trained for another taxonomy version is left out with a note;
+    /// a named one is an error.
+    func load(taxonomy: Taxonomy, taxonomyURL: URL, archive: CallArchive? = nil) throws -> ReasonModel? {
+        guard !noModel else { return nil }
+        let named = model ?? ProcessInfo.processInfo.environment["TRIAGE_MODEL"].flatMap { $0.isEmpty ? nil : $0 }
         let loaded: ReasonModel
-        do { loaded = try ModelLocator.load(url) } catch { throw CommandFailure(message: "\(error)") }
+        let source: String
+        do {
+            if let named, !FileManager.default.fileExists(atPath: named), named.hasPrefix("reasons-") {
+                let store = try archive ?? ArchiveOptions().open(readOnly: true)
+                guard let record = try store.model(id: named) else { throw CommandFailure(message: "\(store.path): no model \(named) in the archive") }
+                (loaded, source) = (try ReasonModel.decode(record.modelJSON, path: "\(store.path): \(named)"), "\(store.path): \(named)")
+            } else if named == nil, let record = try archive?.activeModel() {
+                (loaded, source) = (try ReasonModel.decode(record.modelJSON, path: record.id), "the archive's active model \(record.id)")
+            } else if let url = ModelLocator.locate(explicit: named, taxonomyURL: taxonomyURL) {
+                (loaded, source) = (try ModelLocator.load(url), url.path)
+            } else {
+                return nil
+            }
+        } catch let failure as CommandFailure { throw failure } catch { throw CommandFailure(message: "\(error)") }
         guard loaded.taxonomy == taxonomy.versionTag else {
             let problem = ModelError.wrongTaxonomy(model: loaded.taxonomy, taxonomy: taxonomy.versionTag)
-            if model != nil || ProcessInfo.processInfo.environment["TRIAGE_MODEL"] != nil { throw CommandFailure(message: "\(url.path): \(problem)") }
-            Console.err("note: \(url.path): \(problem); classifying by the rules alone")
+            if named != nil { throw CommandFailure(message: "\(source): \(problem)") }
+            Console.err("note: \(source): \(problem); classifying by the rules alone")
             return nil
         }
         return loaded
     }
 
     /// The classifier of `taxonomyOptions`' taxonomy with this model.
-    func classifier(_ taxonomyOptions: TaxonomyOptions) throws -> TriageClassifier {
+    func classifier(_ taxonomyOptions: TaxonomyOptions, archive: CallArchive? = nil) throws -> TriageClassifier {
         let url = try taxonomyOptions.locate()
         let taxonomy = try taxonomyOptions.load()
-        do { return try TriageClassifier(taxonomy: taxonomy, model: try load(taxonomy: taxonomy, taxonomyURL: url)) } catch let e as CommandFailure {
-            throw e
-        } catch { throw CommandFailure(message: "\(error)") }
+        let model = try load(taxonomy: taxonomy, taxonomyURL: url, archive: archive)
+        do { return try TriageClassifier(taxonomy: taxonomy, model: model) } catch { throw CommandFailure(message: "\(error)") }
     }
 }

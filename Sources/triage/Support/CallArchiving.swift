@@ -10,8 +10,8 @@ struct CallArchiving {
     let store: CallArchive
     let taxonomyOptions: TaxonomyOptions
     let actor: String
-    /// The reason model beside the rules (the shipped one unless the command names another or none).
-    var modelOptions = ModelOptions()
+    /// The reason model beside the rules, as the command's options say (`nil`: the defaults, as with no options).
+    var modelOptions: ModelOptions? = nil
 
     /// Ingests `items` (with their acoustic summaries) and classifies the calls that are new; returns each item's result.
     func archive(_ items: [IngestItem], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any IngestProgress,
@@ -26,7 +26,7 @@ struct CallArchiving {
         let ids = results.compactMap { if case .archived(let id, _) = $0 { return id } else { return nil } }
         guard !ids.isEmpty else { return }
         let classifier: TriageClassifier
-        do { classifier = try modelOptions.classifier(taxonomyOptions) } catch {
+        do { classifier = try (modelOptions ?? ModelOptions.parse([])).classifier(taxonomyOptions, archive: store) } catch {
             Console.err("warning: calls archived without suggestions: \((error as? CommandFailure)?.message ?? "\(error)")")
             return
         }
