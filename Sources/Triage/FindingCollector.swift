@@ -61,7 +61,9 @@ enum FindingCollector {
             // A yes, no or unsure answers the findings the question named, unless she speaks of them herself.
             // A yes that names some of them ("Hovedpine, ja") covers only those; a bare yes to a question of
             // alternatives ("Bløder du, eller har du ondt?" — "Ja") leaves each of them possible; a no denies them all.
-            if let question = movementsAsked, Answer.read(turn.tokens) == .unsure {
+            // Only a plain "don't know", not a hedged yes ("ja, det tror jeg").
+            if let question = movementsAsked, Answer.read(turn.tokens) == .unsure,
+               !turn.tokens.contains(where: { Answer.yesWords.contains($0.text) }) {
                 var e = turn.evidence(0..<min(turn.tokens.count, 3), source: .questionAnswer, phrase: question.text, polarity: .uncertain,
                                       code: FindingCollector.possiblyReducedMovements)
                 e.text = "\(question.text) → \(e.text)"

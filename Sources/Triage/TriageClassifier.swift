@@ -12,6 +12,7 @@ public final class TriageClassifier {
     public let taxonomy: Taxonomy
     /// The trained reason model beside the rules, if any.
     public let model: ReasonModel?
+    private let featureIndex: [String: Int]
     /// What every assessment of this classifier records as its model version: the rules' version, and the model's id.
     public var versionTag: String { model.map { "\(TriageClassifier.modelVersion)+\($0.id)" } ?? TriageClassifier.modelVersion }
     private let analyzer = TextAnalyzer()
@@ -24,6 +25,7 @@ public final class TriageClassifier {
         }
         self.taxonomy = taxonomy
         self.model = model
+        self.featureIndex = model?.featureIndex() ?? [:]
         self.lexicons = LexiconSet(taxonomy: taxonomy, analyzer: analyzer)
     }
 
@@ -31,6 +33,7 @@ public final class TriageClassifier {
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
         self.model = nil
+        self.featureIndex = [:]
         self.lexicons = LexiconSet(taxonomy: taxonomy, analyzer: analyzer)
     }
 
@@ -39,7 +42,7 @@ public final class TriageClassifier {
         let (rules, turns) = classifyByRules(input)
         guard let model else { return rules }
         let features = CallFeatures.extract(turns, rules: rules, acoustic: !(input.acoustic?.sustained.isEmpty ?? true))
-        return ModelCombination.apply(model.predict(features), to: rules, model: model, taxonomy: taxonomy)
+        return ModelCombination.apply(model.predict(features, index: featureIndex), to: rules, model: model, taxonomy: taxonomy)
     }
 
     /// The rules' assessment with the model's features of the call, for training a model.

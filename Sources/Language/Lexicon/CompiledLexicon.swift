@@ -5,8 +5,10 @@ import TriageCore
 public struct CompiledLexicon: Sendable {
     public let language: String
     private var byFirstStem: [String: [LexiconEntry]] = [:]
-    private var prefixFirst: [LexiconEntry] = []
-    private var longFirstWords: [LexiconEntry] = []
+    /// Phrases whose first word is a prefix, and phrases whose long first word may match with a letter wrong,
+    /// by the first letter of that word (a fuzzy match keeps the first letter).
+    private var prefixFirst: [Character: [LexiconEntry]] = [:]
+    private var longFirstWords: [Character: [LexiconEntry]] = [:]
     /// Phrases written `!phrase`: a match of the same code inside one of them does not count ("!hay fever").
     private var exclusions: [String: [LexiconEntry]] = [:]
     /// Two-word phrases with their words swapped, by their (new) first stem.
@@ -44,12 +46,13 @@ public struct CompiledLexicon: Sendable {
                     exclusions[code, default: []].append(entry)
                     continue
                 }
-                if first.2 { prefixFirst.append(entry) } else { byFirstStem[first.0, default: []].append(entry) }
+                if first.2, let letter = first.1.first { prefixFirst[letter, default: []].append(entry) }
+                else if !first.2 { byFirstStem[first.0, default: []].append(entry) }
                 if words.count == 2, exact.isEmpty, !words.contains(where: { $0.2 || CompiledLexicon.orderWords.contains($0.1) }) {
                     let swapped = LexiconEntry(code: code, phrase: phrase, words: [words[1], words[0]].map { (stem: $0.0, text: $0.1, isPrefix: $0.2) })
                     reversible[words[1].0, default: []].append(swapped)
                 }
-                if !first.2, first.1.count >= CompiledLexicon.fuzzyLength { longFirstWords.append(entry) }
+                if !first.2, first.1.count >= CompiledLexicon.fuzzyLength, let letter = first.1.first { longFirstWords[letter, default: []].append(entry) }
                 if words.count == 1, !first.2, first.1.count >= 6 { oneWord[first.1, default: []].append(entry) }
             }
         }
@@ -65,9 +68,10 @@ public struct CompiledLexicon: Sendable {
         for start in tokens.indices where tokens[start].kind != .punctuation {
             var candidates = byFirstStem[tokens[start].stem] ?? []
             if let exact = byFirstStem[tokens[start].text], tokens[start].text != tokens[start].stem { candidates += exact }
-            candidates += prefixFirst.filter { tokens[start].text.hasPrefix($0.words[0].text) }
+            let letter = tokens[start].text.first ?? " "
+            candidates += (prefixFirst[letter] ?? []).filter { tokens[start].text.hasPrefix($0.words[0].text) }
             if tokens[start].text.count >= CompiledLexicon.fuzzyLength {
-                candidates += longFirstWords.filter {
+                candidates += (longFirstWords[letter] ?? []).filter {
                     $0.words[0].stem != tokens[start].stem && CompiledLexicon.withinOneEdit($0.words[0].text, tokens[start].text)
                 }
             }

@@ -91,9 +91,10 @@ public struct ModelTrainer {
             let trainIndices = examples.indices.filter { !held.contains($0) }
             var model = fit(features: trainIndices.map { read[$0].features }, labels: trainIndices.map { examples[$0].labels }, trainingSet: empty)
             model.id = "fold-\(fold + 1)"
+            let index = model.featureIndex()
             for i in examples.indices where held.contains(i) {
                 let rules = read[i].rules
-                let combined = ModelCombination.apply(model.predict(read[i].features), to: rules, model: model, taxonomy: taxonomy)
+                let combined = ModelCombination.apply(model.predict(read[i].features, index: index), to: rules, model: model, taxonomy: taxonomy)
                 if combined.disposition > rules.disposition { lowered += 1 }
                 let language = examples[i].input.language ?? rules.language
                 rulesPairs.append(Evaluator.Pair(id: examples[i].input.id, language: language, gold: examples[i].labels, predicted: Labels(rules)))

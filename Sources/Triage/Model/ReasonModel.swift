@@ -70,10 +70,15 @@ public struct ReasonModel: Codable, Sendable, Equatable {
     /// Per class, the weight of every vocabulary feature in thousandths (so the file stays small and exact).
     public var weights: [[Int]]
 
+    /// Feature name → vocabulary index, built once per model (a classifier keeps it).
+    public func featureIndex() -> [String: Int] {
+        Dictionary(vocabulary.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The probability of each class for a call with `features`, and the features that weighed most for it.
-    public func predict(_ features: Set<String>) -> [(code: String, probability: Double, because: [String])] {
-        let index = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
-        let present = Set(features.compactMap { index[$0] })
+    public func predict(_ features: Set<String>, index: [String: Int]? = nil) -> [(code: String, probability: Double, because: [String])] {
+        let index = index ?? featureIndex()
+        let present = features.compactMap { index[$0] }.sorted()
         return classes.indices.map { c in
             var z = bias[c]
             var contributions: [(String, Double)] = []

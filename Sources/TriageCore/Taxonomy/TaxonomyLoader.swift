@@ -220,11 +220,9 @@ private final class NodeReader {
         }
         var whenSeveral = FactResolution.earliest
         if let w = f["when_several"], let name2 = text(w, "when_several of fact '\(name)'") {
+            let plain: [String: FactResolution] = ["earliest": .earliest, "latest": .latest, "lowest": .lowest, "highest": .highest]
             switch name2 {
-            case "earliest": whenSeveral = .earliest
-            case "latest": whenSeveral = .latest
-            case "lowest": whenSeveral = .lowest
-            case "highest": whenSeveral = .highest
+            case _ where plain[name2] != nil: whenSeveral = plain[name2] ?? .earliest
             case "most_concerning":
                 let order = texts(f["concern"], "the concern order of fact '\(name)'")
                 if order.isEmpty { report(w, "fact '\(name)': most_concerning needs a 'concern' list, most concerning first") }
