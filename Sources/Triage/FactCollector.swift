@@ -70,7 +70,8 @@ enum FactCollector {
             defer { start = end + 1 }
             guard stop > start, tokens[end].text != "?" else { continue }
             let sentence = Array(tokens[start..<stop])
-            guard sentence.filter(\.isWord).count <= 10, !sentence.contains(where: { conditionalWords.contains($0.text) }) else { continue }
+            guard sentence.filter(\.isWord).count <= 10, !sentence.contains(where: { conditionalWords.contains($0.text) }),
+                  !Utterance.isQuestion(sentence, language: turn.language, byMidwife: true) else { continue }
             for fact in FactExtractor.facts(in: sentence, language: turn.language) {
                 out.append(.init(name: fact.name, value: fact.value,
                                  evidence: turn.evidence((fact.tokens.lowerBound + start)..<(fact.tokens.upperBound + start), code: fact.name)))

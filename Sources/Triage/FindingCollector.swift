@@ -39,6 +39,7 @@ enum FindingCollector {
             let matches = lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? []
             var stated = Set<String>()
             let spans = Utterance.questionSpans(turn.tokens)
+            let resolved = CheckedAndResolved.resolvedUpTo(in: turn.tokens)
             for m in matches {
                 // "Hvis jeg begynder at bløde, skal jeg så ringe?": only supposed; "sidste gang skulle jeg presse i bilen": another birth.
                 if NegationDetector.isHypothetical(m.tokens, in: turn.tokens, language: turn.language)
@@ -49,6 +50,8 @@ enum FindingCollector {
                    let after = spans[question].upperBound + 1 < turn.tokens.count ? Answer.read(Array(turn.tokens[(spans[question].upperBound + 1)...])) : nil {
                     polarity = after == .no ? .denied : after == .unsure ? .uncertain : .present
                 }
+                // Checked and not come back: a past event, not a finding now.
+                if let resolved, m.tokens.upperBound <= resolved, polarity != .denied { polarity = .denied }
                 collected.evidence[m.code, default: []].append(turn.evidence(m.tokens, phrase: m.phrase, polarity: polarity, code: m.code))
                 stated.insert(m.code)
             }
@@ -63,7 +66,7 @@ enum FindingCollector {
             // alternatives ("Bløder du, eller har du ondt?" — "Ja") leaves each of them possible; a no denies them all.
             // Only a plain "don't know", not a hedged yes ("ja, det tror jeg").
             if let question = movementsAsked, Answer.read(turn.tokens) == .unsure,
-               !turn.tokens.contains(where: { Answer.yesWords.contains($0.text) }) {
+               !(turn.tokens.first(where: \.isWord).map { Answer.yesWords.contains($0.text) } ?? false) {
                 var e = turn.evidence(0..<min(turn.tokens.count, 3), source: .questionAnswer, phrase: question.text, polarity: .uncertain,
                                       code: FindingCollector.possiblyReducedMovements)
                 e.text = "\(question.text) → \(e.text)"

@@ -68,6 +68,21 @@ import TriageCore
         #expect(lost.fact("gestational_week") == .integer(39))
     }
 
+    /// A symptom that stopped but was never checked still counts; one checked that has not come back does not.
+    @Test func pastEventsFollowTheClinicalConvention() {
+        let checked = classify([(.caller, "Jeg var inde hos jer i går, fordi jeg blødte lidt. CTG var fin, og det er ikke kommet igen siden. Men nu har jeg veer hvert sjette minut.")])
+        #expect(!checked.redFlags.contains { $0.code == "any_bleeding" })
+        #expect(checked.findings.contains { $0.code == "contractions" })
+        let unchecked = classify([(.caller, "Jeg blødte lidt i morges, men det er stoppet nu.")])
+        #expect(unchecked.redFlags.contains { $0.code == "any_bleeding" })
+    }
+
+    @Test func aNewbornsAgeIsTheDaysSinceTheBirth() {
+        #expect(classify([(.caller, "My little boy's three days old and he's gone a bit yellow.")]).fact("days_postpartum") == .integer(3))
+        #expect(classify([(.caller, "Jeg fødte for 99999999999999999999 dage siden.")]).fact("days_postpartum") == nil)
+        #expect(classify([(.caller, "Der går syv minutter mellem veerne.")]).fact("contraction_interval_min") == .number(7))
+    }
+
     @Test func negationInsideAPhraseAndInNotesDeniesIt() {
         let inside = classify([(.caller, "Vandet er ikke gået.")])
         #expect(inside.denied.contains { $0.code == "membranes_ruptured" })

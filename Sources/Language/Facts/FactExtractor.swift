@@ -139,7 +139,9 @@ public enum FactExtractor {
             }
             let sentence = sentenceOf(i)
             let every = start < tokens.count && ["hvert", "hver", "every"].contains(tokens[start].text)
+            // "… med syv minutters mellemrum", "der går syv minutter (imellem)".
             let apart = ["imellem", "mellemrum", "apart", "between", "mellem"].contains(word(i + 1)) || word(i - values.count - 1) == "med"
+                || word(start - 1) == "går" && word(start - 2) == "der"
             let varer = any(["varer", "lasts", "last", "lasting", "long", "længe"], in: sentence)
             if every || apart || ((topics.contains(.contractionInterval) || any(contractionWords, in: sentence)) && !varer) {
                 add("contraction_interval_min", .number(lowest), start..<(i + 1))
@@ -325,10 +327,20 @@ public enum FactExtractor {
             for i in tokens.indices where ["dage", "dag", "days", "day", "uger", "uge", "weeks", "week"].contains(tokens[i].text) {
                 guard let n = number(i - 1), ["siden", "ago"].contains(word(i + 1)) else { continue }
                 let days = ["uger", "uge", "weeks", "week"].contains(tokens[i].text) ? n * 7 : n
+                // A year at most: "for 99999999999999999999 dage siden" is no birth to count from (and no number to trap on).
+                guard days >= 0, days <= 365 else { continue }
                 add("days_postpartum", .integer(Int(days)), (i - 1)..<(i + 2))
             }
             if let r = WordSequence.first(of: [["i", "går"], ["yesterday"]], in: words), any(["fødte", "født", "birth", "born", "had"], in: 0..<tokens.count) { add("days_postpartum", .integer(1), r) }
             if let r = WordSequence.first(of: [["i", "forgårs"]], in: words) { add("days_postpartum", .integer(2), r) }
+        }
+
+        // The newborn's age: "he's three days old", "han er tre dage gammel".
+        for i in tokens.indices where ["gammel", "gamle", "old"].contains(tokens[i].text) {
+            guard ["dage", "dag", "days", "day", "uger", "uge", "weeks", "week"].contains(word(i - 1)), let n = number(i - 2) else { continue }
+            let days = ["uger", "uge", "weeks", "week"].contains(word(i - 1)) ? n * 7 : n
+            guard days >= 0, days <= 365 else { continue }
+            add("days_postpartum", .integer(Int(days)), (i - 2)..<(i + 1))
         }
 
         // Who is calling: someone who says they call for her, or speaks of "my wife" going through it

@@ -1,0 +1,29 @@
+/// The clinical convention for past events: a symptom that stopped but was never checked still counts; one that
+/// was checked (at the hospital, by a doctor or midwife) and has not come back does not. `resolvedUpTo` finds, in a
+/// caller's turn, a check and then a sign that the symptom has not returned, and returns the token index up to
+/// which what she told is such a resolved event ("Jeg var inde i går, fordi jeg blødte. CTG var fin. Det er ikke
+/// kommet igen. Men nu har jeg veer." — the bleeding is resolved, the contractions are not).
+public enum CheckedAndResolved {
+    static let checked: [[String]] = [
+        ["var", "inde"], ["var", "oppe"], ["blev", "undersøgt"], ["undersøgte", "mig"], ["blev", "tjekket"], ["tjekkede", "mig"], ["ctg"],
+        ["scanning*"], ["was", "seen"], ["were", "seen"], ["got", "checked"], ["they", "checked"], ["checked", "me"], ["was", "checked"],
+        ["had", "a", "scan"], ["the", "scan"], ["came", "in", "yesterday"], ["went", "in"], ["been", "in"], ["lægen", "sagde"], ["the", "doctor", "said"],
+    ]
+    static let notBack: [[String]] = [
+        ["ikke", "kommet", "igen"], ["ikke", "siden"], ["stoppet"], ["holdt", "op"], ["helt", "normal"], ["normal", "igen"], ["normalt", "igen"],
+        ["hasn't", "come", "back"], ["not", "come", "back"], ["not", "since"], ["stopped"], ["back", "to", "normal"], ["normal", "again"],
+        ["hasn't", "happened", "again"], ["ikke", "sket", "igen"],
+    ]
+
+    /// The index of the first token after a resolved past event in `tokens`, or `nil` when the turn tells none.
+    public static func resolvedUpTo(in tokens: [Token]) -> Int? {
+        let words = tokens.map(\.text)
+        guard let check = WordSequence.first(of: checked, in: words) else { return nil }
+        let after = Array(words[check.lowerBound...])
+        guard let back = WordSequence.first(of: notBack, in: after) else { return nil }
+        var end = check.lowerBound + back.upperBound
+        // To the end of the sentence that says it has not come back.
+        while end < tokens.count, !(tokens[end].kind == .punctuation && [".", "!", "?"].contains(tokens[end].text)) { end += 1 }
+        return end
+    }
+}
