@@ -84,17 +84,18 @@ enum FactCollector {
     static let correctionCues: [[String]] = [["nej"], ["no"], ["forkert"], ["wrong"], ["sorry"], ["undskyld"], ["i", "mean"], ["jeg", "mener"], ["rettere"],
                                              ["actually"], ["vent"], ["wait"], ["hang", "on"], ["more", "like"], ["nærmere"], ["faktisk"]]
 
-    /// Whether a correction cue stands between an earlier statement and a later one: in the same turn between them,
-    /// or at the start of the later turn.
+    /// Whether a correction cue stands right before a later statement (within a few words, after the earlier one
+    /// when both are in one turn).
     static func corrects(between earlier: (turn: Int, tokens: Range<Int>), and later: (turn: Int, tokens: Range<Int>),
                          in turns: [TurnAnalysis], current: TurnAnalysis) -> Bool {
+        var from = max(0, later.tokens.lowerBound - 5)
         if earlier.turn == later.turn {
             guard earlier.tokens.upperBound <= later.tokens.lowerBound else { return false }
-            return WordSequence.first(of: correctionCues, in: current.tokens[earlier.tokens.upperBound..<later.tokens.lowerBound].map(\.text)) != nil
+            from = max(from, earlier.tokens.upperBound)
         }
         // In a later turn a bare "nej" may answer another question: only an outright correction counts there.
-        let outright = correctionCues.filter { !["nej", "no", "vent", "wait"].contains($0[0]) }
-        return WordSequence.first(of: outright, in: current.tokens[..<later.tokens.lowerBound].map(\.text)) != nil
+        let cues = earlier.turn == later.turn ? correctionCues : correctionCues.filter { !["nej", "no", "vent", "wait"].contains($0[0]) }
+        return WordSequence.first(of: cues, in: current.tokens[from..<later.tokens.lowerBound].map(\.text)) != nil
     }
 
     /// Whether a short turn only repeats a number from the midwife's advice just before.
@@ -129,8 +130,10 @@ enum FactCollector {
                 // "Ring igen, når de kommer hvert tredje minut." — "Hvert tredje. Okay.": her echo of the advice is no fact.
                 if echoes(fact, in: turn.tokens, advice: previousAdvice) { continue }
                 let source: Evidence.Source = topics.isEmpty ? turn.source : .questionAnswer
-                // "Hvert femte … nej, nærmere hvert tredje": a correction takes back what it corrects.
-                if let earlier = said.lastIndex(where: { $0.name == fact.name }),
+                // "38 uger, nej undskyld, 36": a correction right before the new value takes back what it corrects, where the
+                // first or the latest statement would count; the lowest, highest or most concerning is chosen regardless.
+                let resolution = taxonomy.fact(fact.name)?.whenSeveral ?? .earliest
+                if resolution == .earliest || resolution == .latest, let earlier = said.lastIndex(where: { $0.name == fact.name }),
                    corrects(between: places[earlier], and: (order, fact.tokens), in: turns, current: turn) {
                     said.remove(at: earlier)
                     places.remove(at: earlier)
@@ -145,8 +148,13 @@ enum FactCollector {
         said += repeatedBack.filter { fact in !said.contains { $0.name == fact.name } }
         var facts: [Assessment.FactValueWithEvidence] = []
         for name in said.map(\.name) where !facts.contains(where: { $0.name == name }) {
-            let candidates = said.filter { $0.name == name }
+            var candidates = said.filter { $0.name == name }
             let rule = taxonomy.fact(name)?.whenSeveral ?? .earliest
+            // Of the first or the latest, her answer to the midwife's question outranks what she said in passing
+            // ("det er første gang for mig", says the father; "Er det hendes første?" — "Nej").
+            if rule == .earliest || rule == .latest, candidates.contains(where: { $0.evidence.source == .questionAnswer }) {
+                candidates = candidates.filter { $0.evidence.source == .questionAnswer }
+            }
             if let i = rule.choose(candidates.map(\.value)) { facts.append(candidates[i]) }
         }
         return facts

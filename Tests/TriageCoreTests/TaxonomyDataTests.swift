@@ -48,7 +48,7 @@ import Testing
     @Test func theShippedTaxonomyStatesHowRepeatedFactsAndPossibleFindingsCount() throws {
         let taxonomy = try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy))
         #expect(taxonomy.fact("contraction_interval_min")?.whenSeveral == .lowest)
-        #expect(taxonomy.fact("gestational_week")?.whenSeveral == .latest)
+        #expect(taxonomy.fact("gestational_week")?.whenSeveral == .earliest)
         #expect(taxonomy.fact("fetal_movements")?.whenSeveral == .mostConcerning(["absent", "reduced", "normal"]))
     }
 

@@ -53,10 +53,25 @@ import TriageCore
     @Test func aLaterCorrectionWinsOverWhatItCorrects() {
         let interval = classify([(.caller, "De kommer hvert femte minut, nej, nu er det hvert tredje minut.")])
         #expect(interval.fact("contraction_interval_min") == .number(3))
-        let back = classify([(.caller, "Hvert tredje minut."), (.midwife, "Er det regelmæssigt?"), (.caller, "Undskyld, det var forkert, der går syv minutter imellem.")])
-        #expect(back.fact("contraction_interval_min") == .number(7))
         let week = classify([(.caller, "I'm 38 weeks, no sorry, 36 weeks.")])
         #expect(week.fact("gestational_week") == .integer(36))
+        let baby = classify([(.caller, "Det er mit første."), (.midwife, "Okay."), (.caller, "Undskyld, det er faktisk mit andet barn.")])
+        #expect(baby.fact("first_baby") == .boolean(false))
+        // The closest contractions she reports count even when she takes them back: the safer reading.
+        let back = classify([(.caller, "Hvert tredje minut."), (.midwife, "Er det regelmæssigt?"), (.caller, "Undskyld, det var forkert, der går syv minutter imellem.")])
+        #expect(back.fact("contraction_interval_min") == .number(3))
+        // A later week of another pregnancy is no correction.
+        #expect(classify([(.caller, "Jeg er 34 uger. Min første kom i uge 40.")]).fact("gestational_week") == .integer(34))
+    }
+
+    @Test func aNegatedReliefIsNoDenial() {
+        let a = classify([(.caller, "Jeg er 30 uger og bløder."), (.midwife, "Are you still bleeding?"), (.caller, "It hasn't stopped.")])
+        #expect(!a.denied.contains { $0.code == "vaginal_bleeding" })
+        let oh = classify([(.caller, "åh nej blodet løber ned ad benene")])
+        #expect(oh.findings.contains { $0.code == "vaginal_bleeding" || $0.code == "heavy_bleeding" })
+        let afraid = classify([(.caller, "I'm bleeding a lot and I'm scared it's a miscarriage, I'm ten weeks")])
+        #expect(afraid.findings.contains { $0.code == "heavy_bleeding" })
+        #expect(afraid.fact("gestational_week") == .integer(10))
     }
 
     @Test func suppositionsAndEarlierPregnanciesAreNotFindings() {

@@ -11,8 +11,10 @@ extension CallArchive {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT(id) DO NOTHING
                 """, arguments: [model.id, model.taxonomy, model.trainingSHA256, model.trainingCalls, Timestamps.iso8601(model.storedAt),
                                  model.storedBy, model.metricsJSON, model.modelJSON])
-            try db.execute(sql: "INSERT INTO audit_log (at, actor, action, call_id, detail) VALUES (?, ?, 'train', NULL, ?)",
-                           arguments: [Timestamps.iso8601(model.storedAt), model.storedBy, "stored model \(model.id) trained on \(model.trainingCalls) calls"])
+            if db.changesCount > 0 {
+                try db.execute(sql: "INSERT INTO audit_log (at, actor, action, call_id, detail) VALUES (?, ?, 'train', NULL, ?)",
+                               arguments: [Timestamps.iso8601(model.storedAt), model.storedBy, "stored model \(model.id) trained on \(model.trainingCalls) calls"])
+            }
             if activate { try Self.activate(db, id: model.id, by: model.storedBy, at: model.storedAt) }
         }
     }

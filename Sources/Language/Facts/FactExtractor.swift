@@ -80,7 +80,7 @@ public enum FactExtractor {
                                      ["første", "gang", "jeg", "føder"], ["første", "fødsel"], ["first", "baby"], ["my", "first"], ["our", "first"], ["her", "first"],
                                      ["first", "pregnancy"], ["første", "graviditet"], ["first", "time", "mum"], ["first", "time", "mom"], ["first", "child"],
                                      ["første", "baby"], ["ingen", "børn"], ["no", "other", "children"], ["no", "other", "kids"], ["no", "kids"],
-                                     ["first", "one"], ["første", "gang", "vi"], ["ikke", "prøvet", "det", "før"], ["never", "done", "this"]]
+                                     ["ikke", "prøvet", "det", "før"], ["never", "done", "this"]]
         let laterCues: [[String]] = [["andet", "barn"], ["mit", "andet"], ["min", "anden"], ["vores", "andet"], ["hendes", "andet"], ["tredje", "barn"],
                                      ["det", "tredje"], ["mit", "tredje"], ["min", "tredje"], ["fjerde", "barn"], ["mit", "fjerde"], ["anden", "fødsel"],
                                      ["tredje", "fødsel"], ["fjerde", "fødsel"], ["nummer", "to"], ["nummer", "tre"], ["i", "forvejen"], ["second", "baby"],
@@ -92,7 +92,7 @@ public enum FactExtractor {
         let definite: [[String]] = [["født", "før"], ["given", "birth", "before"], ["i", "forvejen"], ["already", "have"], ["already", "got"],
                                     ["født", "gange"], ["had", "babies"], ["given", "birth", "twice"]]
         let definiteAt = WordSequence.first(of: definite, in: words, gap: 2)
-        let firstAt = WordSequence.first(of: firstCues + [["første", "gang"]], in: words), laterAt = definiteAt ?? WordSequence.first(of: laterCues, in: words)
+        let firstAt = WordSequence.first(of: firstCues + [["første", "gang", "jeg"], ["første", "gang", "hun"], ["første", "graviditet"]], in: words), laterAt = definiteAt ?? WordSequence.first(of: laterCues, in: words)
         if let r = definiteAt, NegationDetector.polarity(of: r, in: tokens, language: language) == .denied {
             // "Jeg har ikke født før", "we don't have other children".
             add("first_baby", .boolean(true), r)

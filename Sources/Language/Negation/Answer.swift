@@ -81,7 +81,12 @@ public enum Answer: Sendable, Equatable {
             return (.no, true)
         }
         if hedged { return (.unsure, false) }
-        if let d = WordSequence.first(of: denials, in: words), d.lowerBound <= 2 { return (.no, true) }
+        // "It hasn't stopped", "nothing helps", "det går ikke over": a negation of the relief, not of the symptom.
+        let relief = ["stop*", "help*", "eas*", "gone", "go", "stopp*", "hjælp*", "over", "væk", "letter", "better", "bedre", "slow*"]
+        if let d = WordSequence.first(of: denials, in: words), d.lowerBound <= 2 {
+            if WordSequence.first(of: relief.map { [$0] }, in: Array(words[d.upperBound...])) != nil { return nil }
+            return (.no, true)
+        }
         if let a = WordSequence.first(of: affirmations, in: words), a.lowerBound <= 2 { return (ends ? .unsure : .yes, true) }
         if let a = WordSequence.first(of: amountYes, in: words), a.lowerBound <= 1 { return (ends ? .unsure : .yes, false) }
         // "Ikke …", "not …", "never": a no as well.

@@ -37,12 +37,18 @@ public enum NegationDetector {
             let own = Set(phrase.lowercased().split(separator: " ").map(String.init))
             if tokens[span].contains(where: { isTrigger($0.text, language: language) && !own.contains($0.text) }) { return .denied }
         }
-        // Telegraphic notes: "blødn -", "vand ÷", "liv +".
-        if span.upperBound < tokens.count, ["-", "÷", "neg", "negativ"].contains(tokens[span.upperBound].text) { return .denied }
-        // "Blod? Nej nej.": she repeats the word as a question and denies it.
-        if span.upperBound < tokens.count, tokens[span.upperBound].text == "?",
-           let next = tokens[(span.upperBound + 1)...].first(where: { $0.kind == .word }), Answer.noWords.contains(next.text) {
+        // Telegraphic notes: "blødn -", "vand ÷": the sign with nothing after it in its clause.
+        if span.upperBound < tokens.count, ["-", "÷", "neg", "negativ"].contains(tokens[span.upperBound].text),
+           span.upperBound + 1 == tokens.count || tokens[span.upperBound + 1].kind == .punctuation {
             return .denied
+        }
+        // "Blod? Nej nej.": she repeats the word as a question and answers it ("Blod? Nej … jo, masser" stands).
+        if span.upperBound + 1 < tokens.count, tokens[span.upperBound].text == "?" {
+            switch Answer.read(Array(tokens[(span.upperBound + 1)...])) {
+            case .no: return .denied
+            case .unsure: return .uncertain
+            case .yes, nil: break
+            }
         }
         return .present
     }
@@ -73,8 +79,12 @@ public enum NegationDetector {
             if negated { break }
         }
         if !negated { negated = trailingNegation(after: span, in: tokens, language: language) }
-        // "Nej blod. Nej vand.": a bare "nej" right before a word, as callers with little Danish say it.
-        if !negated, language == "da", span.lowerBound > start, tokens[span.lowerBound - 1].text == "nej" { negated = true }
+        // "Nej blod. Nej vand.": a bare "nej" that starts the clause right before the word, as callers with little Danish
+        // say it (not "åh nej, blodet løber").
+        if !negated, language == "da", span.lowerBound >= 1, tokens[span.lowerBound - 1].text == "nej",
+           span.lowerBound - 1 == start || span.lowerBound >= 2 && tokens[span.lowerBound - 2].kind == .punctuation && tokens[span.lowerBound - 2].text != "," {
+            negated = true
+        }
         return negated ? .denied : .present
     }
 

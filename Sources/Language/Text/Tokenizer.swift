@@ -23,7 +23,7 @@ public enum Tokenizer {
             } else if ".,;:?!".contains(c) || c == "–" || c == "—" {
                 out.append((String(c), .punctuation, i..<(i + 1)))
                 i += 1
-            } else if c == "+" || c == "/" {
+            } else if c == "+" || c == "/" || c == "-" || c == "÷" {
                 out.append((String(c), .word, i..<(i + 1)))
                 i += 1
             } else {

@@ -44,7 +44,8 @@ public struct EvaluationReport: Sendable {
         return total.f1
     }
     public var macroF1: Double {
-        let supported = reasons.values.filter { $0.support > 0 }
+        // In code order, so the sum (and a model file that records it) is the same in every run.
+        let supported = reasons.keys.sorted().compactMap { reasons[$0] }.filter { $0.support > 0 }
         return supported.isEmpty ? 0 : supported.map(\.f1).reduce(0, +) / Double(supported.count)
     }
     public var primaryAccuracy: Double { ratio(primaryCorrect, calls) }

@@ -21,7 +21,7 @@ struct LogisticRegression: Sendable {
         var squaredBias = 1e-8
         var gradient = [Double](repeating: 0, count: dimension)
         let n = Double(max(1, rows.count))
-        for _ in 0..<parameters.iterations {
+        for _ in 0..<max(0, parameters.iterations) {
             for j in gradient.indices { gradient[j] = 0 }
             var gradientBias = 0.0
             for (row, label) in zip(rows, labels) {

@@ -40,7 +40,10 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var taxonomyOptions: TaxonomyOptions
     @OptionGroup var modelOptions: ModelOptions
 
-    var divisions: [Subgroup] { by.flatMap { $0.split(separator: ",") }.compactMap { Subgroup(rawValue: String($0)) } }
+    var divisions: [Subgroup] {
+        var seen = Set<Subgroup>()
+        return by.flatMap { $0.split(separator: ",") }.compactMap { Subgroup(rawValue: String($0)) }.filter { seen.insert($0).inserted }
+    }
 
     func validate() throws {
         for name in by.flatMap({ $0.split(separator: ",") }) where Subgroup(rawValue: String(name)) == nil {

@@ -57,6 +57,10 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         if gold.isEmpty { throw ValidationError("name the labelled calls with --gold FILE") }
         if folds == 1 || folds < 0 { throw ValidationError("--folds takes 0 (none) or 2 and more") }
+        if iterations < 1 || iterations > 100_000 { throw ValidationError("--iterations takes 1 to 100000") }
+        if minCount < 1 { throw ValidationError("--min-count takes 1 and more") }
+        if !(l2 >= 0 && l2.isFinite) { throw ValidationError("--l2 takes a number of 0 or more") }
+        if !(0...1).contains(addThreshold) || !(0...1).contains(primaryMargin) { throw ValidationError("--add-threshold and --primary-margin take 0 to 1") }
     }
 
     func run() throws {
