@@ -42,7 +42,8 @@ public final class TriageClassifier {
         let (rules, turns) = classifyByRules(input)
         guard let model else { return rules }
         let features = CallFeatures.extract(turns, rules: rules, acoustic: !(input.acoustic?.sustained.isEmpty ?? true))
-        return ModelCombination.apply(model.predict(features, index: featureIndex), to: rules, model: model, taxonomy: taxonomy)
+        return ModelCombination.apply(model.predict(features, index: featureIndex), urgency: model.urgency(features, index: featureIndex),
+                                      to: rules, model: model, taxonomy: taxonomy)
     }
 
     /// The rules' assessment with the model's features of the call, for training a model.

@@ -48,6 +48,8 @@ import TriageCore
         #expect(cv.rulesWithModel.reasonMacroF1 >= cv.rules.reasonMacroF1)
         #expect(cv.rulesWithModel.redFlagRecall >= cv.rules.redFlagRecall)
         #expect(cv.loweredDispositions == 0)
+        #expect(cv.rulesWithModel.stayHome <= cv.rules.stayHome)
+        #expect(cv.rulesWithModel.underTriage <= cv.rules.underTriage)
         // Trained on the development set's train and dev parts as they are now (make model retrains it).
         var hashed = Data()
         for file in ["split/train.jsonl", "split/train-recogniser.jsonl", "split/dev.jsonl", "split/dev-recogniser.jsonl"] {
@@ -80,7 +82,7 @@ import TriageCore
         #expect(throws: ModelError.self) { try TriageClassifier(taxonomy: Self.taxonomy, model: model) }
         #expect(throws: ModelError.self) { try ReasonModel.decode(Data("{\"format\": 1}".utf8), path: "bad.json") }
         model.taxonomy = Self.taxonomy.versionTag
-        model.weights = [[1, 2]]
+        model.urgentWeights = [1, 2]
         #expect(throws: ModelError.self) { try ReasonModel.decode(try model.encoded(), path: "short.json") }
     }
 }

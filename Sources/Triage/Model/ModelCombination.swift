@@ -1,10 +1,12 @@
 import TriageCore
 
 /// Joins the reason model's probabilities to the rules' assessment: the model adds the reasons it is sure
-/// of, and its top reason leads when it clearly beats the rules' primary. The red flags stay the rules', and
-/// the disposition is never less urgent than the rules' own.
+/// of, its top reason leads when it clearly beats the rules' primary, and a call it finds like those that needed
+/// attend_now is raised to attend_now as a possible urgency for the midwife to rule out. The red flags stay the
+/// rules', and the disposition is never less urgent than the rules' own.
 enum ModelCombination {
-    static func apply(_ predictions: [(code: String, probability: Double, because: [String])], to rules: Assessment,
+    static func apply(_ predictions: [(code: String, probability: Double, because: [String])],
+                      urgency: (probability: Double, because: [String]) = (0, []), to rules: Assessment,
                       model: ReasonModel, taxonomy: Taxonomy) -> Assessment {
         var a = rules
         let probability = Dictionary(predictions.map { ($0.code, $0.probability) }, uniquingKeysWith: { x, _ in x })
@@ -29,6 +31,15 @@ enum ModelCombination {
         if a.redFlags.isEmpty, let d = taxonomy.reason(a.primary)?.defaultDisposition, d < rules.disposition {
             a.disposition = d
             a.dispositionEvidence = Evidence(source: .model, text: "default for \(a.primary) (ranked first by \(model.id)): \(d.rawValue)", phrase: a.primary)
+        }
+        // A call the rules would send home that is like those that needed attend_now: raised, and said to be only possible.
+        if Disposition.attendSoon < a.disposition, urgency.probability >= model.hyperparameters.urgentThreshold {
+            a.disposition = .attendNow
+            let because = urgency.because.isEmpty ? "" : ": " + urgency.because.joined(separator: ", ")
+            a.dispositionEvidence = Evidence(source: .model, text: "possibly urgent (model \(Int((urgency.probability * 100).rounded())) %\(because)); "
+                                             + "no red flag stated: ask", phrase: model.id)
+            a.uncertainties.append("model_possibly_urgent")
+            a.confidence = min(a.confidence, 0.5)
         }
         if let p = probability[a.primary] {
             a.confidence = ((a.confidence + p) / 2 * 100).rounded() / 100

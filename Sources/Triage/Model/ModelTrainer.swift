@@ -60,9 +60,12 @@ public struct ModelTrainer {
             bias.append((fitted.bias * 1000).rounded() / 1000)
             weights.append(fitted.weights.map { Self.thousandths($0) })
         }
+        let urgent = LogisticRegression.fit(rows: rows, labels: labels.map { ($0.disposition.map { $0 <= .attendNow }) ?? false },
+                                            dimension: vocabulary.count, parameters: parameters)
         return ReasonModel(format: ReasonModel.formatName, id: "", taxonomy: taxonomy.versionTag, trainingSet: trainingSet, seed: seed,
                            hyperparameters: hyperparameters, crossValidation: nil, classes: classes, vocabulary: vocabulary,
-                           bias: bias, weights: weights)
+                           bias: bias, weights: weights, urgentBias: (urgent.bias * 1000).rounded() / 1000,
+                           urgentWeights: urgent.weights.map { Self.thousandths($0) })
     }
 
     /// A weight in whole thousandths, so a model file is small and reads the same everywhere.
@@ -94,7 +97,8 @@ public struct ModelTrainer {
             let index = model.featureIndex()
             for i in examples.indices where held.contains(i) {
                 let rules = read[i].rules
-                let combined = ModelCombination.apply(model.predict(read[i].features, index: index), to: rules, model: model, taxonomy: taxonomy)
+                let combined = ModelCombination.apply(model.predict(read[i].features, index: index), urgency: model.urgency(read[i].features, index: index),
+                                                      to: rules, model: model, taxonomy: taxonomy)
                 if combined.disposition > rules.disposition { lowered += 1 }
                 let language = examples[i].input.language ?? rules.language
                 rulesPairs.append(Evaluator.Pair(id: examples[i].input.id, language: language, gold: examples[i].labels, predicted: Labels(rules)))
@@ -105,7 +109,8 @@ public struct ModelTrainer {
             let r = Evaluator.evaluate(pairs, splitByLanguage: false)
             func round3(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
             return .init(reasonMacroF1: round3(r.macroF1), reasonMicroF1: round3(r.microF1), primaryAccuracy: round3(r.primaryAccuracy),
-                         dispositionAccuracy: round3(r.dispositionAccuracy), redFlagRecall: round3(r.redFlags.recall))
+                         dispositionAccuracy: round3(r.dispositionAccuracy), redFlagRecall: round3(r.redFlags.recall),
+                         underTriage: round3(r.underTriageRate), overTriage: round3(r.overTriageRate), stayHome: r.dangerousMisses.count)
         }
         return .init(folds: k, rules: figures(rulesPairs), rulesWithModel: figures(combinedPairs), loweredDispositions: lowered)
     }

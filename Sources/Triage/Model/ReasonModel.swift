@@ -19,15 +19,19 @@ public struct ReasonModel: Codable, Sendable, Equatable {
         public var addThreshold: Double
         /// The model's top reason leads when it beats the rules' primary by this much.
         public var primaryMargin: Double
+        /// A call the rules would send home (self-care, refer, information) is raised to attend_now when the model finds
+        /// it this likely to need attend_now or 112 (1 never raises).
+        public var urgentThreshold: Double
         public var folds: Int
 
-        public init(l2: Double, iterations: Int, learningRate: Double, minCount: Int, addThreshold: Double, primaryMargin: Double, folds: Int) {
+        public init(l2: Double, iterations: Int, learningRate: Double, minCount: Int, addThreshold: Double, primaryMargin: Double,
+                    urgentThreshold: Double, folds: Int) {
             self.l2 = l2; self.iterations = iterations; self.learningRate = learningRate; self.minCount = minCount
-            self.addThreshold = addThreshold; self.primaryMargin = primaryMargin; self.folds = folds
+            self.addThreshold = addThreshold; self.primaryMargin = primaryMargin; self.urgentThreshold = urgentThreshold; self.folds = folds
         }
 
         public static let standard = Hyperparameters(l2: 0.001, iterations: 120, learningRate: 0.4, minCount: 3, addThreshold: 0.4,
-                                                     primaryMargin: 0.2, folds: 5)
+                                                     primaryMargin: 0.2, urgentThreshold: 0.7, folds: 5)
     }
 
     public struct TrainingSet: Codable, Sendable, Equatable {
@@ -45,6 +49,10 @@ public struct ReasonModel: Codable, Sendable, Equatable {
             public var primaryAccuracy: Double
             public var dispositionAccuracy: Double
             public var redFlagRecall: Double
+            public var underTriage: Double
+            public var overTriage: Double
+            /// Calls that needed attend_now or 112 suggested self_care, refer or info_only.
+            public var stayHome: Int
         }
         public var folds: Int
         public var rules: Figures
@@ -69,6 +77,9 @@ public struct ReasonModel: Codable, Sendable, Equatable {
     public var bias: [Double]
     /// Per class, the weight of every vocabulary feature in thousandths (so the file stays small and exact).
     public var weights: [[Int]]
+    /// A classifier of its own for whether the call needs attend_now or 112, over the same features.
+    public var urgentBias: Double
+    public var urgentWeights: [Int]
 
     /// Feature name → vocabulary index, built once per model (a classifier keeps it).
     public func featureIndex() -> [String: Int] {
@@ -107,6 +118,20 @@ public struct ReasonModel: Codable, Sendable, Equatable {
         }
     }
 
+    /// The probability that the call needs attend_now or 112, and the features that weighed most for it.
+    public func urgency(_ features: Set<String>, index: [String: Int]? = nil) -> (probability: Double, because: [String]) {
+        let index = index ?? featureIndex()
+        var z = urgentBias
+        var contributions: [(String, Double)] = []
+        for j in features.compactMap({ index[$0] }).sorted() where j < urgentWeights.count {
+            let w = Double(urgentWeights[j]) / 1000
+            z += w
+            contributions.append((vocabulary[j], w))
+        }
+        let top = contributions.filter { $0.1 > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.compactMap { Self.readable($0.0) }
+        return (LogisticRegression.sigmoid(z), Array(top.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)))
+    }
+
     /// The model as the file `triage train` writes: sorted keys, so the same model is the same bytes.
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
@@ -124,7 +149,7 @@ public struct ReasonModel: Codable, Sendable, Equatable {
         }
         guard model.format == formatName else { throw ModelError.unreadable(path: path, reason: "format \(model.format), expected \(formatName)") }
         guard model.bias.count == model.classes.count, model.weights.count == model.classes.count,
-              model.weights.allSatisfy({ $0.count == model.vocabulary.count }) else {
+              model.weights.allSatisfy({ $0.count == model.vocabulary.count }), model.urgentWeights.count == model.vocabulary.count else {
             throw ModelError.unreadable(path: path, reason: "\(model.classes.count) classes and \(model.vocabulary.count) features do not match the weights")
         }
         return model

@@ -45,6 +45,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("primary-margin"), help: "How much more probable the model's top reason must be to lead.")
     var primaryMargin = ReasonModel.Hyperparameters.standard.primaryMargin
 
+    @Option(name: .customLong("urgent-threshold"), help: "Probability at which the model raises a call to attend_now (1: never).")
+    var urgentThreshold = ReasonModel.Hyperparameters.standard.urgentThreshold
+
     @Flag(name: .long, help: "Also store the model in the archive (--db).")
     var store = false
 
@@ -60,7 +63,9 @@ struct TrainCommand: ParsableCommand {
         if iterations < 1 || iterations > 100_000 { throw ValidationError("--iterations takes 1 to 100000") }
         if minCount < 1 { throw ValidationError("--min-count takes 1 and more") }
         if !(l2 >= 0 && l2.isFinite) { throw ValidationError("--l2 takes a number of 0 or more") }
-        if !(0...1).contains(addThreshold) || !(0...1).contains(primaryMargin) { throw ValidationError("--add-threshold and --primary-margin take 0 to 1") }
+        if !(0...1).contains(addThreshold) || !(0...1).contains(primaryMargin) || !(0...1).contains(urgentThreshold) {
+            throw ValidationError("--add-threshold, --primary-margin and --urgent-threshold take 0 to 1")
+        }
     }
 
     func run() throws {
@@ -68,7 +73,8 @@ struct TrainCommand: ParsableCommand {
         let examples = try LabelledCalls.read(gold)
         guard !examples.isEmpty else { throw CommandFailure(message: "\(gold.joined(separator: ", ")): no labelled calls") }
         let hyperparameters = ReasonModel.Hyperparameters(l2: l2, iterations: iterations, learningRate: ReasonModel.Hyperparameters.standard.learningRate,
-                                                          minCount: minCount, addThreshold: addThreshold, primaryMargin: primaryMargin, folds: folds)
+                                                          minCount: minCount, addThreshold: addThreshold, primaryMargin: primaryMargin,
+                                                          urgentThreshold: urgentThreshold, folds: folds)
         let trainer = ModelTrainer(taxonomy: taxonomy, hyperparameters: hyperparameters, seed: seed)
         let model: ReasonModel
         do {
@@ -83,8 +89,9 @@ struct TrainCommand: ParsableCommand {
         }
         if let cv = model.crossValidation {
             func line(_ name: String, _ f: ReasonModel.CrossValidation.Figures) -> String {
-                name.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "macro-F1 %.3f  micro-F1 %.3f  primary %.3f  disposition %.3f  red-flag recall %.3f",
-                       f.reasonMacroF1, f.reasonMicroF1, f.primaryAccuracy, f.dispositionAccuracy, f.redFlagRecall)
+                name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + String(format: "macro-F1 %.3f  micro-F1 %.3f  primary %.3f  disposition %.3f  red-flag recall %.3f  under %.3f  over %.3f  stay-home %d",
+                             f.reasonMacroF1, f.reasonMicroF1, f.primaryAccuracy, f.dispositionAccuracy, f.redFlagRecall, f.underTriage, f.overTriage, f.stayHome)
             }
             Console.out("\(cv.folds)-fold cross-validation (seed \(seed)):")
             Console.out(line("rules alone", cv.rules))
