@@ -34,9 +34,14 @@ public struct Assessment: Sendable {
     }
 
     /// A question the midwife could ask next.
+    /// A question the midwife could ask next: about a fact the protocol needs, or a red-flag finding nobody has
+    /// stated or denied yet.
     public struct Question: Sendable, Equatable {
-        public var fact: String
+        public var fact: String?
+        public var finding: String?
         public var text: String
+
+        public init(fact: String? = nil, finding: String? = nil, text: String) { self.fact = fact; self.finding = finding; self.text = text }
     }
 
     public var callID: String

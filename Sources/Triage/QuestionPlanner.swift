@@ -1,10 +1,21 @@
 import TriageCore
 
 /// The facts the protocol still needs for the reasons found, as questions in the call's language:
-/// the primary reason's most decisive facts first, and the baby's movements in any call from week 24.
+/// the primary reason's most decisive facts first, and the baby's movements in any call from week 24. When the
+/// call says too little to recognise, the questions that rule out the red flags come first: every finding with a
+/// question in the taxonomy that nobody has stated or denied.
 enum QuestionPlanner {
     static func questions(taxonomy: Taxonomy, reasons: [Assessment.ReasonScore], facts: [Assessment.FactValueWithEvidence],
-                          language: String) -> [Assessment.Question] {
+                          language: String, unrecognised: Bool = false, spoken: Set<String> = []) -> [Assessment.Question] {
+        let screening: [Assessment.Question] = unrecognised ? taxonomy.findings.compactMap { f in
+            guard !spoken.contains(f.code), let q = f.question else { return nil }
+            return Assessment.Question(finding: f.code, text: q.text(for: language))
+        } : []
+        return screening + factQuestions(taxonomy: taxonomy, reasons: reasons, facts: facts, language: language)
+    }
+
+    static func factQuestions(taxonomy: Taxonomy, reasons: [Assessment.ReasonScore], facts: [Assessment.FactValueWithEvidence],
+                              language: String) -> [Assessment.Question] {
         let known = Set(facts.map(\.name))
         var wanted: [String] = []
         for reason in reasons { wanted += taxonomy.reason(reason.code)?.requiredFacts ?? [] }

@@ -98,7 +98,8 @@ public final class TriageClassifier {
             callID: input.id, language: language, turnLanguages: turns.map(\.language), reasons: reasons, primary: primary,
             disposition: disposition, dispositionEvidence: why, redFlags: flags, facts: facts,
             findings: states.filter { $0.polarity != .denied }, denied: states.filter { $0.polarity == .denied },
-            questions: QuestionPlanner.questions(taxonomy: taxonomy, reasons: reasons, facts: facts, language: language),
+            questions: QuestionPlanner.questions(taxonomy: taxonomy, reasons: reasons, facts: facts, language: language,
+                                                 unrecognised: !recognised, spoken: Set(findings.keys)),
             confidence: 1, uncertainties: [],
             taxonomyVersion: taxonomy.versionTag, modelVersion: TriageClassifier.modelVersion)
             .withConfidence(recognised: recognised, possible: possible, taxonomy: taxonomy), turns)

@@ -135,5 +135,13 @@ import TriageCore
         #expect(a.disposition == .attendSoon)
         #expect(a.uncertainties.contains("not_recognised"))
         #expect(a.confidence <= 0.3)
+        // The questions that rule the red flags in or out come first, each once.
+        #expect(a.questions.first?.finding != nil)
+        #expect(a.questions.contains { $0.finding == "vaginal_bleeding" && $0.text == "Bløder du?" })
+        #expect(a.questions.contains { $0.fact == "fetal_movements" })
+        #expect(Set(a.questions.map(\.text)).count == a.questions.count)
+        // What she has said or denied is not asked again.
+        let denied = classify([(.midwife, "Bløder du?"), (.caller, "Nej.")])
+        #expect(!denied.questions.contains { $0.finding == "vaginal_bleeding" })
     }
 }

@@ -31,7 +31,9 @@ public enum AssessmentJSON {
             ("denied", .array(a.denied.map(finding))),
             ("confidence", .number(a.confidence)),
             ("uncertainties", .array(a.uncertainties.map(JSONValue.string))),
-            ("questions", .array(a.questions.map { .object([("fact", .string($0.fact)), ("text", .string($0.text))]) })),
+            ("questions", .array(a.questions.map { q in
+                .object([("fact", q.fact.map(JSONValue.string) ?? .null), ("finding", q.finding.map(JSONValue.string) ?? .null), ("text", .string(q.text))])
+            })),
             ("taxonomy_version", .string(a.taxonomyVersion)),
             ("model_version", .string(a.modelVersion)),
         ])

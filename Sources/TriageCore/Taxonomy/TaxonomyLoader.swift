@@ -240,11 +240,12 @@ private final class NodeReader {
     }
 
     func finding(_ node: Node) -> FindingDefinition? {
-        guard let f = fields(node, "a finding", allowed: ["code", "label", "lexicon", "reasons"], required: ["code", "label"]),
+        guard let f = fields(node, "a finding", allowed: ["code", "label", "lexicon", "reasons", "question"], required: ["code", "label"]),
               let c = code(f["code"], "a finding's code") else { return nil }
         return FindingDefinition(code: c, label: localized(f["label"], "label") ?? LocalizedText([:]),
                                  lexicon: lexicon(f["lexicon"], "the lexicon of finding '\(c)'"),
-                                 reasons: texts(f["reasons"], "the reasons of finding '\(c)'"), location: location(node))
+                                 reasons: texts(f["reasons"], "the reasons of finding '\(c)'"),
+                                 question: f["question"].flatMap { localized($0, "the question of finding '\(c)'") }, location: location(node))
     }
 
     func reason(_ node: Node) -> ContactReason? {
