@@ -1,8 +1,8 @@
 import Language
 import TriageCore
 
-/// Finds what the caller states or denies: lexicon findings in her turns (negated or hedged), and the
-/// findings a midwife's question names, confirmed by a bare "ja"/"yes" or denied by "nej"/"no".
+/// Finds what the caller states or denies: lexicon findings in her turns (negated, hedged, supposed or past),
+/// and the findings a midwife's question names, answered by the caller's yes, no or "don't know".
 /// Words in the midwife's questions are never findings by themselves.
 enum FindingCollector {
     struct Collected {
@@ -11,87 +11,98 @@ enum FindingCollector {
         var reasonEvidence: [String: [Evidence]] = [:]
     }
 
+    /// What the midwife's last question asked about.
+    struct Asked {
+        var findings: [(code: String, evidence: Evidence)] = []
+        /// Whether it offered alternatives ("Bløder du, eller har du ondt?").
+        var alternatives = false
+        /// A question about the baby's movements that names no finding ("Mærker du barnet, som du plejer?").
+        var movements: Evidence?
+    }
+
     /// The finding an unsure answer to a question about the baby's movements leaves possible.
     static let possiblyReducedMovements = "reduced_movements"
 
     static func collect(_ turns: [TurnAnalysis], lexicons: LexiconSet) -> Collected {
         var collected = Collected()
-        var asked: [(code: String, evidence: Evidence)] = []
-        var askedAlternatives = false
-        var movementsAsked: Evidence?
+        var asked = Asked()
         for turn in turns {
             if turn.isQuestion {
-                // Only what the question sentences name: "Når veerne kommer så tit, skal du komme ind. Har du en bil?"
-                // asks about a car, not about contractions.
-                let spans = Utterance.questionSpans(turn.tokens)
-                asked = (lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? []).filter { m in
-                    spans.isEmpty || spans.contains { $0.contains(m.tokens.lowerBound) }
-                }.map {
-                    ($0.code, turn.evidence($0.tokens, source: .questionAnswer, phrase: $0.phrase, code: $0.code))
-                }
-                askedAlternatives = turn.tokens.contains { ["eller", "or"].contains($0.text) }
-                // "Mærker du barnet, som du plejer?" names no finding, but an unsure answer leaves reduced movements possible.
-                movementsAsked = asked.isEmpty && QuestionTopic.topics(of: turn.tokens).contains(.fetalMovements)
-                    ? turn.evidence(0..<turn.tokens.count, source: .questionAnswer, code: FindingCollector.possiblyReducedMovements) : nil
+                asked = question(turn, lexicons: lexicons)
                 continue
             }
             guard turn.isCallerSide else { continue }
-            let matches = lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? []
-            var stated = Set<String>()
-            let spans = Utterance.questionSpans(turn.tokens)
-            let resolved = CheckedAndResolved.resolvedUpTo(in: turn.tokens)
-            for m in matches {
-                // "Hvis jeg begynder at bløde, skal jeg så ringe?": only supposed; "sidste gang skulle jeg presse i bilen": another birth.
-                if NegationDetector.isHypothetical(m.tokens, in: turn.tokens, language: turn.language)
-                    || PastPregnancy.mentioned(around: m.tokens.lowerBound, in: turn.tokens) { continue }
-                var polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language, phrase: m.phrase)
-                // "Bløder du, skat? … Nej.": a partner relays the midwife's question and the answer follows in the same turn.
-                if polarity == .present, let question = spans.firstIndex(where: { $0.contains(m.tokens.lowerBound) }),
-                   let after = spans[question].upperBound + 1 < turn.tokens.count ? Answer.read(Array(turn.tokens[(spans[question].upperBound + 1)...])) : nil {
-                    polarity = after == .no ? .denied : after == .unsure ? .uncertain : .present
-                }
-                // Checked and not come back: a past event, not a finding now.
-                if let resolved, m.tokens.upperBound <= resolved, polarity != .denied { polarity = .denied }
-                collected.evidence[m.code, default: []].append(turn.evidence(m.tokens, phrase: m.phrase, polarity: polarity, code: m.code))
-                stated.insert(m.code)
-            }
-            for m in lexicons.reasons[turn.language]?.matches(in: turn.tokens) ?? [] {
-                let polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language, phrase: m.phrase)
-                if polarity != .denied {
-                    collected.reasonEvidence[m.code, default: []].append(turn.evidence(m.tokens, phrase: m.phrase, polarity: polarity, code: m.code))
-                }
-            }
-            // A yes, no or unsure answers the findings the question named, unless she speaks of them herself.
-            // A yes that names some of them ("Hovedpine, ja") covers only those; a bare yes to a question of
-            // alternatives ("Bløder du, eller har du ondt?" — "Ja") leaves each of them possible; a no denies them all.
-            // Only a plain "don't know", not a hedged yes ("ja, det tror jeg").
-            if let question = movementsAsked, Answer.read(turn.tokens) == .unsure,
-               !(turn.tokens.first(where: \.isWord).map { Answer.yesWords.contains($0.text) } ?? false) {
-                var e = turn.evidence(0..<min(turn.tokens.count, 3), source: .questionAnswer, phrase: question.text, polarity: .uncertain,
-                                      code: FindingCollector.possiblyReducedMovements)
-                e.text = "\(question.text) → \(e.text)"
-                collected.evidence[FindingCollector.possiblyReducedMovements, default: []].append(e)
-            }
-            movementsAsked = nil
-            if !asked.isEmpty, let answer = Answer.read(turn.tokens) {
-                let named = asked.contains { stated.contains($0.code) }
-                let alternatives = Set(asked.map(\.code)).count > 1 && askedAlternatives
-                for (code, question) in asked where !stated.contains(code) {
-                    let polarity: Polarity
-                    switch answer {
-                    case .yes:
-                        if named { continue }
-                        polarity = alternatives ? .uncertain : .present
-                    case .no: polarity = .denied
-                    case .unsure: polarity = .uncertain
-                    }
-                    var e = turn.evidence(0..<min(turn.tokens.count, 3), source: .questionAnswer, phrase: question.text, polarity: polarity, code: code)
-                    e.text = "\(question.text)? → \(e.text)"
-                    collected.evidence[code, default: []].append(e)
-                }
-            }
-            asked = []
+            let stated = statements(in: turn, lexicons: lexicons, into: &collected)
+            answer(turn, to: asked, stated: stated, into: &collected)
+            asked = Asked()
         }
         return collected
+    }
+
+    /// The findings a question names; only its question sentences count ("Når veerne kommer så tit, skal du komme
+    /// ind. Har du en bil?" asks about a car, not about contractions).
+    static func question(_ turn: TurnAnalysis, lexicons: LexiconSet) -> Asked {
+        let spans = Utterance.questionSpans(turn.tokens)
+        let findings = (lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? []).filter { m in
+            spans.isEmpty || spans.contains { $0.contains(m.tokens.lowerBound) }
+        }.map { ($0.code, turn.evidence($0.tokens, source: .questionAnswer, phrase: $0.phrase, code: $0.code)) }
+        let movements = findings.isEmpty && QuestionTopic.topics(of: turn.tokens).contains(.fetalMovements)
+            ? turn.evidence(0..<turn.tokens.count, source: .questionAnswer, code: possiblyReducedMovements) : nil
+        return Asked(findings: findings, alternatives: turn.tokens.contains { ["eller", "or"].contains($0.text) }, movements: movements)
+    }
+
+    /// The findings and reasons the caller's own words state or deny; returns the finding codes she spoke of.
+    static func statements(in turn: TurnAnalysis, lexicons: LexiconSet, into collected: inout Collected) -> Set<String> {
+        var stated = Set<String>()
+        let spans = Utterance.questionSpans(turn.tokens)
+        let resolved = CheckedAndResolved.resolvedUpTo(in: turn.tokens)
+        for m in lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? [] {
+            // "Hvis jeg begynder at bløde, skal jeg så ringe?": only supposed; "sidste gang skulle jeg presse i bilen": another birth.
+            if NegationDetector.isHypothetical(m.tokens, in: turn.tokens, language: turn.language)
+                || PastPregnancy.mentioned(around: m.tokens.lowerBound, in: turn.tokens) { continue }
+            var polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language, phrase: m.phrase)
+            // "Bløder du, skat? … Nej.": a partner relays the midwife's question and the answer follows in the same turn.
+            if polarity == .present, let question = spans.first(where: { $0.contains(m.tokens.lowerBound) }), question.upperBound + 1 < turn.tokens.count,
+               let after = Answer.read(Array(turn.tokens[(question.upperBound + 1)...])) {
+                polarity = after == .no ? .denied : after == .unsure ? .uncertain : .present
+            }
+            // Checked and not come back: a past event, not a finding now.
+            if let resolved, m.tokens.upperBound <= resolved, polarity != .denied { polarity = .denied }
+            collected.evidence[m.code, default: []].append(turn.evidence(m.tokens, phrase: m.phrase, polarity: polarity, code: m.code))
+            stated.insert(m.code)
+        }
+        for m in lexicons.reasons[turn.language]?.matches(in: turn.tokens) ?? [] {
+            let polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language, phrase: m.phrase)
+            if polarity != .denied {
+                collected.reasonEvidence[m.code, default: []].append(turn.evidence(m.tokens, phrase: m.phrase, polarity: polarity, code: m.code))
+            }
+        }
+        return stated
+    }
+
+    /// A yes, no or unsure answers the findings the question named, unless she speaks of them herself. A yes that
+    /// names some of them ("Hovedpine, ja") covers only those; a bare yes to alternatives leaves each possible; a no
+    /// denies them all. A plain "don't know" about the movements (not a hedged yes) leaves reduced movements possible.
+    static func answer(_ turn: TurnAnalysis, to asked: Asked, stated: Set<String>, into collected: inout Collected) {
+        guard let answer = Answer.read(turn.tokens) else { return }
+        func record(_ code: String, _ question: String, _ polarity: Polarity) {
+            var e = turn.evidence(0..<min(turn.tokens.count, 3), source: .questionAnswer, phrase: question, polarity: polarity, code: code)
+            e.text = "\(question)? → \(e.text)"
+            collected.evidence[code, default: []].append(e)
+        }
+        if let movements = asked.movements, answer == .unsure,
+           !(turn.tokens.first(where: \.isWord).map { Answer.yesWords.contains($0.text) } ?? false) {
+            record(possiblyReducedMovements, movements.text, .uncertain)
+        }
+        let named = asked.findings.contains { stated.contains($0.code) }
+        let alternatives = Set(asked.findings.map(\.code)).count > 1 && asked.alternatives
+        for (code, question) in asked.findings where !stated.contains(code) {
+            switch answer {
+            case .yes where named: continue
+            case .yes: record(code, question.text, alternatives ? .uncertain : .present)
+            case .no: record(code, question.text, .denied)
+            case .unsure: record(code, question.text, .uncertain)
+            }
+        }
     }
 }
