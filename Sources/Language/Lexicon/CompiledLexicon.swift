@@ -105,12 +105,23 @@ public struct CompiledLexicon: Sendable {
                 }
             }
         }
-        // Where matches overlap, the longest wins ("slim med blod i" is a show, not "blod i");
-        // equal spans keep one match per code.
+        // Where matches overlap, the one that matches more of its phrase's words wins ("slim med blod i" is a show, not
+        // "blod i"), and of equal phrases the one without a word skipped ("ondt i hovedet siden" is a headache, not
+        // "ondt i … siden"); equal matches keep one per code.
+        func words(_ m: LexiconMatch) -> Int { m.phrase.split(separator: " ").count }
         var kept: [LexiconMatch] = []
-        for m in found.sorted(by: { ($0.tokens.count, $1.tokens.lowerBound) > ($1.tokens.count, $0.tokens.lowerBound) }) {
+        for m in found.sorted(by: { (words($0), -$0.tokens.count, $1.tokens.lowerBound) > (words($1), -$1.tokens.count, $0.tokens.lowerBound) }) {
+            // Partly overlapping phrases of different codes both stand ("like period pain that doesn't stop"); a phrase
+            // inside another, one that adds only small words to it ("slim med blod" + "blod i"), or of the same code,
+            // gives way.
             let beaten = kept.contains { k in
-                k.tokens.overlaps(m.tokens) && (k.tokens.count > m.tokens.count || k.code == m.code || k.tokens == m.tokens && k.code == m.code)
+                guard k.tokens.overlaps(m.tokens) else { return false }
+                if k.code == m.code { return true }
+                let nested = k.tokens.contains(m.tokens.lowerBound) && k.tokens.contains(m.tokens.upperBound - 1)
+                    || m.tokens.contains(k.tokens.lowerBound) && m.tokens.contains(k.tokens.upperBound - 1)
+                let adds = m.tokens.filter { !k.tokens.contains($0) }
+                let addsOnlySmallWords = adds.allSatisfy { CompiledLexicon.orderWords.contains(tokens[$0].text) }
+                return (nested || addsOnlySmallWords) && (words(k) > words(m) || words(k) == words(m) && k.tokens.count <= m.tokens.count)
             }
             if !beaten { kept.append(m) }
         }
@@ -131,8 +142,9 @@ public struct CompiledLexicon: Sendable {
                     fuzzy = true
                     break
                 }
-                // The first word must match where we started; later words may follow a gap.
-                guard n > 0, gap < LexiconEntry.maxGap else { return nil }
+                // The first word must match where we started; later words may follow a gap of a small word
+                // ("vandet er lige gået"), never a word with a meaning of its own ("ondt i hovedet siden" is no "ondt i siden").
+                guard n > 0, gap < LexiconEntry.maxGap, !CompiledLexicon.meaningfulGap(t) else { return nil }
                 gap += 1
                 i += 1
             }
@@ -140,6 +152,12 @@ public struct CompiledLexicon: Sendable {
         }
         return (i, fuzzy)
     }
+
+    /// Nouns of the body and of time that a phrase may not skip over: each changes what the phrase says.
+    static let meaningfulGapWords: Set<String> = ["hovedet", "hoved", "ryggen", "ryg", "brystet", "bryst", "benet", "benene", "halsen", "øjnene", "head",
+                                                  "back", "chest", "leg", "legs", "throat", "eyes", "barnet", "baby", "tandkødet", "gums", "nose", "næsen"]
+
+    static func meaningfulGap(_ token: Token) -> Bool { token.kind == .number || meaningfulGapWords.contains(token.text) }
 
     /// Whether two words differ by at most one insertion, deletion or substitution.
     static func withinOneEdit(_ a: String, _ b: String) -> Bool {
