@@ -106,22 +106,13 @@ public struct CompiledLexicon: Sendable {
             }
         }
         // Where matches overlap, the one that matches more of its phrase's words wins ("slim med blod i" is a show, not
-        // "blod i"), and of equal phrases the one without a word skipped ("ondt i hovedet siden" is a headache, not
-        // "ondt i … siden"); equal matches keep one per code.
+        // "blod i"); of equal phrases the one that spans more ("period pain that doesn't stop" is constant pain, not
+        // "like period pain"); equal matches keep one per code.
         func words(_ m: LexiconMatch) -> Int { m.phrase.split(separator: " ").count }
         var kept: [LexiconMatch] = []
-        for m in found.sorted(by: { (words($0), -$0.tokens.count, $1.tokens.lowerBound) > (words($1), -$1.tokens.count, $0.tokens.lowerBound) }) {
-            // Partly overlapping phrases of different codes both stand ("like period pain that doesn't stop"); a phrase
-            // inside another, one that adds only small words to it ("slim med blod" + "blod i"), or of the same code,
-            // gives way.
+        for m in found.sorted(by: { (words($0), $0.tokens.count, $1.tokens.lowerBound) > (words($1), $1.tokens.count, $0.tokens.lowerBound) }) {
             let beaten = kept.contains { k in
-                guard k.tokens.overlaps(m.tokens) else { return false }
-                if k.code == m.code { return true }
-                let nested = k.tokens.contains(m.tokens.lowerBound) && k.tokens.contains(m.tokens.upperBound - 1)
-                    || m.tokens.contains(k.tokens.lowerBound) && m.tokens.contains(k.tokens.upperBound - 1)
-                let adds = m.tokens.filter { !k.tokens.contains($0) }
-                let addsOnlySmallWords = adds.allSatisfy { CompiledLexicon.orderWords.contains(tokens[$0].text) }
-                return (nested || addsOnlySmallWords) && (words(k) > words(m) || words(k) == words(m) && k.tokens.count <= m.tokens.count)
+                k.tokens.overlaps(m.tokens) && (k.code == m.code || words(k) > words(m) || words(k) == words(m) && k.tokens.count > m.tokens.count)
             }
             if !beaten { kept.append(m) }
         }

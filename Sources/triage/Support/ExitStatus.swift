@@ -8,8 +8,11 @@ enum ExitStatus: Int32 {
     case usage = 2
 }
 
-/// A failure to report as one line on standard error, with its exit status.
-struct CommandFailure: Error {
+/// A failure to report as one line on standard error, with its exit status. Shown anywhere (a screen's message
+/// line, a log) it is its message alone, never the type's inner fields.
+struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     var status: ExitStatus = .failure
+
+    var description: String { message }
 }
