@@ -44,7 +44,9 @@ public final class LiveCallSession: Sendable {
     public let taxonomy: Taxonomy
     private let state: Mutex<State>
 
-    public init(taxonomy: Taxonomy, sampleRate: Int, channels: Int, callerChannel: Int = 0, metadata: CallMetadata = CallMetadata(), callID: Int64 = 0) {
+    /// - Parameter model: the reason model beside the rules (as `ModelOptions` chose it), or `nil` for the rules alone.
+    public init(taxonomy: Taxonomy, model: ReasonModel? = nil, sampleRate: Int, channels: Int, callerChannel: Int = 0,
+                metadata: CallMetadata = CallMetadata(), callID: Int64 = 0) {
         self.taxonomy = taxonomy
         self.format = (sampleRate, max(1, channels))
         self.callerChannel = min(max(0, callerChannel), max(1, channels) - 1)
@@ -52,8 +54,15 @@ public final class LiveCallSession: Sendable {
         self.callID = callID
         var settings = FeatureSettings(sampleRate: sampleRate)
         settings.wholeSignalFloor = false
-        state = Mutex(State(classifier: TriageClassifier(taxonomy: taxonomy), features: FeatureExtractor(settings: settings),
+        var classifier = TriageClassifier(taxonomy: taxonomy)
+        var problem: String?
+        if let model {
+            // A model for another taxonomy is left out, and the screen says so.
+            do { classifier = try TriageClassifier(taxonomy: taxonomy, model: model) } catch { problem = "\(error)" }
+        }
+        state = Mutex(State(classifier: classifier, features: FeatureExtractor(settings: settings),
                             episodes: EpisodeTracker(sampleRate: sampleRate)))
+        if let problem { state.withLock { $0.problems.append(problem) } }
     }
 
     /// The call as it is now (made when asked for: the screen asks a few times a second).

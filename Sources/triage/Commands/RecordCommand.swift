@@ -29,6 +29,7 @@ struct RecordCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(name: .long, help: "Capture device (a name from 'triage devices'; default: the server's default input).")
     var device: String?
@@ -84,14 +85,16 @@ struct RecordCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let store = try archive.open()
         let folders = RecordingFolders(archivePath: archive.path)
-        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, actor: actor ?? CallArchiving.defaultActor)
+        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, actor: actor ?? CallArchiving.defaultActor,
+                                      modelOptions: modelOptions)
         RecordingRecoveryOnStart.run(folders: folders, archiving: archiving)
         let taxonomy = try taxonomyOptions.load()
+        let model = try modelOptions.load(taxonomy: taxonomy, taxonomyURL: try taxonomyOptions.locate(), archive: store)
 
         let input = try LiveRecording.openInput(file: from, pacer: realtime ? RealtimePacer(speed: speed) : ImmediatePacer(),
                                                 device: device, channels: channels, sampleRate: rate, folders: folders)
         let live = LiveRecording(input: input, finalPath: out, roles: roles.map { $0.split(separator: ",").map(String.init) },
-                                 transcriptFrom: transcriptFrom, folders: folders, taxonomy: taxonomy)
+                                 transcriptFrom: transcriptFrom, folders: folders, taxonomy: taxonomy, model: model)
         let (recorder, session) = (live.recorder, live.session)
 
         let stop = StopSignal()

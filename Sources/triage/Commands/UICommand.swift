@@ -62,13 +62,14 @@ struct UICommand: ParsableCommand {
         var recovered: [String] = []
         RecordingRecoveryOnStart.run(folders: folders, archiving: archiving) { recovered.append($0) }
         let model = try DeskModel(archive: store, taxonomy: taxonomy)
-        let classification = ArchivedClassification(archive: store, classifier: TriageClassifier(taxonomy: taxonomy))
+        let classifier = try ModelOptions.parse([]).classifier(taxonomyOptions, archive: store)
+        let classification = ArchivedClassification(archive: store, classifier: classifier)
         let (device, channels, liveFrom, speed) = (self.device, self.channels, self.liveFrom, self.speed)
         let live = LiveDeskController(.init(
             makeInput: {
                 try LiveRecording.openInput(file: liveFrom, pacer: RealtimePacer(speed: speed), device: device, channels: channels, folders: folders)
             },
-            transcriptFrom: transcriptFrom, channelRoles: nil, folders: folders, archiving: archiving, taxonomy: taxonomy))
+            transcriptFrom: transcriptFrom, channelRoles: nil, folders: folders, archiving: archiving, taxonomy: taxonomy, model: classifier.model))
         let player = FilePlayer { format in try PulseOutput(device: nil, format: format) }
         let terminal = NcursesTerminal()
         // Whatever ends the program, the terminal is given back as it was.

@@ -2,6 +2,7 @@ import Archive
 import Foundation
 import Live
 import LiveAudio
+import Triage
 import Synchronization
 import TerminalUI
 import TriageCore
@@ -19,6 +20,8 @@ final class LiveDeskController: LiveDesk {
         var folders: RecordingFolders
         var archiving: CallArchiving
         var taxonomy: Taxonomy
+        /// The reason model beside the rules for the live suggestion, as for the archived calls.
+        var model: ReasonModel? = nil
     }
 
     /// One recording in progress: what the recorder thread and the screen share.
@@ -71,7 +74,7 @@ final class LiveDeskController: LiveDesk {
         guard run == nil else { return }
         let input = try configuration.makeInput()
         let live = LiveRecording(input: input, finalPath: nil, roles: configuration.channelRoles, transcriptFrom: configuration.transcriptFrom,
-                                 folders: configuration.folders, taxonomy: configuration.taxonomy)
+                                 folders: configuration.folders, taxonomy: configuration.taxonomy, model: configuration.model)
         let (session, recorder) = (live.session, Unchecked(value: live.recorder))
         let run = Run(session: session, startedAt: live.startedAt)
         let folders = configuration.folders

@@ -1,6 +1,7 @@
 import Foundation
 import Live
 import LiveAudio
+import Triage
 import TriageCore
 
 /// A live call's recording and its analysis, set up and finished the same way for `triage record` and
@@ -27,7 +28,8 @@ struct LiveRecording {
     /// Prepares to record `input` into `finalPath` (default: a new file in the recordings folder), with the
     /// live analysis on the caller's channel and the live transcript read from `transcriptFrom`.
     /// Two channels are caller and midwife unless `roles` says otherwise.
-    init(input: AudioInput, finalPath: String?, roles: [String]?, transcriptFrom: String?, folders: RecordingFolders, taxonomy: Taxonomy) {
+    init(input: AudioInput, finalPath: String?, roles: [String]?, transcriptFrom: String?, folders: RecordingFolders, taxonomy: Taxonomy,
+         model: ReasonModel? = nil) {
         let started = Date()
         let stamp = RecordingFolders.localTimestamp(started)
         var metadata = CallMetadata()
@@ -35,7 +37,7 @@ struct LiveRecording {
         let channelRoles = roles ?? (input.format.channels == 2 ? ["caller", "midwife"] : nil)
         recorder = Recorder(input: input, finalPath: finalPath ?? folders.newRecordingPath(startedAt: started), journal: folders.journal,
                             startedAt: stamp, channelRoles: channelRoles)
-        let session = LiveCallSession(taxonomy: taxonomy, sampleRate: input.format.sampleRate, channels: input.format.channels,
+        let session = LiveCallSession(taxonomy: taxonomy, model: model, sampleRate: input.format.sampleRate, channels: input.format.channels,
                                       callerChannel: channelRoles?.firstIndex(of: "caller") ?? 0, metadata: metadata)
         if let transcriptFrom { TranscriptFeed(source: transcriptFrom).start { session.transcript($0) } }
         self.session = session
