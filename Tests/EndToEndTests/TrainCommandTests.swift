@@ -38,6 +38,9 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.split(separator: "\n").count == 1 && run.stderr.contains("gold.jsonl"))
         #expect(!FileManager.default.fileExists(atPath: dir.file("m.json")))
+        // A model id that no archive holds: one clear line, in a folder without an archive.
+        let unknown = try CommandRun.triage(["classify", "--batch", gold, "--model", "reasons-000000000000"], in: dir.path)
+        #expect(unknown.status == 1 && unknown.stderr.split(separator: "\n").count == 1, "\(unknown.stderr)")
         let broken = try dir.write("model.json", "{\"format\": \"nonsense\"}")
         let classify = try CommandRun.triage(["classify", "--batch", gold, "--model", broken])
         #expect(classify.status == 1 && classify.stderr.contains("model.json"))

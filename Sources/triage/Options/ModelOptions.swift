@@ -28,7 +28,7 @@ struct ModelOptions: ParsableArguments {
         let source: String
         do {
             if let named, !FileManager.default.fileExists(atPath: named), named.hasPrefix("reasons-") {
-                let store = try archive ?? ArchiveOptions().open(readOnly: true)
+                let store = try archive ?? ArchiveOptions.parse([]).open(readOnly: true)
                 guard let record = try store.model(id: named) else { throw CommandFailure(message: "\(store.path): no model \(named) in the archive") }
                 (loaded, source) = (try ReasonModel.decode(record.modelJSON, path: "\(store.path): \(named)"), "\(store.path): \(named)")
             } else if named == nil, let record = try archive?.activeModel() {
