@@ -63,12 +63,13 @@ enum FactCollector {
     /// never in a question or a piece of advice ("Ring igen, hvis de kommer hvert femte minut").
     static func restated(by turn: TurnAnalysis) -> [Assessment.FactValueWithEvidence] {
         var out: [Assessment.FactValueWithEvidence] = []
-        var start = 0
         let tokens = turn.tokens
-        for end in tokens.indices where tokens[end].kind == .punctuation && [".", "!", "?"].contains(tokens[end].text) || end == tokens.count - 1 {
-            let stop = tokens[end].kind == .punctuation ? end : end + 1
-            defer { start = end + 1 }
-            guard stop > start, tokens[end].text != "?" else { continue }
+        for range in Sentences.ranges(tokens) {
+            let last = tokens[range.upperBound - 1]
+            guard last.text != "?" || last.kind != .punctuation else { continue }
+            let start = range.lowerBound
+            let stop = Sentences.ends(last) ? range.upperBound - 1 : range.upperBound
+            guard stop > start else { continue }
             let sentence = Array(tokens[start..<stop])
             guard sentence.filter(\.isWord).count <= 10, !sentence.contains(where: { conditionalWords.contains($0.text) }),
                   !Utterance.isQuestion(sentence, language: turn.language, byMidwife: true) else { continue }

@@ -14,19 +14,12 @@ public enum PastPregnancy {
 
     /// Whether the sentence of token `index` tells of an earlier birth (the cues are narrow: a past birth named as such).
     public static func mentioned(around index: Int, in tokens: [Token]) -> Bool {
-        WordSequence.first(of: cues, in: sentence(around: index, in: tokens).map(\.text), gap: 2) != nil
+        WordSequence.first(of: cues, in: tokens[Sentences.around(index, in: tokens)].map(\.text), gap: 2) != nil
     }
 
     /// Whether the sentence around token `index` speaks of a lost pregnancy.
     public static func lost(around index: Int, in tokens: [Token]) -> Bool {
-        let words = sentence(around: index, in: tokens).map(\.text)
+        let words = tokens[Sentences.around(index, in: tokens)].map(\.text)
         return WordSequence.first(of: losses, in: words) != nil && WordSequence.first(of: past, in: words) != nil
-    }
-
-    static func sentence(around index: Int, in tokens: [Token]) -> ArraySlice<Token> {
-        var a = index, b = index
-        while a > 0, !(tokens[a - 1].kind == .punctuation && [".", "!", "?"].contains(tokens[a - 1].text)) { a -= 1 }
-        while b < tokens.count, !(tokens[b].kind == .punctuation && [".", "!", "?"].contains(tokens[b].text)) { b += 1 }
-        return tokens[a..<b]
     }
 }

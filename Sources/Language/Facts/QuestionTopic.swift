@@ -34,13 +34,8 @@ public enum QuestionTopic: String, Sendable, CaseIterable {
 
     /// The topics a question's words touch. "Hvordan var din første fødsel?" asks how, not whether this is her first.
     public static func topics(of tokens: [Token]) -> Set<QuestionTopic> {
-        var sentences: [[Token]] = [[]]
-        for t in tokens {
-            sentences[sentences.count - 1].append(t)
-            if t.kind == .punctuation, [".", "!", "?"].contains(t.text) { sentences.append([]) }
-        }
         var found = Set<QuestionTopic>()
-        for sentence in sentences where !sentence.isEmpty {
+        for sentence in Sentences.ranges(tokens).map({ Array(tokens[$0]) }) {
             let words = sentence.filter(\.isWord).map(\.text)
             var here = Set<QuestionTopic>()
             for (topic, sequences) in cues where WordSequence.first(of: sequences, in: words) != nil { here.insert(topic) }

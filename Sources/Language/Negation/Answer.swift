@@ -44,12 +44,7 @@ public enum Answer: Sendable, Equatable {
     /// Of several sentences, the last plain answer counts ("Jeg har ikke kigget. Vent. Nej, ikke noget."), a hedge
     /// after it makes it unsure ("Ja. Tror jeg."), and "lidt" or "a bit" counts only where nothing plainer is said.
     public static func read(_ tokens: [Token]) -> Answer? {
-        var sentences: [[Token]] = [[]]
-        for t in tokens {
-            sentences[sentences.count - 1].append(t)
-            if t.kind == .punctuation, [".", "!", "?"].contains(t.text) { sentences.append([]) }
-        }
-        let read = sentences.filter { !$0.isEmpty }.map(readSentence)
+        let read = Sentences.ranges(tokens).map { readSentence(Array(tokens[$0])) }
         guard let plain = read.lastIndex(where: { $0?.plain == true }), let answer = read[plain]?.answer else {
             return read.last { $0 != nil }??.answer
         }

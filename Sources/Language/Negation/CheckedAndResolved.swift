@@ -21,9 +21,7 @@ public enum CheckedAndResolved {
         guard let check = WordSequence.first(of: checked, in: words) else { return nil }
         let after = Array(words[check.lowerBound...])
         guard let back = WordSequence.first(of: notBack, in: after) else { return nil }
-        var end = check.lowerBound + back.upperBound
         // To the end of the sentence that says it has not come back.
-        while end < tokens.count, !(tokens[end].kind == .punctuation && [".", "!", "?"].contains(tokens[end].text)) { end += 1 }
-        return end
+        return Sentences.around(check.lowerBound + back.upperBound - 1, in: tokens).upperBound
     }
 }

@@ -33,13 +33,8 @@ public enum Utterance {
     /// The sentences of a turn that are questions (token ranges ending in "?"); a turn without any "?"
     /// that starts with a question word is one question.
     public static func questionSpans(_ tokens: [Token]) -> [Range<Int>] {
-        var spans: [Range<Int>] = []
-        var start = 0
-        for (i, t) in tokens.enumerated() where t.kind == .punctuation && [".", "?", "!"].contains(t.text) {
-            if t.text == "?" { spans.append(start..<i) }
-            start = i + 1
-        }
-        return spans
+        Sentences.ranges(tokens).filter { tokens[$0.upperBound - 1].text == "?" && tokens[$0.upperBound - 1].kind == .punctuation }
+            .map { $0.lowerBound..<($0.upperBound - 1) }
     }
 
     /// A bare yes or no at the start of an answer: `true` yes, `false` no, `nil` neither or unsure.
