@@ -88,7 +88,7 @@ enum FactCollector {
     /// Whether a correction cue stands right before a later statement (within a few words, after the earlier one
     /// when both are in one turn).
     static func corrects(between earlier: (turn: Int, tokens: Range<Int>), and later: (turn: Int, tokens: Range<Int>),
-                         in turns: [TurnAnalysis], current: TurnAnalysis) -> Bool {
+                         in current: TurnAnalysis) -> Bool {
         var from = max(0, later.tokens.lowerBound - 5)
         if earlier.turn == later.turn {
             guard earlier.tokens.upperBound <= later.tokens.lowerBound else { return false }
@@ -118,8 +118,6 @@ enum FactCollector {
             defer { recent = Array((recent + [turn.tokens]).suffix(3)) }
             if turn.turn.speaker == .midwife {
                 repeatedBack += restated(by: turn)
-            }
-            if turn.turn.speaker == .midwife {
                 previousAdvice = turn.tokens.contains { conditionalWords.contains($0.text) } ? turn.tokens : []
             }
             if turn.isQuestion {
@@ -135,7 +133,7 @@ enum FactCollector {
                 // first or the latest statement would count; the lowest, highest or most concerning is chosen regardless.
                 let resolution = taxonomy.fact(fact.name)?.whenSeveral ?? .earliest
                 if resolution == .earliest || resolution == .latest, let earlier = said.lastIndex(where: { $0.name == fact.name }),
-                   corrects(between: places[earlier], and: (order, fact.tokens), in: turns, current: turn) {
+                   corrects(between: places[earlier], and: (order, fact.tokens), in: turn) {
                     said.remove(at: earlier)
                     places.remove(at: earlier)
                 }

@@ -14,7 +14,10 @@ public final class TriageClassifier {
     public let model: ReasonModel?
     private let featureIndex: [String: Int]
     /// What every assessment of this classifier records as its model version: the rules' version, and the model's id.
-    public var versionTag: String { model.map { "\(TriageClassifier.modelVersion)+\($0.id)" } ?? TriageClassifier.modelVersion }
+    public var versionTag: String { TriageClassifier.versionTag(model: model) }
+
+    /// The rules' version, and a model's id after a "+".
+    static func versionTag(model: ReasonModel?) -> String { model.map { "\(modelVersion)+\($0.id)" } ?? modelVersion }
     private let analyzer = TextAnalyzer()
     private let lexicons: LexiconSet
 
@@ -39,11 +42,9 @@ public final class TriageClassifier {
 
     /// The assessment of a call: the rules' and, with a model, the model's ranking beside them.
     public func classify(_ input: CallInput) -> Assessment {
-        let (rules, turns) = classifyByRules(input)
-        guard let model else { return rules }
-        let features = CallFeatures.extract(turns, rules: rules, acoustic: !(input.acoustic?.sustained.isEmpty ?? true))
-        return ModelCombination.apply(model.predict(features, index: featureIndex), urgency: model.urgency(features, index: featureIndex),
-                                      to: rules, model: model, taxonomy: taxonomy)
+        guard let model else { return classifyByRules(input).0 }
+        let (rules, features) = rulesAndFeatures(input)
+        return ModelCombination.assess(rules, features: features, model: model, index: featureIndex, taxonomy: taxonomy)
     }
 
     /// The rules' assessment with the model's features of the call, for training a model.

@@ -56,10 +56,12 @@ struct TurnAnalysis {
     /// Whether a turn starts a sentence of its own: with a question word, a yes or no, or a greeting.
     static func startsAnew(_ text: String) -> Bool {
         guard let first = LanguageDetector.words(in: text).first else { return true }
-        let starts = Utterance.questionStarts.values.reduce(Set<String>()) { $0.union($1) }
-        return starts.contains(first) || Answer.yesWords.contains(first) || Answer.noWords.contains(first)
-            || ["hej", "hello", "hi", "okay", "ok", "godt", "tak", "thanks"].contains(first)
+        return sentenceStarts.contains(first)
     }
+
+    /// Question words of either language, yes and no, and greetings.
+    static let sentenceStarts: Set<String> = Utterance.questionStarts.values.reduce(Answer.yesWords.union(Answer.noWords)) { $0.union($1) }
+        .union(["hej", "hello", "hi", "okay", "ok", "godt", "tak", "thanks"])
 
     /// The call's turns in runs to read as one: consecutive turns of one known speaker where the earlier ends
     /// without a full stop, question or exclamation mark.

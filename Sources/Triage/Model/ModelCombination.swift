@@ -5,6 +5,11 @@ import TriageCore
 /// attend_now is raised to attend_now as a possible urgency for the midwife to rule out. The red flags stay the
 /// rules', and the disposition is never less urgent than the rules' own.
 enum ModelCombination {
+    /// The rules' assessment with `model`'s reading of the call's `features` joined to it (`index` from `model.featureIndex()`).
+    static func assess(_ rules: Assessment, features: Set<String>, model: ReasonModel, index: [String: Int], taxonomy: Taxonomy) -> Assessment {
+        apply(model.predict(features, index: index), urgency: model.urgency(features, index: index), to: rules, model: model, taxonomy: taxonomy)
+    }
+
     static func apply(_ predictions: [(code: String, probability: Double, because: [String])],
                       urgency: (probability: Double, because: [String]) = (0, []), to rules: Assessment,
                       model: ReasonModel, taxonomy: Taxonomy) -> Assessment {
@@ -48,7 +53,7 @@ enum ModelCombination {
             a.uncertainties.removeAll { $0 == "not_recognised" }
             a.uncertainties.append("model_only")
         }
-        a.modelVersion = "\(TriageClassifier.modelVersion)+\(model.id)"  // as TriageClassifier.versionTag
+        a.modelVersion = TriageClassifier.versionTag(model: model)
         return a
     }
 }

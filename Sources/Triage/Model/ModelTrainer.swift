@@ -97,8 +97,7 @@ public struct ModelTrainer {
             let index = model.featureIndex()
             for i in examples.indices where held.contains(i) {
                 let rules = read[i].rules
-                let combined = ModelCombination.apply(model.predict(read[i].features, index: index), urgency: model.urgency(read[i].features, index: index),
-                                                      to: rules, model: model, taxonomy: taxonomy)
+                let combined = ModelCombination.assess(rules, features: read[i].features, model: model, index: index, taxonomy: taxonomy)
                 if combined.disposition > rules.disposition { lowered += 1 }
                 let language = examples[i].input.language ?? rules.language
                 rulesPairs.append(Evaluator.Pair(id: examples[i].input.id, language: language, gold: examples[i].labels, predicted: Labels(rules)))

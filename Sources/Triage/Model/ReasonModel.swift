@@ -91,16 +91,23 @@ public struct ReasonModel: Codable, Sendable, Equatable {
         let index = index ?? featureIndex()
         let present = features.compactMap { index[$0] }.sorted()
         return classes.indices.map { c in
-            var z = bias[c]
-            var contributions: [(String, Double)] = []
-            for j in present where j < weights[c].count {
-                let w = Double(weights[c][j]) / 1000
-                z += w
-                contributions.append((vocabulary[j], w))
-            }
-            let top = contributions.filter { $0.1 > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.compactMap { Self.readable($0.0) }
-            return (classes[c], LogisticRegression.sigmoid(z), Array(top.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)))
+            let (p, because) = score(bias: bias[c], weights: weights[c], present: present)
+            return (classes[c], p, because)
         }
+    }
+
+    /// One classifier's probability over the present features (vocabulary indices, in order), with the three
+    /// readable features that added most to it.
+    func score(bias: Double, weights: [Int], present: [Int]) -> (probability: Double, because: [String]) {
+        var z = bias
+        var contributions: [(String, Double)] = []
+        for j in present where j < weights.count {
+            let w = Double(weights[j]) / 1000
+            z += w
+            contributions.append((vocabulary[j], w))
+        }
+        let top = contributions.filter { $0.1 > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.compactMap { Self.readable($0.0) }
+        return (LogisticRegression.sigmoid(z), Array(top.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)))
     }
 
     /// A feature as a midwife can read it in the evidence: the words ("w:bløder" → "bløder", "b:not_sure" → "not sure"),
@@ -121,15 +128,7 @@ public struct ReasonModel: Codable, Sendable, Equatable {
     /// The probability that the call needs attend_now or 112, and the features that weighed most for it.
     public func urgency(_ features: Set<String>, index: [String: Int]? = nil) -> (probability: Double, because: [String]) {
         let index = index ?? featureIndex()
-        var z = urgentBias
-        var contributions: [(String, Double)] = []
-        for j in features.compactMap({ index[$0] }).sorted() where j < urgentWeights.count {
-            let w = Double(urgentWeights[j]) / 1000
-            z += w
-            contributions.append((vocabulary[j], w))
-        }
-        let top = contributions.filter { $0.1 > 0 }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.compactMap { Self.readable($0.0) }
-        return (LogisticRegression.sigmoid(z), Array(top.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)))
+        return score(bias: urgentBias, weights: urgentWeights, present: features.compactMap { index[$0] }.sorted())
     }
 
     /// The model as the file `triage train` writes: sorted keys, so the same model is the same bytes.
