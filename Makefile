@@ -59,6 +59,7 @@ demo: release
 	$(TRIAGE) features --summary Recordings/da03-vandafgang-klart.flac | head -12
 	$(TRIAGE) stats --db $(DEMO_DB) --by disposition --format md
 	$(TRIAGE) report --db $(DEMO_DB) --out .demo/report.html
+	$(TRIAGE) users list --db $(DEMO_DB)
 	@# A live call: a demo call played as the desk's device at 8x, its transcript from a stand-in recogniser.
 	@rm -f .demo/recogniser.fifo && mkfifo .demo/recogniser.fifo
 	@python3 Tests/Fixtures/tools/standin_recogniser.py Recordings/da04-groent-vand.vtt .demo/recogniser.fifo --speed 8 &
@@ -71,6 +72,7 @@ demo: release
 	  $(TRIAGE) --db $(DEMO_DB) --live-from Recordings/da01-veer-foerstegang.flac --speed 4 --transcript-from .demo/recogniser.fifo; \
 	  kill $$pid 2>/dev/null; true; \
 	else echo "open the application in a terminal with: $(TRIAGE) --db $(DEMO_DB)"; fi
+	$(TRIAGE) audit verify --db $(DEMO_DB)
 
 ## bench: the benchmarks, reported as ratios against their named baselines
 bench: release

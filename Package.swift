@@ -22,11 +22,11 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CPulse", pkgConfig: "libpulse-simple", providers: [.apt(["libpulse-dev"])]),
 
-        // MARK: The domain: calls, turns, the taxonomy and its rules. Imports nothing of ours.
-        .target(name: "TriageCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // MARK: The domain: calls, turns, the taxonomy and its rules. Imports nothing of ours but the SHA-256 shim.
+        .target(name: "TriageCore", dependencies: ["CCrypto", .product(name: "Yams", package: "Yams")]),
 
         // MARK: The pipeline, in the order a call flows through it.
-        .target(name: "AudioIO", dependencies: ["CSndFile", "CCrypto"]),
+        .target(name: "AudioIO", dependencies: ["TriageCore", "CSndFile", "CCrypto"]),
         .target(name: "LiveAudio", dependencies: ["AudioIO", "CPulse"]),
         // Signal processing is optimised in debug builds too, so the tests run at a usable speed, and its
         // per-sample loops skip dynamic exclusivity checks (each analyser is used by one thread at a time).
@@ -38,10 +38,12 @@ let package = Package(
         .target(name: "Triage", dependencies: ["TriageCore", "Language", "Acoustics", "CCrypto"], swiftSettings: [
             .unsafeFlags(["-O"], .when(configuration: .debug)),
         ]),
+        // The guarded door: the store interface, sessions with roles and the audit chain, and the SQLite store behind
+        // them. The only module that imports GRDB or holds SQL.
         .target(name: "Archive", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Live", dependencies: ["TriageCore", "LiveAudio", "Acoustics", "Language", "Triage", "Archive"]),
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Acoustics", "Language", "Archive"]),
-        .target(name: "Reports", dependencies: ["TriageCore", "Archive", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Reports", dependencies: ["TriageCore", "Archive"]),
         .target(name: "TerminalUI", dependencies: ["TriageCore", "Archive", "Reports", "Acoustics", "AudioIO", "CNcurses"]),
 
         // MARK: The executable: argument parsing and wiring, one file per subcommand.
@@ -60,11 +62,11 @@ let package = Package(
         .testTarget(name: "AcousticsTests", dependencies: ["Acoustics", "AudioIO", "TestSupport"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "TriageCore", "TestSupport"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Language", "TriageCore", "TestSupport"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archive", "TriageCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archive", "TriageCore", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Archive", "Reports", "TriageCore", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["triage", "AudioIO", "LiveAudio", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["triage", "Archive", "AudioIO", "LiveAudio", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,17 +1,12 @@
 import CCrypto
 import Foundation
+import TriageCore
 
 /// SHA-256 content hashes: the identity of a recording or transcript in the archive, so the same
 /// file ingested twice is one call.
 public enum ContentHash {
     /// Lower-case hex SHA-256 of `bytes`.
-    public static func sha256(_ bytes: UnsafeRawBufferPointer) -> String {
-        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        _ = digest.withUnsafeMutableBufferPointer { out in
-            SHA256(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count, out.baseAddress)
-        }
-        return hex(digest)
-    }
+    public static func sha256(_ bytes: UnsafeRawBufferPointer) -> String { SHA256Digest.hex(bytes) }
 
     /// Lower-case hex SHA-256 of `data`.
     public static func sha256(_ data: Data) -> String {
@@ -39,14 +34,6 @@ public enum ContentHash {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         EVP_DigestFinal_ex(context, &digest, &length)
-        return hex(digest.prefix(Int(length)))
-    }
-
-    private static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
-        return String(decoding: out, as: UTF8.self)
+        return SHA256Digest.hex(digest: digest.prefix(Int(length)))
     }
 }

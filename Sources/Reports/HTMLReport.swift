@@ -20,7 +20,7 @@ public struct HTMLReport: Sendable {
     }
 
     /// The page and its charts by file name ("reasons.svg" …).
-    public func build(archive: CallArchive, now: Date = Date()) throws -> (html: String, charts: [(name: String, svg: String)]) {
+    public func build(archive: ArchiveSession, now: Date = Date()) throws -> (html: String, charts: [(name: String, svg: String)]) {
         let labels = StatsLabels(taxonomy: taxonomy, language: language)
         let da = language == "da"
         let known = taxonomy.reasons.map(\.code)

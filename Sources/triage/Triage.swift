@@ -1,3 +1,4 @@
+import Archive
 import ArgumentParser
 import Foundation
 import Ingest
@@ -9,24 +10,32 @@ struct TriageCommand: ParsableCommand {
         abstract: "Obstetric telephone triage assistant: archive calls, classify why women call, map call patterns.",
         discussion: """
             Calls are archived in an SQLite database: --db, else $TRIAGE_DB, else ./triage.sqlite.
-            Exit status: 0 success, 1 when an input or the database failed, 2 for a usage error.
+            Every command runs as your operating-system account, in the roles the archive's admin gave it
+            (triage users); the account that creates an archive is its first admin, midwife and researcher.
+            Exit status: 0 success, 1 when an input or the database failed, 2 for a usage error, 3 when your
+            account or role may not do what was asked (nothing was done).
             """,
         subcommands: [UICommand.self, IngestCommand.self, RecordCommand.self, RecoverCommand.self, DevicesCommand.self, CallsCommand.self, ClassifyCommand.self, AnalyzeCommand.self, FeaturesCommand.self, DecideCommand.self,
-                      StatsCommand.self, ReportCommand.self, ExportCommand.self, EvaluateCommand.self, TrainCommand.self, ModelsCommand.self, TaxonomyCommand.self, BenchCommand.self],
+                      StatsCommand.self, ReportCommand.self, ExportCommand.self, EvaluateCommand.self, TrainCommand.self, ModelsCommand.self, UsersCommand.self, AuditCommand.self, TaxonomyCommand.self, BenchCommand.self],
         defaultSubcommand: UICommand.self
     )
 }
 
-/// Runs the command line: usage errors exit 2, failures print one line and exit 1.
+/// Runs the command line: usage errors exit 2, failures print one line and exit 1, refusals exit 3.
 @main
 enum Main {
     static func main() {
+        // Everything this process creates (archives, exports, recordings) is for its own account alone.
+        umask(0o077)
         do {
             var command = try TriageCommand.parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
             Console.err("triage: \(failure.message)")
             exit(failure.status.rawValue)
+        } catch let denied as AccessDenied {
+            Console.err("triage: \(denied)")
+            exit(ExitStatus.refused.rawValue)
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

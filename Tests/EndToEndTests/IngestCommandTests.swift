@@ -1,6 +1,5 @@
 import AudioIO
 import Foundation
-import GRDB
 import TestSupport
 import Testing
 
@@ -83,11 +82,8 @@ import Testing
     @Test func aLockedArchiveGivesOneClearLine() throws {
         try makeCalls()
         #expect(try CommandRun.triage(["ingest", "--db", db, dir.file("calls/night.wav")]).status == 0)
-        var holding = Configuration()
-        holding.allowsUnsafeTransactions = true
-        let holder = try DatabaseQueue(path: db, configuration: holding)
-        try holder.inDatabase { try $0.execute(sql: "BEGIN EXCLUSIVE") }
-        defer { try? holder.inDatabase { try $0.execute(sql: "ROLLBACK") } }
+        let holder = try Tools.holdWriteLock(on: db, readyFile: dir.file("ready"))
+        defer { _ = Tools.wait(holder, timeout: 10) }
         let run = try CommandRun.triage(["ingest", "--db", db, dir.file("calls/morning.flac")], environment: ["TRIAGE_BUSY_TIMEOUT_MS": "200"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("the database is locked by another process"))

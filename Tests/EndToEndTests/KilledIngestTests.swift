@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import Archive
 import TestSupport
 import Testing
 
@@ -35,18 +35,17 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
 
-        let queue = try DatabaseQueue(path: db)
-        let (integrity, calls, badCalls, audits) = try queue.read { db in
-            (try String.fetchAll(db, sql: "PRAGMA integrity_check"),
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM calls") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM calls c WHERE (SELECT count(*) FROM turns t WHERE t.call_id = c.id) != 3") ?? -1,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? -1)
+        let calls: Int
+        do {
+            let archive = try ArchiveSession.open(address: db, origin: "test")
+            let listed = try archive.listCalls()
+            calls = listed.count
+            #expect(try archive.integrityCheck() == ["ok"])
+            #expect(calls >= 40 && calls < count, "the kill came too late to test anything: \(calls) calls")
+            #expect(listed.filter { $0.turns != 3 }.isEmpty)
+            #expect(try archive.auditEntries().filter { $0.action == "ingest" }.count == calls)
+            #expect(try archive.verifyAudit() == nil)
         }
-        #expect(integrity == ["ok"])
-        #expect(calls >= 40 && calls < count, "the kill came too late to test anything: \(calls) calls")
-        #expect(badCalls == 0)
-        #expect(audits == calls)
-        try queue.close()
 
         let resumed = try CommandRun.triage(["ingest", "--db", db, dir.file("calls")])
         #expect(resumed.status == 0, "\(resumed.stderr)")

@@ -1,6 +1,6 @@
 import AudioIO
 import Foundation
-import GRDB
+import Archive
 import LiveAudio
 import TestSupport
 import Testing
@@ -95,10 +95,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: capture))
         let finished = try AudioFile(path: dir.file("k.flac"))
         #expect(finished.info.frames >= kept)
-        let queue = try DatabaseQueue(path: db)
-        let (path, duration) = try queue.read { db in
-            (try String.fetchOne(db, sql: "SELECT source_path FROM calls"), try Int.fetchOne(db, sql: "SELECT duration_ms FROM calls"))
-        }
+        let archived = try ArchiveSession.open(address: db, origin: "test").listCalls().first
+        let (path, duration) = (archived?.path, archived?.durationMs)
         #expect(path?.hasSuffix("k.flac") == true)
         #expect((duration ?? 0) >= Int(kept / 8))
         // A second start finds nothing more to do.
@@ -166,11 +164,9 @@ import Testing
         Tools.wait(recogniser, timeout: 10)
         #expect(run.status == 0, "\(run.output)")
         #expect(run.output.contains("suggestion: attend_now"), "\(run.output)")
-        let queue = try DatabaseQueue(path: db)
-        let (turns, disposition) = try queue.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM turns") ?? 0,
-             try String.fetchOne(db, sql: "SELECT disposition FROM assessments ORDER BY id DESC LIMIT 1"))
-        }
+        let archive = try ArchiveSession.open(address: db, origin: "test")
+        let call = try #require(try archive.listCalls().first)
+        let (turns, disposition) = (call.turns, try archive.latestAssessment(ofCall: call.id)?.record.disposition.rawValue)
         let expectedTurns = try String(contentsOfFile: transcript, encoding: .utf8).components(separatedBy: "-->").count - 1
         #expect(turns == expectedTurns)
         #expect(disposition == "attend_now")

@@ -39,7 +39,7 @@ import FoundationXML
     }
 
     @Test func aDecisionCountsAsConfirmed() throws {
-        let decide = try CommandRun.triage(["decide", "--db", db, "1", "--disposition", "attend_soon", "--reasons", "itching", "--by", "AH"])
+        let decide = try CommandRun.triage(["decide", "--db", db, "1", "--disposition", "attend_soon", "--reasons", "itching"])
         #expect(decide.status == 0, "\(decide.stderr)")
         let confirmed = try CommandRun.triage(["stats", "--db", db, "--source", "confirmed", "--by", "disposition", "--no-suppress", "--format", "json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(confirmed.stdout.utf8)) as? [[String: Any]])

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import Archive
 import TestSupport
 import Testing
 
@@ -32,7 +32,7 @@ import Testing
         }
         func expand(_ text: String) -> String {
             text.replacingOccurrences(of: "{db}", with: db).replacingOccurrences(of: "{dir}", with: dir.path)
-                .replacingOccurrences(of: "{root}", with: Repository.root)
+                .replacingOccurrences(of: "{root}", with: Repository.root).replacingOccurrences(of: "{user}", with: Account.current().name)
         }
         func screen() throws -> String { try tmuxRun(["capture-pane", "-t", "ui", "-p"]).output }
         func wait(for text: String, present: Bool = true) throws -> Bool {
@@ -72,11 +72,11 @@ import Testing
                     _ = try tmuxRun(["send-keys", "-t", "ui"] + rest.split(separator: " ").map(String.init))
                 }
             case "expect":
-                let shown = try wait(for: rest)
+                let shown = try wait(for: expand(rest))
                 let current = try screen()
-                #expect(shown, "\(at): the screen never showed “\(rest)”:\n\(current)")
+                #expect(shown, "\(at): the screen never showed “\(expand(rest))”:\n\(current)")
             case "absent":
-                #expect(try wait(for: rest, present: false), "\(at): the screen still shows “\(rest)”")
+                #expect(try wait(for: expand(rest), present: false), "\(at): the screen still shows “\(expand(rest))”")
             case "golden":
                 var shown = try screen().split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
                 if let first = shown.first, first.count >= 5 { shown[0] = String(first.dropLast(5)) + "HH:MM" }
@@ -102,10 +102,20 @@ import Testing
                 #expect(colour == nil, "\(at): colour escape codes on a monochrome screen")
                 let line = styled.split(separator: "\n").first { $0.contains(rest) }.map(String.init) ?? ""
                 #expect(line.range(of: "\u{1B}\\[[0-9;]*7[0-9;]*m", options: .regularExpression) != nil, "\(at): “\(rest)” is not in reverse video: \(line.debugDescription)")
-            case "sql":
-                let parts = rest.components(separatedBy: " => ")
-                let value = try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: parts[0]) }
-                #expect(value == parts.last, "\(at): \(parts[0]) gave \(value ?? "nothing")")
+            case "cli":
+                // `triage ARGS` on the scenario's archive prints a line with WORDS in this order.
+                let parts = expand(rest).components(separatedBy: " => ")
+                let run = try CommandRun.triage(parts[0].split(separator: " ").map(String.init) + ["--db", db])
+                let words = (parts.last ?? "").split(separator: " ").map(String.init)
+                let found = run.stdout.split(separator: "\n").contains { line in
+                    var rest = Substring(line)
+                    for word in words {
+                        guard let range = rest.range(of: word) else { return false }
+                        rest = rest[range.upperBound...]
+                    }
+                    return true
+                }
+                #expect(run.status == 0 && found, "\(at): triage \(parts[0]) printed no line with “\(parts.last ?? "")”:\n\(run.stdout)\(run.stderr)")
             case "ended":
                 // The program quit; the pane shows the shell's sleep, not the application.
                 #expect(try wait(for: "Fødemodtagelsen", present: false), "\(at): the application did not quit")

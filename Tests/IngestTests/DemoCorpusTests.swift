@@ -74,8 +74,8 @@ import TriageCore
 
     @Test func ingestArchivesEveryCallWithItsTranscriptAndMetadata() throws {
         let dir = TemporaryDirectory("demo")
-        let archive = try CallArchive(path: dir.file("demo.sqlite"))
-        let results = Ingestor(archive: archive, actor: "test").ingest(IngestDiscovery.plan([folder]).items, progress: SilentProgress())
+        let archive = try ArchiveSession.open(address: dir.file("demo.sqlite"), origin: "test")
+        let results = Ingestor(archive: archive).ingest(IngestDiscovery.plan([folder]).items, progress: SilentProgress())
         let calls = try names()
         #expect(results.count == calls.count)
         #expect(results.allSatisfy { if case .archived = $0 { true } else { false } }, "\(results)")
@@ -86,7 +86,7 @@ import TriageCore
             #expect(summary.channels == (m.channel_roles == nil ? 1 : 2))
             #expect((30_000...240_000).contains(summary.durationMs ?? 0), "\(name) is \(summary.durationMs ?? 0) ms")
             #expect(summary.startedAt == m.started_at)
-            #expect(summary.language == m.language)
+            #expect(summary.language?.rawValue == m.language)
             let transcript = try TranscriptReader.read(fileAt: "\(folder)/\(name).vtt")
             #expect(summary.turns == transcript.turns.count && summary.turns >= 6)
             #expect(transcript.turns.allSatisfy { $0.speaker != .unknown })

@@ -9,9 +9,9 @@ import Testing
 @Suite struct FeatureRecordsTests {
     @Test func ingestStoresEachChannelsSummaryAndTheTurnTaking() throws {
         let dir = TemporaryDirectory("ingest-features")
-        let archive = try CallArchive(path: dir.file("t.sqlite"))
+        let archive = try ArchiveSession.open(address: dir.file("t.sqlite"), origin: "test")
         let items = IngestDiscovery.plan(["\(Repository.root)/Recordings/da03-vandafgang-klart.flac", "\(Repository.root)/Recordings/da04-groent-vand.flac"]).items
-        let results = Ingestor(archive: archive, actor: "test", jobs: 2).ingest(items, progress: SilentProgress())
+        let results = Ingestor(archive: archive, jobs: 2).ingest(items, progress: SilentProgress())
         let ids = results.compactMap { if case .archived(let id, _) = $0 { return id } else { return nil } }
         #expect(ids.count == 2)
         var setsByCall: [[String]] = []
@@ -33,9 +33,9 @@ import Testing
 
     @Test func theFlagSkipsThem() throws {
         let dir = TemporaryDirectory("ingest-no-features")
-        let archive = try CallArchive(path: dir.file("t.sqlite"))
+        let archive = try ArchiveSession.open(address: dir.file("t.sqlite"), origin: "test")
         let items = IngestDiscovery.plan(["\(Repository.root)/Recordings/da04-groent-vand.flac"]).items
-        guard case .archived(let id, _)? = Ingestor(archive: archive, actor: "test", features: false).ingest(items, progress: SilentProgress()).first else {
+        guard case .archived(let id, _)? = Ingestor(archive: archive, features: false).ingest(items, progress: SilentProgress()).first else {
             Issue.record("not archived"); return
         }
         #expect(try archive.features(ofCall: id).isEmpty)

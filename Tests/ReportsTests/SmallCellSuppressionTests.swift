@@ -1,3 +1,4 @@
+import Archive
 import Testing
 @testable import Reports
 

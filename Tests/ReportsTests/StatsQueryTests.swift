@@ -1,6 +1,5 @@
 import Archive
 import Foundation
-import GRDB
 import TestSupport
 import Testing
 import TriageCore
@@ -9,7 +8,7 @@ import TriageCore
 /// A hand-built archive whose counts are known, and the statistics over it.
 @Suite struct StatsQueryTests {
     let dir = TemporaryDirectory("stats")
-    let archive: CallArchive
+    let archive: ArchiveSession
 
     /// (started, language, caller, week, suggested reasons, suggested disposition, confirmed reasons?, labels)
     static let calls: [(String, String, String, Int?, [String], String, [String]?, [String])] = [
@@ -23,7 +22,7 @@ import TriageCore
     ]
 
     init() throws {
-        archive = try CallArchive(path: dir.file("stats.sqlite"))
+        archive = try ArchiveSession.open(address: dir.file("stats.sqlite"), origin: "test")
         for (i, c) in Self.calls.enumerated() {
             var m = CallMetadata()
             m.startedAt = LocalDateTime.parse(c.0)?.0
@@ -32,16 +31,17 @@ import TriageCore
             m.gestationalWeek = c.3
             if c.3 == nil { m.daysPostpartum = 4 }
             let id = try archive.store(CallDraft(sha256: "c\(i)", contentKind: .transcript, sourcePath: "/c\(i).vtt", durationMs: 30_000 * (i + 1),
-                                                 metadata: m), actor: "t").callID
-            try archive.store(AssessmentRecord(callID: id, taxonomyID: "t", taxonomyVersion: "1", modelVersion: "m", primaryReason: c.4.first,
-                                               disposition: c.5, reasons: c.4.map { ($0, 0.5) }, redFlags: [], resultJSON: "{}"))
+                                                 metadata: m)).callID
+            try archive.store(AssessmentRecord(callID: id, taxonomyID: "t", taxonomyVersion: "1", modelVersion: "m",
+                                               primaryReason: c.4.first.map(ReasonCode.init(rawValue:)), disposition: try #require(Disposition(rawValue: c.5)),
+                                               reasons: c.4.map { .init(code: ReasonCode(rawValue: $0), score: 0.5) }, redFlags: [], resultJSON: "{}"))
             if let confirmed = c.6 {
-                try archive.store(DecisionRecord(callID: id, decidedBy: "AH", taxonomyID: "t", taxonomyVersion: "1", reasons: confirmed,
-                                                 disposition: c.5 == "attend_now" ? "attend_now" : "attend_soon"))
+                try archive.decide(DecisionRecord(callID: id, taxonomyID: "t", taxonomyVersion: "1", reasons: confirmed.map(ReasonCode.init(rawValue:)),
+                                                  disposition: c.5 == "attend_now" ? .attendNow : .attendSoon))
             }
             for code in c.7 {
-                try archive.store(AnnotationRecord(callID: id, annotator: "r1", startMs: 0, endMs: 1000, code: code, taxonomyID: "t", taxonomyVersion: "1"))
-                try archive.store(AnnotationRecord(callID: id, annotator: "r2", startMs: 0, endMs: 900, code: code, taxonomyID: "t", taxonomyVersion: "1"))
+                try archive.annotate(AnnotationRecord(callID: id, annotator: "r1", startMs: 0, endMs: 1000, code: LabelCode(rawValue: code), taxonomyID: "t", taxonomyVersion: "1"))
+                try archive.annotate(AnnotationRecord(callID: id, annotator: "r2", startMs: 0, endMs: 900, code: LabelCode(rawValue: code), taxonomyID: "t", taxonomyVersion: "1"))
             }
         }
     }

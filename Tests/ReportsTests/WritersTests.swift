@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Archive
 import Testing
 import TriageCore
 @testable import Reports

@@ -35,13 +35,13 @@ final class ScriptedLiveDesk: LiveDesk {
 
     init() throws {
         model = try DemoDesk.model(["da04-groent-vand"], in: dir)
-        suggestion = try #require(try model.archive.latestAssessment(ofCall: 1))
+        suggestion = try #require(try model.archive.latestAssessment(ofCall: 1)?.record)
     }
 
     @Test func aLiveCallLeadsTheQueueAndFillsInAsItGoes() throws {
         let terminal = FakeTerminal(width: 100, height: 30)
         let desk = ScriptedLiveDesk()
-        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "AH", live: desk)
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), live: desk)
         app.handle(.character("r"))
         app.redraw()
         #expect(terminal.screen.text.contains("● LIVE 00:00.0"))
@@ -91,7 +91,7 @@ final class ScriptedLiveDesk: LiveDesk {
         let terminal = FakeTerminal(width: 100, height: 30)
         let desk = ScriptedLiveDesk()
         desk.failure = "no audio device: no sound server answers (Connection refused)"
-        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "AH", live: desk)
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), live: desk)
         app.handle(.character("r"))
         app.redraw()
         #expect(terminal.screen.text.contains("no audio device: no sound server answers"))

@@ -16,7 +16,7 @@ import TriageCore
 
     func app(_ width: Int, _ height: Int) -> (TriageApp, FakeTerminal) {
         let terminal = FakeTerminal(width: width, height: height)
-        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "AH")
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock())
         app.redraw()
         return (app, terminal)
     }
@@ -81,17 +81,17 @@ import TriageCore
         #expect(terminal.screen.text.contains("Gemt: Kom ind nu (AH)"))
         #expect(terminal.screen.text.contains("✔ Afgjort: Kom ind nu (AH)"))
         let decision = try #require(try model.archive.latestDecision(ofCall: call.id))
-        #expect(decision.disposition == "attend_now" && decision.decidedBy == "AH")
+        #expect(decision.disposition == .attendNow && decision.decidedBy == "AH")
         #expect(decision.decidedAt == ManualClock().now)
-        #expect(try model.archive.latestAssessment(ofCall: call.id)?.disposition == "emergency_112") // the suggestion stays
+        #expect(try model.archive.latestAssessment(ofCall: call.id)?.record.disposition == .emergency112) // the suggestion stays
         app.handle(.character("c"))
-        #expect(try model.archive.latestDecision(ofCall: call.id)?.disposition == "emergency_112")
+        #expect(try model.archive.latestDecision(ofCall: call.id)?.disposition == .emergency112)
     }
 
     @Test func aTypedNoteIsStoredAsATurnAndTheCallClassifiedAgain() throws {
         let terminal = FakeTerminal(width: 80, height: 24)
         nonisolated(unsafe) var reclassified: [Int64] = []
-        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "AH", reclassify: { reclassified.append($0) })
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), reclassify: { reclassified.append($0) })
         let call = try #require(model.calls.first)
         app.handle(.character("n"))
         for ch in "Bløder også æøå" { app.handle(.character(ch)) }
@@ -133,7 +133,7 @@ import TriageCore
 
     @Test func aResizeRedrawsTheWholeScreenAtItsNewSize() throws {
         let terminal = FakeTerminal(width: 80, height: 24)
-        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "AH")
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock())
         terminal.resize(width: 120, height: 40)
         terminal.type("q")
         app.run(idleLimit: 1)
@@ -146,7 +146,7 @@ import TriageCore
     @Test func theTitleClockFollowsTheClock() {
         let terminal = FakeTerminal(width: 80, height: 24)
         let clock = ManualClock()
-        let app = TriageApp(model: model, terminal: terminal, clock: clock, user: "AH")
+        let app = TriageApp(model: model, terminal: terminal, clock: clock)
         app.redraw()
         let before = terminal.screen.text.split(separator: "\n").first.map(String.init) ?? ""
         clock.advance(by: 60)
@@ -162,7 +162,7 @@ import TriageCore
         let dir = TemporaryDirectory("stats-ui")
         let model = try DemoDesk.model(["da04-groent-vand", "da01-veer-foerstegang", "en09-fainted-partner"], in: dir)
         let terminal = FakeTerminal(width: 100, height: 30)
-        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), user: "KO")
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock())
         app.handle(.tab); app.handle(.tab)
         app.handle(.character("d"))                  // the last 7 days up to the newest call
         app.redraw()

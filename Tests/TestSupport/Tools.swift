@@ -61,3 +61,15 @@ public enum Tools {
 
     struct SpawnError: Error { var code: Int32; var executable: String }
 }
+
+extension Tools {
+    /// Starts another process (the `sqlite3` program) that holds the database's write lock for two seconds, as
+    /// another desk would, and returns once it holds it; wait for the returned process to end the hold.
+    public static func holdWriteLock(on database: String, readyFile: String) throws -> pid_t {
+        let pid = try spawn("/usr/bin/sqlite3", [database, ".read \(Repository.fixture("sqlite3/hold-write-lock.sql"))"],
+                            outputPath: readyFile + ".log", environment: ["READY": readyFile])
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: readyFile), Date() < deadline { usleep(20_000) }
+        return pid
+    }
+}

@@ -1,28 +1,39 @@
+import TriageCore
+
 /// A classifier's suggestion for a call, as the archive stores it: the ranked reasons, red flags and
-/// disposition in columns for statistics, the whole assessment (with its evidence) as JSON, and always
-/// the taxonomy and model versions that produced it.
-public struct AssessmentRecord: Sendable, Equatable {
+/// disposition for statistics, the whole assessment (with its evidence) as JSON, and always the taxonomy and
+/// model versions that produced it.
+public struct AssessmentRecord: Sendable, Equatable, Codable {
+    /// A reason with its score.
+    public struct RankedReason: Sendable, Equatable, Codable {
+        public var code: ReasonCode
+        public var score: Double
+        public init(code: ReasonCode, score: Double) { self.code = code; self.score = score }
+    }
+
     public var callID: Int64
     public var taxonomyID: String
     public var taxonomyVersion: String
     public var modelVersion: String
-    public var primaryReason: String?
-    public var disposition: String
-    /// Reason codes with their scores, primary first.
-    public var reasons: [(code: String, score: Double)]
-    public var redFlags: [String]
+    public var primaryReason: ReasonCode?
+    public var disposition: Disposition
+    /// Primary first.
+    public var reasons: [RankedReason]
+    public var redFlags: [RedFlagCode]
     public var resultJSON: String
 
-    public init(callID: Int64, taxonomyID: String, taxonomyVersion: String, modelVersion: String, primaryReason: String?,
-                disposition: String, reasons: [(code: String, score: Double)], redFlags: [String], resultJSON: String) {
+    public init(callID: Int64, taxonomyID: String, taxonomyVersion: String, modelVersion: String, primaryReason: ReasonCode?,
+                disposition: Disposition, reasons: [RankedReason], redFlags: [RedFlagCode], resultJSON: String) {
         self.callID = callID; self.taxonomyID = taxonomyID; self.taxonomyVersion = taxonomyVersion; self.modelVersion = modelVersion
         self.primaryReason = primaryReason; self.disposition = disposition; self.reasons = reasons; self.redFlags = redFlags
         self.resultJSON = resultJSON
     }
+}
 
-    public static func == (a: AssessmentRecord, b: AssessmentRecord) -> Bool {
-        a.callID == b.callID && a.taxonomyID == b.taxonomyID && a.taxonomyVersion == b.taxonomyVersion && a.modelVersion == b.modelVersion
-            && a.primaryReason == b.primaryReason && a.disposition == b.disposition && a.reasons.map(\.code) == b.reasons.map(\.code)
-            && a.reasons.map(\.score) == b.reasons.map(\.score) && a.redFlags == b.redFlags && a.resultJSON == b.resultJSON
-    }
+/// A stored suggestion with its id in the archive (a decision refers to it).
+public struct StoredAssessment: Sendable, Equatable {
+    public var id: Int64
+    public var record: AssessmentRecord
+
+    public init(id: Int64, record: AssessmentRecord) { self.id = id; self.record = record }
 }

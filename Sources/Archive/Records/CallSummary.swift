@@ -1,3 +1,5 @@
+import TriageCore
+
 /// One line of the call list: what identifies a call and how big it is.
 public struct CallSummary: Sendable, Equatable, Codable {
     public var id: Int64
@@ -7,16 +9,16 @@ public struct CallSummary: Sendable, Equatable, Codable {
     public var sampleRate: Int?
     public var channels: Int
     public var startedAt: String?
-    public var language: String?
-    public var callerType: String?
+    public var language: LanguageCode?
+    public var callerType: CallerType?
     public var gestationalWeek: Int?
     public var gestationalDays: Int?
     /// Number of transcript turns.
     public var turns: Int
     /// The current suggestion's primary reason and disposition, and the midwife's decided disposition.
-    public var suggestedPrimary: String?
-    public var suggestedDisposition: String?
-    public var confirmedDisposition: String?
+    public var suggestedPrimary: ReasonCode?
+    public var suggestedDisposition: Disposition?
+    public var confirmedDisposition: Disposition?
 
     enum CodingKeys: String, CodingKey {
         case id, sha256, path, channels, language, turns
@@ -27,9 +29,9 @@ public struct CallSummary: Sendable, Equatable, Codable {
     }
 
     public init(id: Int64, sha256: String, path: String, durationMs: Int?, sampleRate: Int?, channels: Int,
-                startedAt: String?, language: String?, callerType: String?, gestationalWeek: Int?,
-                gestationalDays: Int?, turns: Int, suggestedPrimary: String? = nil, suggestedDisposition: String? = nil,
-                confirmedDisposition: String? = nil) {
+                startedAt: String?, language: LanguageCode?, callerType: CallerType?, gestationalWeek: Int?,
+                gestationalDays: Int?, turns: Int, suggestedPrimary: ReasonCode? = nil, suggestedDisposition: Disposition? = nil,
+                confirmedDisposition: Disposition? = nil) {
         self.id = id; self.sha256 = sha256; self.path = path; self.durationMs = durationMs
         self.sampleRate = sampleRate; self.channels = channels; self.startedAt = startedAt
         self.language = language; self.callerType = callerType; self.gestationalWeek = gestationalWeek

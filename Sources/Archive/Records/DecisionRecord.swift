@@ -1,23 +1,24 @@
 import Foundation
+import TriageCore
 
 /// The midwife's decision on a call: the reasons and disposition she confirmed or chose, stored beside
 /// the suggestion (never over it), with when and who.
-public struct DecisionRecord: Sendable, Equatable {
+public struct DecisionRecord: Sendable, Equatable, Codable {
     public var callID: Int64
     /// The suggestion she was shown, if any.
     public var assessmentID: Int64?
     public var decidedAt: Date
-    /// Who decided (her user name or initials).
+    /// Who decided: the session's user (set by the archive when stored).
     public var decidedBy: String
     public var taxonomyID: String
     public var taxonomyVersion: String
-    /// Reason codes, primary first.
-    public var reasons: [String]
-    public var disposition: String
+    /// Primary first.
+    public var reasons: [ReasonCode]
+    public var disposition: Disposition
     public var note: String?
 
-    public init(callID: Int64, assessmentID: Int64? = nil, decidedAt: Date = Date(), decidedBy: String, taxonomyID: String,
-                taxonomyVersion: String, reasons: [String], disposition: String, note: String? = nil) {
+    public init(callID: Int64, assessmentID: Int64? = nil, decidedAt: Date = Date(), decidedBy: String = "", taxonomyID: String,
+                taxonomyVersion: String, reasons: [ReasonCode], disposition: Disposition, note: String? = nil) {
         self.callID = callID; self.assessmentID = assessmentID; self.decidedAt = decidedAt; self.decidedBy = decidedBy
         self.taxonomyID = taxonomyID; self.taxonomyVersion = taxonomyVersion; self.reasons = reasons
         self.disposition = disposition; self.note = note

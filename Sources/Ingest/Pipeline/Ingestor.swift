@@ -8,17 +8,15 @@ import TriageCore
 /// bad file, a crash or a kill never leaves part of a call in the archive. Inputs are prepared on
 /// several threads; the archive serialises the writes.
 public struct Ingestor: Sendable {
-    public let archive: CallArchive
-    /// Who ingests, for the audit log.
-    public let actor: String
+    /// The session that archives (its user is who ingested, in the audit log).
+    public let archive: ArchiveSession
     /// How many inputs are prepared at once.
     public let jobs: Int
     /// Compute and store each recording's acoustic summaries with it.
     public let features: Bool
 
-    public init(archive: CallArchive, actor: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, features: Bool = true) {
+    public init(archive: ArchiveSession, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, features: Bool = true) {
         self.archive = archive
-        self.actor = actor
         self.jobs = max(1, jobs)
         self.features = features
     }
@@ -29,14 +27,14 @@ public struct Ingestor: Sendable {
             let (sha256, transcriptData) = try CallPreparer.contentHash(of: item)
             if let existing = try archive.callID(sha256: sha256) { return .alreadyPresent(callID: existing) }
             let draft = try CallPreparer.draft(for: item, sha256: sha256, transcriptData: transcriptData, features: features)
-            switch try archive.store(draft, actor: actor) {
+            switch try archive.store(draft) {
             case .inserted(let id): return .archived(callID: id, durationMs: draft.durationMs)
             case .alreadyPresent(let id): return .alreadyPresent(callID: id)
             }
         } catch let error as IngestError {
             return .failed(error)
         } catch let error as ArchiveError {
-            return .failed(IngestError(path: archive.path, reason: "\(error)".replacingOccurrences(of: "\(archive.path): ", with: "")))
+            return .failed(IngestError(path: archive.address, reason: "\(error)".replacingOccurrences(of: "\(archive.address): ", with: "")))
         } catch {
             return .failed(IngestError(path: item.primaryPath, reason: "\(error)"))
         }

@@ -86,4 +86,19 @@ public enum Console {
     public static func duration(ms: Int) -> String { TimeFormat.duration(ms: ms) }
 
     public static func hours(ms: Int) -> String { String(format: "%.2f h", Double(ms) / 3_600_000) }
+
+    /// Text from a file, a transcript or the archive made safe for one line of a terminal or log: control
+    /// characters (newlines, escape sequences) shown as `\u{…}` instead of acting.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
 }

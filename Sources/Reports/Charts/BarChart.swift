@@ -1,3 +1,4 @@
+import Archive
 /// A horizontal bar chart as SVG: one bar per item with its label and value, optional reference marks
 /// (a published distribution to compare with) and per-bar colours.
 public struct BarChart: Sendable {

@@ -1,3 +1,4 @@
+import Archive
 /// A heat map as SVG: rows × columns of counts, darker for more calls; hidden (suppressed) cells are
 /// hatched and marked "<5".
 public struct HeatMap: Sendable {

@@ -1,3 +1,4 @@
+import Archive
 /// A line chart as SVG: one line per series over shared x labels (weeks), with a legend.
 public struct LineChart: Sendable {
     public struct Series: Sendable {

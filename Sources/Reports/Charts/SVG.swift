@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 
 /// Small helpers for writing well-formed, self-contained SVG.

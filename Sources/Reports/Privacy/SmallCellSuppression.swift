@@ -1,3 +1,4 @@
+import Archive
 /// Hides counts that could identify a caller before figures leave the unit.
 ///
 /// Primary suppression hides every count from 1 to 4 (shown as "<5"). Because totals and shares are

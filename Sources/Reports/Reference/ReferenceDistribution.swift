@@ -1,3 +1,4 @@
+import Archive
 /// A published distribution of contact reasons to set the local figures beside, with the taxonomy's
 /// reasons mapped onto its categories.
 public struct ReferenceDistribution: Sendable {

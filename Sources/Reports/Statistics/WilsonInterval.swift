@@ -1,3 +1,5 @@
+import Archive
+
 import Foundation
 
 /// The Wilson score interval of a proportion: honest at small counts and at 0 or 100 %, unlike the
@@ -12,4 +14,14 @@ public enum WilsonInterval {
         let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot() / denominator
         return max(0, centre - half)...min(1, centre + half)
     }
+}
+
+extension StatsTable {
+    /// The 95 % Wilson interval of a row's share.
+    public func interval(_ row: Row) -> ClosedRange<Double>? { row.suppressed ? nil : WilsonInterval.interval(row.count, of: total) }
+}
+
+extension StatsQuery {
+    /// Asks the archive this question through the session.
+    public func run(on archive: ArchiveSession) throws -> StatsTable { try archive.statistics(self) }
 }

@@ -1,3 +1,4 @@
+import Archive
 /// Statistics as CSV that opens cleanly in Excel: UTF-8 with a byte-order mark, a header row, one column per
 /// grouping key named after it, then `count`, `share`, `ci_low`, `ci_high`. A suppressed count is "<5"
 /// with empty share and interval. Fields holding commas, quotes or line breaks are quoted (RFC 4180).

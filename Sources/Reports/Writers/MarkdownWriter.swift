@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 
 /// Statistics as a Markdown table for reports and e-mails, with readable labels, shares in percent and

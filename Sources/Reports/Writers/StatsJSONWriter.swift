@@ -1,3 +1,4 @@
+import Archive
 import TriageCore
 
 /// Statistics as a JSON array of objects with the CSV's keys; a suppressed count is the string "<5"

@@ -1,3 +1,4 @@
+import Archive
 import TriageCore
 
 /// Human names for the keys of a statistics table, in Danish or English.

@@ -4,6 +4,8 @@ public struct AppState: Sendable, Equatable {
     public enum Screen: String, Sendable, CaseIterable { case triage, label, statistics }
 
     public var screen: Screen = .triage
+    /// The screens the user's roles open, in `Tab` order (a coordinator has only the statistics).
+    public var screens: [Screen] = Screen.allCases
     /// "da" or "en"; Danish first.
     public var language = "da"
     public var selected = 0

@@ -6,7 +6,7 @@ public enum AppUpdate {
     public enum Effect: Equatable {
         case none
         /// Store the midwife's decision for the selected call: this disposition (nil: the suggestion's).
-        case decide(disposition: String?)
+        case decide(disposition: Disposition?)
         /// Add the typed note to the selected call and classify it again.
         case addNote(String)
         /// Label a range of the selected call with a code.
@@ -61,8 +61,8 @@ public enum AppUpdate {
         case .character("?"): state.showHelp = true
         case .character("l"): state.language = state.language == "da" ? "en" : "da"
         case .tab:
-            let screens = AppState.Screen.allCases
-            state.screen = screens[((screens.firstIndex(of: state.screen) ?? 0) + 1) % screens.count]
+            let screens = state.screens.isEmpty ? [state.screen] : state.screens
+            state.screen = screens[((screens.firstIndex(of: state.screen) ?? -1) + 1) % screens.count]
             if state.label.playing { state.label.playing = false; return .pause }
         case .up where state.screen == .triage && state.liveSelected: break
         case .up where state.screen == .triage && state.hasLiveCall && state.selected == 0 && !state.liveSelected:
@@ -92,7 +92,7 @@ public enum AppUpdate {
         case .character("r") where state.screen == .triage: return .toggleRecording
         case .character(let ch) where state.screen == .triage && callCount > 0:
             if let n = ch.wholeNumberValue, (1...Disposition.allCases.count).contains(n) {
-                return .decide(disposition: Disposition.allCases[n - 1].rawValue)
+                return .decide(disposition: Disposition.allCases[n - 1])
             }
         default: break
         }

@@ -29,7 +29,7 @@ public final class DeskModel {
         public var decision: DecisionRecord?
     }
 
-    public let archive: CallArchive
+    public let archive: ArchiveSession
     public let taxonomy: Taxonomy
     public private(set) var calls: [CallSummary] = []
     private var details: [Int64: Detail] = [:]
@@ -39,14 +39,25 @@ public final class DeskModel {
     /// Why a call's audio cannot be drawn (a transcript-only call, a moved file).
     public struct OverviewProblem: Error, Sendable { public var message: String }
 
-    public init(archive: CallArchive, taxonomy: Taxonomy) throws {
+    public init(archive: ArchiveSession, taxonomy: Taxonomy) throws {
         self.archive = archive
         self.taxonomy = taxonomy
         try reload()
     }
 
+    /// The screens a session's roles open: the triage screen for who may open calls, the label screen for who
+    /// labels, the statistics for all.
+    public static func screens(for archive: ArchiveSession) -> [AppState.Screen] {
+        var screens: [AppState.Screen] = []
+        if archive.may(.readCalls) { screens.append(.triage) }
+        if archive.may(.label) { screens.append(.label) }
+        if archive.may(.statistics) { screens.append(.statistics) }
+        return screens
+    }
+
     public func reload() throws {
-        calls = try archive.listCalls(limit: 10_000)
+        // A coordinator's desk has no calls in it, only their statistics.
+        calls = archive.may(.readCalls) ? try archive.listCalls(limit: 10_000) : []
         details = [:]
         labels = [:]
     }
@@ -57,7 +68,7 @@ public final class DeskModel {
         if let known = overviews.first(where: { $0.id == id }) { return known.overview }
         let result: Result<AudioOverview, OverviewProblem>
         do {
-            guard let call = try archive.call(id: id), call.format != nil else { throw OverviewProblem(message: "no audio for this call") }
+            guard let call = try archive.openRecording(ofCall: id), call.format != nil else { throw OverviewProblem(message: "no audio for this call") }
             let file = try AudioFile(path: call.path)
             result = .success(AudioOverview(samples: try file.readMono(), sampleRate: file.info.sampleRate))
         } catch let problem as OverviewProblem {
@@ -84,24 +95,24 @@ public final class DeskModel {
     public func detail(_ id: Int64) throws -> Detail? {
         if let cached = details[id] { return cached }
         guard let call = try archive.call(id: id) else { return nil }
-        let record = try archive.latestAssessment(ofCall: id)
-        let detail = Detail(call: call, turns: try archive.turns(ofCall: id), suggestion: record.map { Self.parse($0) },
-                            suggestionID: try archive.latestAssessmentID(ofCall: id), decision: try archive.latestDecision(ofCall: id))
+        let stored = try archive.latestAssessment(ofCall: id)
+        let detail = Detail(call: call, turns: try archive.turns(ofCall: id), suggestion: stored.map { Self.parse($0.record) },
+                            suggestionID: stored?.id, decision: try archive.latestDecision(ofCall: id))
         details[id] = detail
         return detail
     }
 
     /// Stores the midwife's decision beside the suggestion, and reads the call list and the call again.
-    public func decide(callID: Int64, disposition: String, reasons: [String], by user: String, at date: Date) throws {
+    public func decide(callID: Int64, disposition: Disposition, reasons: [ReasonCode], at date: Date) throws {
         let detail = try self.detail(callID)
-        try archive.store(DecisionRecord(callID: callID, assessmentID: detail?.suggestionID, decidedAt: date, decidedBy: user,
-                                         taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, reasons: reasons, disposition: disposition))
+        try archive.decide(DecisionRecord(callID: callID, assessmentID: detail?.suggestionID, decidedAt: date,
+                                          taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, reasons: reasons, disposition: disposition))
         try reload()
     }
 
     /// Adds the midwife's note to a call (a turn of its own) and forgets the cached call.
-    public func addNote(callID: Int64, text: String, by user: String, at date: Date) throws {
-        try archive.addNote(callID: callID, text: text, by: user, at: date)
+    public func addNote(callID: Int64, text: String) throws {
+        try archive.addNote(callID: callID, text: text)
         details[callID] = nil
     }
 
@@ -149,7 +160,7 @@ public final class DeskModel {
             if let b = JSONScalar.bool(value) { text = b ? "ja" : "nej" } else { text = "\(value)" }
             return (name, text, sources[name] ?? "call")
         }.sorted { $0.0 < $1.0 }
-        return Suggestion(disposition: record.disposition, reasons: reasons, flags: flags, facts: facts,
+        return Suggestion(disposition: record.disposition.rawValue, reasons: reasons, flags: flags, facts: facts,
                           questions: evidence(o["questions"]).compactMap { $0["text"] as? String }, marks: marks,
                           versions: "\(record.taxonomyID)@\(record.taxonomyVersion) · \(record.modelVersion)")
     }

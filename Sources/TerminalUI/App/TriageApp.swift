@@ -11,8 +11,8 @@ public final class TriageApp {
     public let model: DeskModel
     public let terminal: Terminal
     public let clock: Clock
-    /// Who decides and labels, stored with each decision and label.
-    public let user: String
+    /// Who decides and labels: the archive session's user.
+    public var user: String { model.archive.user.name }
     /// Classifies a call again from the archive and stores the new suggestion (after a note).
     public let reclassify: ((Int64) throws -> Void)?
     /// Plays recorded calls (label screen); nil: no audio output.
@@ -32,11 +32,13 @@ public final class TriageApp {
         case deleted(Int64)
     }
 
-    public init(model: DeskModel, terminal: Terminal, clock: Clock, user: String, reclassify: ((Int64) throws -> Void)? = nil,
+    public init(model: DeskModel, terminal: Terminal, clock: Clock, reclassify: ((Int64) throws -> Void)? = nil,
                 player: CallPlayer? = nil, live: LiveDesk? = nil, colours: Bool = true) {
-        self.model = model; self.terminal = terminal; self.clock = clock; self.user = user; self.reclassify = reclassify
+        self.model = model; self.terminal = terminal; self.clock = clock; self.reclassify = reclassify
         self.player = player; self.live = live
-        state.user = user
+        state.user = model.archive.user.name
+        state.screens = DeskModel.screens(for: model.archive)
+        state.screen = state.screens.first ?? .statistics
         state.colours = colours
     }
 
@@ -126,8 +128,8 @@ public final class TriageApp {
     private func annotate(_ start: Int, _ end: Int, _ code: String) {
         guard let call = selectedCall else { return }
         do {
-            let id = try model.archive.store(AnnotationRecord(callID: call.id, annotator: user, startMs: start, endMs: end, code: code,
-                                                              taxonomyID: model.taxonomy.id, taxonomyVersion: model.taxonomy.version), now: clock.now)
+            let id = try model.archive.annotate(AnnotationRecord(callID: call.id, annotator: user, startMs: start, endMs: end, code: LabelCode(rawValue: code),
+                                                                 taxonomyID: model.taxonomy.id, taxonomyVersion: model.taxonomy.version))
             undo.append(.created(id))
             model.labelsChanged(call.id)
             state.label.selectedLabel = model.labels(call.id, annotator: user).firstIndex { $0.id == id }
@@ -141,11 +143,11 @@ public final class TriageApp {
         guard let call = selectedCall, let old = model.labels(call.id, annotator: user).first(where: { $0.id == id }) else { return }
         let (start, end, code) = change(old)
         do {
-            let new = try model.archive.revise(annotation: id, startMs: start, endMs: end, code: code ?? old.code, by: user, now: clock.now)
+            let new = try model.archive.revise(annotation: id, startMs: start, endMs: end, code: code.map(LabelCode.init(rawValue:)) ?? old.code, annotator: user)
             undo.append(.revised(old: id, new: new))
             model.labelsChanged(call.id)
             state.label.selectedLabel = model.labels(call.id, annotator: user).firstIndex { $0.id == new }
-            state.message = "\(UIText.text("labelled", state.language)): \(label(code ?? old.code)) \(TimeFormat.position(ms: start))–\(TimeFormat.position(ms: end))"
+            state.message = "\(UIText.text("labelled", state.language)): \(label(code ?? old.code.rawValue)) \(TimeFormat.position(ms: start))–\(TimeFormat.position(ms: end))"
         } catch {
             state.message = "\(error)"
         }
@@ -154,7 +156,7 @@ public final class TriageApp {
     private func deleteLabel(_ id: Int64) {
         guard let call = selectedCall else { return }
         do {
-            try model.archive.exchange(remove: id, restore: nil, by: user, now: clock.now)
+            try model.archive.exchange(remove: id, restore: nil)
             undo.append(.deleted(id))
             model.labelsChanged(call.id)
             state.message = UIText.text("deleted", state.language)
@@ -170,9 +172,9 @@ public final class TriageApp {
         }
         do {
             switch last {
-            case .created(let id): try model.archive.exchange(remove: id, restore: nil, by: user, now: clock.now)
-            case .revised(let old, let new): try model.archive.exchange(remove: new, restore: old, by: user, now: clock.now)
-            case .deleted(let id): try model.archive.exchange(remove: nil, restore: id, by: user, now: clock.now)
+            case .created(let id): try model.archive.exchange(remove: id, restore: nil)
+            case .revised(let old, let new): try model.archive.exchange(remove: new, restore: old)
+            case .deleted(let id): try model.archive.exchange(remove: nil, restore: id)
             }
             model.labelsChanged(call.id)
             state.label.selectedLabel = nil
@@ -222,7 +224,7 @@ public final class TriageApp {
 
     /// Writes the statistics screen's four tables (with its filter) as CSV beside the archive.
     private func exportStatistics() {
-        let folder = ((model.archive.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
+        let folder = ((model.archive.address as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
         var t = time_t(clock.now.timeIntervalSince1970)
         var parts = tm()
         localtime_r(&t, &parts)
@@ -251,7 +253,7 @@ public final class TriageApp {
         }
         guard let call = selectedCall else { return }
         do {
-            try model.addNote(callID: call.id, text: text, by: user, at: clock.now)
+            try model.addNote(callID: call.id, text: text)
             try reclassify?(call.id)
             try model.refresh()
             state.message = UIText.text("note saved", state.language)
@@ -260,7 +262,7 @@ public final class TriageApp {
         }
     }
 
-    private func decide(_ disposition: String?) {
+    private func decide(_ disposition: Disposition?) {
         guard !state.liveSelected else {
             state.message = UIText.text("decide after", state.language)
             return
@@ -268,13 +270,13 @@ public final class TriageApp {
         guard let call = selectedCall else { return }
         do {
             let detail = try model.detail(call.id)
-            guard let chosen = disposition ?? detail?.suggestion?.disposition else {
+            guard let chosen = disposition ?? detail?.suggestion.flatMap({ Disposition(rawValue: $0.disposition) }) else {
                 state.message = UIText.text("no suggestion", state.language)
                 return
             }
-            let reasons = detail?.suggestion?.reasons.map(\.code) ?? []
-            try model.decide(callID: call.id, disposition: chosen, reasons: reasons, by: user, at: clock.now)
-            let label = Disposition(rawValue: chosen).flatMap { model.taxonomy.definition(of: $0)?.label.text(for: state.language) } ?? chosen
+            let reasons = detail?.suggestion?.reasons.map { ReasonCode(rawValue: $0.code) } ?? []
+            try model.decide(callID: call.id, disposition: chosen, reasons: reasons, at: clock.now)
+            let label = model.taxonomy.definition(of: chosen)?.label.text(for: state.language) ?? chosen.rawValue
             state.message = "\(UIText.text("saved", state.language)): \(label) (\(user))"
         } catch {
             state.message = "\(error)"

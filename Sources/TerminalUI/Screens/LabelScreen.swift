@@ -73,7 +73,7 @@ enum LabelScreen {
         let table = TableWidget(headers: ["", UIText.text("from", lang), UIText.text("to", lang), UIText.text("code", lang), UIText.text("annotator", lang), "taxonomy"],
                                 rows: labels.enumerated().map { i, l in
                                     [String(i + 1), TimeFormat.position(ms: l.startMs), TimeFormat.position(ms: l.endMs),
-                                     model.taxonomy.reason(l.code)?.label.text(for: lang) ?? l.code, l.annotator, l.taxonomyVersion]
+                                     model.taxonomy.reason(l.code)?.label.text(for: lang) ?? l.code.rawValue, l.annotator, l.taxonomyVersion]
                                 }, selected: s.selectedLabel)
         if labels.isEmpty {
             buffer.put(DisplayWidth.truncate(UIText.text("no labels", lang), to: tableArea.width), x: tableArea.x, y: tableArea.y, style: .dim)
@@ -105,11 +105,11 @@ enum LabelScreen {
         for (i, l) in labels.enumerated() {
             let from = max(0, column(l.startMs)), to = min(area.width, max(column(l.startMs) + 1, column(l.endMs)))
             guard to > from else { continue }
-            let colour = ScreenStyle.highlights[(codes.firstIndex(of: l.code) ?? 0) % ScreenStyle.highlights.count]
+            let colour = ScreenStyle.highlights[(codes.firstIndex(of: l.code.rawValue) ?? 0) % ScreenStyle.highlights.count]
             let style = Style(foreground: .black, background: colour, bold: i == selected, reverse: i == selected)
             let rect = Rect(x: area.x + from, y: area.y, width: to - from, height: 1)
             buffer.fill(rect, with: Cell(" ", style: style))
-            let name = model.taxonomy.reason(l.code)?.label.text(for: lang) ?? l.code
+            let name = model.taxonomy.reason(l.code)?.label.text(for: lang) ?? l.code.rawValue
             buffer.put(DisplayWidth.truncate(name, to: rect.width), x: rect.x, y: rect.y, style: style, maxX: rect.maxX)
         }
     }

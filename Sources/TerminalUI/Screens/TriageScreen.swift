@@ -16,7 +16,7 @@ enum TriageScreen {
         var inside = Frame.draw(into: &buffer, area: queueArea, title: UIText.text("queue", lang))
         // The live call first, then the recent calls.
         if let live {
-            let label = live.suggestion?.primaryReason.map { model.taxonomy.reason($0)?.label.text(for: lang) ?? $0 } ?? ""
+            let label = live.suggestion?.primaryReason.map { model.taxonomy.reason($0)?.label.text(for: lang) ?? $0.rawValue } ?? ""
             let style = Style(foreground: .red, bold: true, reverse: state.liveSelected)
             buffer.fill(Rect(x: inside.x, y: inside.y, width: inside.width, height: 1), with: Cell(" ", style: style))
             buffer.put(DisplayWidth.truncate("● \(UIText.text("live", lang)) \(TimeFormat.position(ms: live.audioMs)) \(label)", to: inside.width),
@@ -28,8 +28,8 @@ enum TriageScreen {
         let visible = model.calls[first..<min(model.calls.count, first + inside.height)]
         let items = visible.map { c -> ListWidget.Item in
             let time = c.startedAt.map { String($0.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") } ?? "–"
-            let label = c.suggestedPrimary.map { model.taxonomy.reason($0)?.label.text(for: lang) ?? $0 } ?? ""
-            return ListWidget.Item("\(time) \(label)", marker: ScreenStyle.dot(c.confirmedDisposition ?? c.suggestedDisposition))
+            let label = c.suggestedPrimary.map { model.taxonomy.reason($0)?.label.text(for: lang) ?? $0.rawValue } ?? ""
+            return ListWidget.Item("\(time) \(label)", marker: ScreenStyle.dot((c.confirmedDisposition ?? c.suggestedDisposition)?.rawValue))
         }
         ListWidget(items: Array(items), selected: state.liveSelected ? nil : state.selected - first).render(into: &buffer, area: inside)
 
@@ -109,7 +109,7 @@ enum TriageScreen {
         buffer.put(DisplayWidth.truncate(bannerText, to: rows.width), x: rows.x, y: rows.y, style: ScreenStyle.banner(s.disposition))
         rows = rows.splitTop(1).1
         if let decision = detail.decision {
-            let decided = Disposition(rawValue: decision.disposition).flatMap { model.taxonomy.definition(of: $0)?.label.text(for: lang) } ?? decision.disposition
+            let decided = model.taxonomy.definition(of: decision.disposition)?.label.text(for: lang) ?? decision.disposition.rawValue
             buffer.put(DisplayWidth.truncate("✔ \(UIText.text("decided", lang)): \(decided) (\(decision.decidedBy))", to: rows.width), x: rows.x, y: rows.y,
                        style: Style(foreground: .green, bold: true))
             rows = rows.splitTop(1).1

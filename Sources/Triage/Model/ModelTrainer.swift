@@ -31,14 +31,14 @@ public struct ModelTrainer {
         let read = examples.map { classifier.rulesAndFeatures($0.input) }
         var hashed = Data()
         for e in examples { hashed.append(Data(e.canonical.utf8)); hashed.append(0x0A) }
-        let trainingSet = ReasonModel.TrainingSet(sha256: SHA256Text.hex(hashed), calls: examples.count, sources: sources)
+        let trainingSet = ReasonModel.TrainingSet(sha256: SHA256Digest.hex(hashed), calls: examples.count, sources: sources)
         let validation = hyperparameters.folds >= 2 && examples.count >= hyperparameters.folds
             ? crossValidate(examples, read: read, progress: progress) : nil
         progress("training on \(examples.count) calls")
         var model = fit(features: read.map(\.features), labels: examples.map(\.labels), trainingSet: trainingSet)
         model.crossValidation = validation
         model.id = ""
-        model.id = "reasons-" + String(SHA256Text.hex(try model.encoded()).prefix(12))
+        model.id = "reasons-" + String(SHA256Digest.hex(try model.encoded()).prefix(12))
         return model
     }
 

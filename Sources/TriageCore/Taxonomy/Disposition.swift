@@ -1,5 +1,5 @@
 /// What the midwife advises at the end of the call, from most to least urgent.
-public enum Disposition: String, Sendable, Codable, CaseIterable, Comparable {
+public enum Disposition: String, Sendable, Codable, CaseIterable, Comparable, CustomStringConvertible {
     /// Call 112 now.
     case emergency112 = "emergency_112"
     /// Come in now.
@@ -21,4 +21,9 @@ public enum Disposition: String, Sendable, Codable, CaseIterable, Comparable {
 
     /// Orders by urgency: the most urgent compares smallest.
     public static func < (a: Disposition, b: Disposition) -> Bool { a.urgencyRank < b.urgencyRank }
+}
+
+extension Disposition {
+    /// The code, as stored and printed (`attend_now`).
+    public var description: String { rawValue }
 }

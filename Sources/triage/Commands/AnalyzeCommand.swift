@@ -36,16 +36,16 @@ struct AnalyzeCommand: ParsableCommand {
         var metadata = CallMetadata()
         let metaPath = meta ?? (fm.fileExists(atPath: base + ".meta.json") ? base + ".meta.json" : nil)
         if let metaPath {
-            do { metadata = try MetadataFile.read(fileAt: metaPath).metadata } catch { throw CommandFailure(message: "\(error)") }
+            do { metadata = try MetadataFile.read(fileAt: metaPath).metadata } catch { throw CommandFailure(error) }
         }
         let recording: (info: AudioFileInfo, episodes: EpisodeSummary)
         do { recording = try RecordingAnalysis.episodes(audioPath: audio, channelRoles: metadata.channelRoles) } catch {
-            throw CommandFailure(message: "\(error)")
+            throw CommandFailure(error)
         }
         let transcriptPath = transcript ?? IngestDiscovery.transcriptSidecar(forBase: base)
         var turns: [Turn] = []
         if let transcriptPath {
-            do { turns = try TranscriptReader.read(fileAt: transcriptPath).turns } catch { throw CommandFailure(message: "\(error)") }
+            do { turns = try TranscriptReader.read(fileAt: transcriptPath).turns } catch { throw CommandFailure(error) }
         }
         let classifier = try modelOptions.classifier(taxonomyOptions)
         let taxonomy = classifier.taxonomy

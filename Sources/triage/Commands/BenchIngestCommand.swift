@@ -42,8 +42,8 @@ struct BenchIngestCommand: ParsableCommand {
 
         Console.out("generating \(files) calls of \(seconds) s at \(rate) Hz in \(folder.path) …")
         let generated = try BenchCorpus.generate(into: folder.path, files: files, seconds: seconds, rate: rate, transcripts: !noTranscripts)
-        let archive = try CallArchive(path: folder.appendingPathComponent("bench.sqlite").path)
-        let ingestor = Ingestor(archive: archive, actor: "bench", jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let archive = try ArchiveSession.open(address: folder.appendingPathComponent("bench.sqlite").path, origin: "bench ingest")
+        let ingestor = Ingestor(archive: archive, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let items = IngestDiscovery.plan([folder.appendingPathComponent("calls").path]).items
 
         let first = measure { ingestor.ingest(items, progress: SilentProgress()) }

@@ -45,7 +45,7 @@ struct BenchLiveCommand: ParsableCommand {
 
     private func latency(taxonomy: Taxonomy, folder: String) throws {
         let input: FileInput
-        do { input = try FileInput(path: call, pacer: RealtimePacer(speed: speed)) } catch { throw CommandFailure(message: "\(error)") }
+        do { input = try FileInput(path: call, pacer: RealtimePacer(speed: speed)) } catch { throw CommandFailure(error) }
         let base = (call as NSString).deletingPathExtension
         guard let transcriptPath = IngestDiscovery.transcriptSidecar(forBase: base) else {
             throw CommandFailure(message: "\(call): no transcript beside it to replay")

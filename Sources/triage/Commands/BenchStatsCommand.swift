@@ -23,10 +23,10 @@ struct BenchStatsCommand: ParsableCommand {
     func run() throws {
         let path = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-stats-\(getpid()).sqlite").path
         defer { if keep == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
-        let archive = try CallArchive(path: path)
+        let archive = try ArchiveSession.open(address: path, origin: "bench stats")
         if try archive.callCount() == 0 {
             let start = DispatchTime.now().uptimeNanoseconds
-            try SyntheticArchive.fill(archive, calls: calls)
+            try archive.fillSynthetic(calls: calls)
             Console.out(String(format: "generated %d calls in %.1f s (%@)", calls, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, path))
         }
         let queries: [(String, StatsQuery)] = [

@@ -22,23 +22,25 @@ struct BenchUICommand: ParsableCommand {
     @OptionGroup var taxonomyOptions: TaxonomyOptions
 
     func run() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-ui-\(getpid()).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let archive = try CallArchive(path: path)
-        try SyntheticArchive.fill(archive, calls: calls)
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("triage-bench-ui-\(getpid())")
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: folder) }
+        let archive = try ArchiveSession.open(address: folder.appendingPathComponent("bench.sqlite").path, origin: "bench ui")
+        try archive.fillSynthetic(calls: calls)
         let taxonomy = try taxonomyOptions.load()
-        // The longest demo call, with its transcript and suggestion, at the top of the queue.
-        let items = IngestDiscovery.plan(["Recordings/da01-veer-foerstegang.flac"]).items
-        guard case .archived(let id, _)? = Ingestor(archive: archive, actor: "bench").ingest(items, progress: SilentProgress()).first else {
+        // The longest demo call, with its transcript and suggestion, at the top of the queue: a copy whose
+        // record says it started after every generated call.
+        let demo = try Self.demoCallStartingLast(in: folder.path)
+        guard case .archived(let id, _)? = Ingestor(archive: archive).ingest(IngestDiscovery.plan([demo]).items, progress: SilentProgress()).first else {
             throw CommandFailure(message: "bench: cannot ingest Recordings/da01-veer-foerstegang.flac (run from the project folder)")
         }
-        try archive.write { try $0.execute(sql: "UPDATE calls SET started_at = '2099-01-01T00:00:00' WHERE id = ?", arguments: [id]) }
         let classifier = ArchivedClassification(archive: archive, classifier: TriageClassifier(taxonomy: taxonomy))
         _ = try classifier.classifyAndStore(callID: id)
 
         let terminal = FakeTerminal(width: 200, height: 60)
         let start = DispatchTime.now().uptimeNanoseconds
-        let app = TriageApp(model: try DeskModel(archive: archive, taxonomy: taxonomy), terminal: terminal, clock: SystemClock(), user: "bench")
+        let app = TriageApp(model: try DeskModel(archive: archive, taxonomy: taxonomy), terminal: terminal, clock: SystemClock())
         app.redraw()
         let openMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         Console.out(String(format: "%d calls in the archive, a %d-turn call on screen at 200×60; opening took %.1f ms", calls + 1,
@@ -52,6 +54,24 @@ struct BenchUICommand: ParsableCommand {
         Console.out(String(format: "label screen opened (audio read, waveform and spectrogram computed) in %.1f ms", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6))
         let labelKeys: [Key] = [.right, .right, .character("+"), .character("+"), .right, .character("-"), .character("-"), .left, .left, .home]
         report("label screen", measure(app, keys: labelKeys))
+    }
+
+    /// Copies the demo labour call into `folder` with its record's start moved to 2099; returns the audio's path.
+    static func demoCallStartingLast(in folder: String) throws -> String {
+        let base = "Recordings/da01-veer-foerstegang"
+        let copy = (folder as NSString).appendingPathComponent("da01-veer-foerstegang")
+        do {
+            for ext in ["flac", "vtt"] { try FileManager.default.copyItem(atPath: "\(base).\(ext)", toPath: "\(copy).\(ext)") }
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(base).meta.json"))
+            guard var meta = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw CommandFailure(message: "\(base).meta.json: not a JSON object")
+            }
+            meta["started_at"] = "2099-01-01T00:00:00"
+            try JSONSerialization.data(withJSONObject: meta).write(to: URL(fileURLWithPath: "\(copy).meta.json"))
+        } catch let failure as CommandFailure { throw failure } catch {
+            throw CommandFailure(message: "bench: cannot copy \(base) (run from the project folder): \(error.localizedDescription)")
+        }
+        return "\(copy).flac"
     }
 
     private func measure(_ app: TriageApp, keys: [Key]) -> [Double] {

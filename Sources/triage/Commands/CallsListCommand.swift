@@ -17,24 +17,25 @@ struct CallsListCommand: ParsableCommand {
     var limit: Int?
 
     func run() throws {
-        let store = try archive.open(readOnly: true)
+        let store = try archive.open("calls list", readOnly: true, requiring: .readCalls)
         let calls: [CallSummary]
-        do { calls = try store.listCalls(limit: limit) } catch { throw CommandFailure(message: "\(error)") }
+        do { calls = try store.listCalls(limit: limit) } catch { throw CommandFailure(error) }
         switch format {
         case .json:
             let objects = calls.map { JSONValue.object(CallsListCommand.fields(of: $0)) }
             Console.out(JSONValue.array(objects).rendered(pretty: true))
         case .text:
-            if calls.isEmpty { Console.out("No calls archived in \(store.path)."); return }
-            var table = TextTable(columns: ["ID", "STARTED", "LENGTH", "LANG", "CALLER", "GA", "TURNS", "FILE"])
+            if calls.isEmpty { Console.out("No calls archived in \(store.address)."); return }
+            var table = TextTable(columns: ["ID", "STARTED", "LENGTH", "LANG", "CALLER", "GA", "TURNS", "SUGGESTED", "DECIDED", "FILE"])
             for c in calls {
                 let ga = c.gestationalWeek.map { w in c.gestationalDays.map { "\(w)+\($0)" } ?? "\(w)" } ?? "–"
                 table.add([String(c.id), c.startedAt.map { $0.replacingOccurrences(of: "T", with: " ").dropLast(3).description } ?? "–",
-                           c.durationMs.map { Console.duration(ms: $0) } ?? "–", c.language ?? "–", c.callerType ?? "–", ga,
-                           String(c.turns), c.path])
+                           c.durationMs.map { Console.duration(ms: $0) } ?? "–", c.language?.rawValue ?? "–", c.callerType?.rawValue ?? "–", ga,
+                           String(c.turns), c.suggestedDisposition?.rawValue ?? "–", c.confirmedDisposition?.rawValue ?? "–",
+                           Console.printable(c.path)])
             }
             Console.out(table.rendered(), terminator: "")
-            Console.out("\(calls.count) call\(calls.count == 1 ? "" : "s") in \(store.path)")
+            Console.out("\(calls.count) call\(calls.count == 1 ? "" : "s") in \(store.address)")
         }
     }
 
@@ -43,8 +44,10 @@ struct CallsListCommand: ParsableCommand {
         [("id", .integer(Int(c.id))), ("sha256", .string(c.sha256)), ("path", .string(c.path)),
          ("duration_ms", .optionalInteger(c.durationMs)), ("sample_rate", .optionalInteger(c.sampleRate)),
          ("channels", .integer(c.channels)), ("started_at", .optionalString(c.startedAt)),
-         ("language", .optionalString(c.language)), ("caller", .optionalString(c.callerType)),
+         ("language", .optionalString(c.language?.rawValue)), ("caller", .optionalString(c.callerType?.rawValue)),
          ("gestational_week", .optionalInteger(c.gestationalWeek)), ("gestational_days", .optionalInteger(c.gestationalDays)),
-         ("turns", .integer(c.turns))]
+         ("turns", .integer(c.turns)), ("suggested_primary", .optionalString(c.suggestedPrimary?.rawValue)),
+         ("suggested_disposition", .optionalString(c.suggestedDisposition?.rawValue)),
+         ("decided_disposition", .optionalString(c.confirmedDisposition?.rawValue))]
     }
 }

@@ -4,9 +4,11 @@ import Foundation
 import Ingest
 import TriageCore
 
-/// `triage calls show ID`: one call's metadata and transcript with timings.
+/// `triage calls show ID`: one call's metadata and transcript with timings, the suggestion, the midwife's decision
+/// and (for a researcher) the labels and acoustic summaries.
 struct CallsShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one call: metadata and transcript.")
+    static let configuration = CommandConfiguration(commandName: "show",
+                                                    abstract: "Show one call: metadata, transcript, suggestion, decision and labels.")
 
     @OptionGroup var archive: ArchiveOptions
 
@@ -17,19 +19,32 @@ struct CallsShowCommand: ParsableCommand {
     var id: Int64
 
     func run() throws {
-        let store = try archive.open(readOnly: true)
+        let store = try archive.open("calls show", requiring: .readCalls)
         let found: (Call, [Turn], AssessmentRecord?)?
-        let features: [CallFeatureRecord]
+        let features: [CallFeatureRecord], labels: [AnnotationRecord], decision: DecisionRecord?
         do {
-            found = try store.call(id: id).map { ($0, try store.turns(ofCall: id), try store.latestAssessment(ofCall: id)) }
-            features = try store.features(ofCall: id)
-        } catch { throw CommandFailure(message: "\(error)") }
-        guard let (call, turns, assessment) = found else { throw CommandFailure(message: "\(store.path): no call with id \(id)") }
+            found = try store.call(id: id).map { ($0, try store.turns(ofCall: id), try store.latestAssessment(ofCall: id)?.record) }
+            features = store.may(.readRecordings) && found != nil ? try store.features(ofCall: id) : []
+            labels = store.may(.label) && found != nil ? try store.annotations(ofCall: id) : []
+            decision = found != nil ? try store.latestDecision(ofCall: id) : nil
+        } catch { throw CommandFailure(error) }
+        guard let (call, turns, assessment) = found else { throw CommandFailure(message: "\(store.address): no call with id \(id)") }
         switch format {
         case .json:
             var object = CallsShowCommand.json(call, turns)
             if case .object(var fields) = object {
                 fields.append(("suggestion", assessment.map { .raw($0.resultJSON) } ?? .null))
+                fields.append(("decision", decision.map { d in
+                    .object([("disposition", .string(d.disposition.rawValue)), ("reasons", .array(d.reasons.map { .string($0.rawValue) })),
+                             ("decided_by", .string(d.decidedBy)), ("decided_at", .string(ISO8601DateFormatter().string(from: d.decidedAt))),
+                             ("assessment_id", d.assessmentID.map { .integer(Int($0)) } ?? .null), ("note", .optionalString(d.note)),
+                             ("taxonomy", .string("\(d.taxonomyID)@\(d.taxonomyVersion)"))])
+                } ?? .null))
+                fields.append(("labels", .array(labels.map { l in
+                    .object([("id", l.id.map { .integer(Int($0)) } ?? .null), ("code", .string(l.code.rawValue)), ("annotator", .string(l.annotator)),
+                             ("start_ms", .integer(l.startMs)), ("end_ms", .integer(l.endMs)), ("channel", .optionalInteger(l.channel)),
+                             ("taxonomy", .string("\(l.taxonomyID)@\(l.taxonomyVersion)"))])
+                })))
                 fields.append(("features", .array(features.map { f in
                     .object([("channel", f.channel.map { .integer($0) } ?? .null), ("feature_set", .string(f.featureSet)),
                              ("extractor_version", .string(f.extractorVersion)), ("values", .raw(f.valuesJSON))])
@@ -40,9 +55,18 @@ struct CallsShowCommand: ParsableCommand {
         case .text:
             var text = CallsShowCommand.text(call, turns)
             if let a = assessment {
-                text += "\n  Suggested     \(a.disposition) · \(a.reasons.map(\.code).joined(separator: ", "))"
-                    + (a.redFlags.isEmpty ? "" : " · red flags: \(a.redFlags.joined(separator: ", "))")
+                text += "\n  Suggested     \(a.disposition.rawValue) · \(a.reasons.map(\.code.rawValue).joined(separator: ", "))"
+                    + (a.redFlags.isEmpty ? "" : " · red flags: \(a.redFlags.map(\.rawValue).joined(separator: ", "))")
                     + "\n                (\(a.taxonomyID)@\(a.taxonomyVersion), \(a.modelVersion))\n"
+            }
+            if let d = decision {
+                text += "  Decided       \(d.disposition.rawValue) · \(d.reasons.map(\.rawValue).joined(separator: ", "))"
+                    + " (\(Console.printable(d.decidedBy)), \(ISO8601DateFormatter().string(from: d.decidedAt)))\n"
+            } else if assessment != nil {
+                text += "  Decided       (not yet)\n"
+            }
+            for l in labels {
+                text += "  Label         \(l.code.rawValue) \(Self.clock(l.startMs))–\(Self.clock(l.endMs)) by \(Console.printable(l.annotator))\n"
             }
             for f in features { text += "  \(Self.featureLine(f))\n" }
             Console.out(text, terminator: "")
@@ -51,7 +75,7 @@ struct CallsShowCommand: ParsableCommand {
 
     static func text(_ call: Call, _ turns: [Turn]) -> String {
         let m = call.metadata
-        var lines = ["Call \(call.id)  \(call.path)"]
+        var lines = ["Call \(call.id)  \(Console.printable(call.path))"]
         func row(_ label: String, _ value: String?) { if let value { lines.append("  \(label.padding(toLength: 14, withPad: " ", startingAt: 0))\(value)") } }
         row("Started", m.startedAt.map { $0.description.replacingOccurrences(of: "T", with: " ") })
         row("Length", call.durationMs.map { Console.duration(ms: $0) })
@@ -68,7 +92,7 @@ struct CallsShowCommand: ParsableCommand {
         if turns.isEmpty { lines.append("  (no transcript)") }
         for turn in turns {
             let time = turn.startMs.map { start in "[\(clock(start))–\(turn.endMs.map(clock) ?? "")] " } ?? ""
-            lines.append("  \(time)\(turn.speakerLabel ?? turn.speaker.rawValue): \(turn.text)")
+            lines.append("  \(time)\(Console.printable(turn.speakerLabel ?? turn.speaker.rawValue)): \(Console.printable(turn.text))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

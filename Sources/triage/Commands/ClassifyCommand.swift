@@ -64,10 +64,10 @@ struct ClassifyCommand: ParsableCommand {
         }
         guard let transcript else { return }
         let turns: [Turn]
-        do { turns = try TranscriptReader.read(fileAt: transcript).turns } catch { throw CommandFailure(message: "\(error)") }
+        do { turns = try TranscriptReader.read(fileAt: transcript).turns } catch { throw CommandFailure(error) }
         var metadata = CallMetadata()
         if let meta {
-            do { metadata = try MetadataFile.read(fileAt: meta).metadata } catch { throw CommandFailure(message: "\(error)") }
+            do { metadata = try MetadataFile.read(fileAt: meta).metadata } catch { throw CommandFailure(error) }
         }
         let id = ((transcript as NSString).lastPathComponent as NSString).deletingPathExtension
         let assessment = classifier.classify(CallInput(id: id, startedAt: metadata.startedAt, metadata: metadata, turns: turns))

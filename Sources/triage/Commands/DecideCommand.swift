@@ -23,30 +23,25 @@ struct DecideCommand: ParsableCommand {
     @Option(name: .long, help: "Reason codes, primary first, comma-separated (default: the suggestion's).")
     var reasons: String?
 
-    @Option(name: .long, help: "Who decides (default: $USER).")
-    var by: String?
-
     @Option(name: .long, help: "A note.")
     var note: String?
 
     func run() throws {
         let taxonomy = try taxonomyOptions.load()
-        guard Disposition(rawValue: disposition) != nil else {
+        guard let chosen = Disposition(rawValue: disposition) else {
             throw CommandFailure(message: "unknown disposition '\(disposition)' (\(Disposition.allCases.map(\.rawValue).joined(separator: ", ")))", status: .usage)
         }
-        let store = try archive.open()
-        let suggestion = try store.latestAssessment(ofCall: callID)
-        let codes = reasons.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-            ?? suggestion?.reasons.map(\.code) ?? []
-        for code in codes where taxonomy.reason(code) == nil {
-            throw CommandFailure(message: "unknown reason '\(code)' in \(taxonomy.versionTag)", status: .usage)
-        }
-        let assessmentID = try store.latestAssessmentID(ofCall: callID)
+        let store = try archive.open("decide", requiring: .decide)
         do {
-            let id = try store.store(DecisionRecord(callID: callID, assessmentID: assessmentID, decidedBy: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown",
-                                                    taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, reasons: codes,
-                                                    disposition: disposition, note: note))
-            Console.out("decision \(id) stored for call \(callID): \(disposition) · \(codes.joined(separator: ", "))")
-        } catch { throw CommandFailure(message: "\(error)") }
+            let suggestion = try store.latestAssessment(ofCall: callID)
+            let codes = reasons.map { $0.split(separator: ",").map { ReasonCode(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
+                ?? suggestion?.record.reasons.map(\.code) ?? []
+            for code in codes where taxonomy.reason(code) == nil {
+                throw CommandFailure(message: "unknown reason '\(code)' in \(taxonomy.versionTag)", status: .usage)
+            }
+            let id = try store.decide(DecisionRecord(callID: callID, assessmentID: suggestion?.id, taxonomyID: taxonomy.id,
+                                                     taxonomyVersion: taxonomy.version, reasons: codes, disposition: chosen, note: note))
+            Console.out("decision \(id) stored for call \(callID): \(disposition) · \(codes.map(\.rawValue).joined(separator: ", ")) (\(store.user.name))")
+        } catch { throw CommandFailure(error) }
     }
 }

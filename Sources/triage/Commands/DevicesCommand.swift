@@ -12,7 +12,7 @@ struct DevicesCommand: ParsableCommand {
 
     func run() throws {
         let list: AudioDeviceList
-        do { list = try PulseDirectory.list() } catch { throw CommandFailure(message: "\(error)") }
+        do { list = try PulseDirectory.list() } catch { throw CommandFailure(error) }
         Console.out("sound server: \(list.server)")
         for (title, devices) in [("inputs (record from)", list.inputs), ("outputs (play to)", list.outputs)] {
             Console.out("\n\(title):")

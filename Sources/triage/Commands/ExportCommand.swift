@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
     var lang: String = "da"
 
     func run() throws {
-        let store = try archive.open(readOnly: true)
+        let store = try archive.open("export fhir", requiring: .exportCalls)
         let taxonomy = try taxonomyOptions.load()
         var ids = try call.flatMap { $0.split(separator: ",") }.map { text -> Int64 in
             guard let id = Int64(text) else { throw CommandFailure(message: "--call takes call ids, not '\(text)'", status: .usage) }
@@ -37,15 +37,17 @@ struct ExportCommand: ParsableCommand {
         if ids.isEmpty { ids = try store.listCalls().map(\.id).sorted() }
         var items: [EncounterBundleWriter.Item] = []
         for id in ids {
-            guard let c = try store.call(id: id) else { throw CommandFailure(message: "\(store.path): no call with id \(id)") }
-            let suggestion = try store.latestAssessment(ofCall: id)
+            guard let c = try store.call(id: id) else { throw CommandFailure(message: "\(store.address): no call with id \(id)") }
+            let suggestion = try store.latestAssessment(ofCall: id)?.record
             let decision = try store.latestDecision(ofCall: id)
             guard suggestion != nil || decision != nil else { continue }
             items.append(EncounterBundleWriter.Item(
-                call: c, reasons: decision?.reasons ?? suggestion?.reasons.map(\.code) ?? [],
-                disposition: decision?.disposition ?? suggestion?.disposition ?? "info_only",
+                call: c, reasons: (decision?.reasons ?? suggestion?.reasons.map(\.code) ?? []).map(\.rawValue),
+                disposition: (decision?.disposition ?? suggestion?.disposition ?? .infoOnly).rawValue,
                 source: decision == nil ? "suggested" : "confirmed", assessmentJSON: suggestion?.resultJSON))
         }
-        Console.out(EncounterBundleWriter.write(items, taxonomy: taxonomy, language: lang).rendered(pretty: true))
+        let bundle = EncounterBundleWriter.write(items, taxonomy: taxonomy, language: lang).rendered(pretty: true)
+        do { try store.recordExport("FHIR bundle of \(items.count) calls: \(ids.map(String.init).joined(separator: ","))") } catch { throw CommandFailure(error) }
+        Console.out(bundle)
     }
 }

@@ -84,7 +84,7 @@ struct FeaturesCommand: ParsableCommand {
                 s.windowMs = windowMs; s.hopMs = hopMs; s.fftSize = fftSize; s.melBands = melBands; s.style = style
                 if let fftSize, fftSize < s.window { s.windowMs = Double(fftSize) * 1000 / Double(s.sampleRate) }
             }
-        } catch let failure as CommandFailure { throw failure } catch { throw CommandFailure(message: "\(error)") }
+        } catch let failure as CommandFailure { throw failure } catch { throw CommandFailure(error) }
         let output: String
         switch (set, summary) {
         case (.lld, false): output = FeatureOutput.frames(recording, format: format)

@@ -25,9 +25,6 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Inputs prepared at once (default: the number of cores).")
     var jobs: Int?
 
-    @Option(name: .long, help: "Who ingests, for the audit log (default: $USER).")
-    var actor: String?
-
     @Flag(name: .long, help: "Archive only; do not suggest contact reasons for calls with transcripts.")
     var noClassify = false
 
@@ -48,9 +45,8 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let plan = IngestDiscovery.plan(paths)
         for (path, reason) in plan.missing { Console.err("error: \(path): \(reason)") }
-        let store = try archive.open()
-        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, actor: actor ?? CallArchiving.defaultActor,
-                                      modelOptions: modelOptions)
+        let store = try archive.open("ingest", requiring: .ingest)
+        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, modelOptions: modelOptions)
         RecordingRecoveryOnStart.run(folders: RecordingFolders(archivePath: archive.path), archiving: archiving)
         if plan.items.isEmpty && plan.missing.isEmpty {
             Console.err("triage: no audio or transcript files found in \(paths.joined(separator: ", "))")

@@ -19,9 +19,9 @@ struct ModelsCommand: ParsableCommand {
         @OptionGroup var archiveOptions: ArchiveOptions
 
         func run() throws {
-            let store = try archiveOptions.open(readOnly: true)
+            let store = try archiveOptions.open("models list", readOnly: true)
             let models: [ModelRecord]
-            do { models = try store.models() } catch { throw CommandFailure(message: "\(error)") }
+            do { models = try store.models() } catch { throw CommandFailure(error) }
             if models.isEmpty { Console.out("no models stored; train one with: triage train --gold FILE --out FILE --store"); return }
             for m in models {
                 var cv = ""
@@ -40,24 +40,22 @@ struct ModelsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Store a model file in the archive.")
         @Argument(help: "The model file.") var file: String
         @Flag(name: .long, help: "Make it the model that classifies.") var activate = false
-        @Option(name: .long, help: "Who stores it (default: $USER).") var by: String?
         @OptionGroup var archiveOptions: ArchiveOptions
 
         func run() throws {
-            let store = try archiveOptions.open()
-            try ModelsCommand.store(file: file, in: store, activate: activate, by: by ?? CallArchiving.defaultActor)
+            let store = try archiveOptions.open("models store", requiring: .train)
+            try ModelsCommand.store(file: file, in: store, activate: activate)
         }
     }
 
     struct Activate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a stored model the one that classifies.")
         @Argument(help: "The model's id.") var id: String
-        @Option(name: .long, help: "Who activates it (default: $USER).") var by: String?
         @OptionGroup var archiveOptions: ArchiveOptions
 
         func run() throws {
-            let store = try archiveOptions.open()
-            do { try store.activateModel(id: id, by: by ?? CallArchiving.defaultActor) } catch { throw CommandFailure(message: "\(error)") }
+            let store = try archiveOptions.open("models activate", requiring: .activateModel)
+            do { try store.activateModel(id: id) } catch { throw CommandFailure(error) }
             Console.out("\(id) is the active model")
         }
     }
@@ -69,10 +67,10 @@ struct ModelsCommand: ParsableCommand {
         @OptionGroup var archiveOptions: ArchiveOptions
 
         func run() throws {
-            let store = try archiveOptions.open(readOnly: true)
+            let store = try archiveOptions.open("models export", readOnly: true)
             let found: ModelRecord?
-            do { found = try store.model(id: id) } catch { throw CommandFailure(message: "\(error)") }
-            guard let record = found else { throw CommandFailure(message: "\(store.path): no model \(id) in the archive") }
+            do { found = try store.model(id: id) } catch { throw CommandFailure(error) }
+            guard let record = found else { throw CommandFailure(message: "\(store.address): no model \(id) in the archive") }
             do { try record.modelJSON.write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
                 throw CommandFailure(message: "\(out): \(error.localizedDescription)")
             }
@@ -80,7 +78,7 @@ struct ModelsCommand: ParsableCommand {
     }
 
     /// Reads a model file and stores it in the archive.
-    static func store(file: String, in store: CallArchive, activate: Bool, by actor: String) throws {
+    static func store(file: String, in store: ArchiveSession, activate: Bool) throws {
         let model: ReasonModel
         let data: Data
         var metrics: String?
@@ -88,10 +86,10 @@ struct ModelsCommand: ParsableCommand {
             model = try ModelLocator.load(URL(fileURLWithPath: file))
             data = try model.encoded()
             if let cv = model.crossValidation { metrics = String(decoding: try JSONEncoder().encode(cv), as: UTF8.self) }
-        } catch { throw CommandFailure(message: "\(error)") }
+        } catch { throw CommandFailure(error) }
         let record = ModelRecord(id: model.id, taxonomy: model.taxonomy, trainingSHA256: model.trainingSet.sha256, trainingCalls: model.trainingSet.calls,
-                                 storedBy: actor, metricsJSON: metrics, modelJSON: data)
-        do { try store.store(record, activate: activate) } catch { throw CommandFailure(message: "\(error)") }
-        Console.out("stored \(model.id) in \(store.path)\(activate ? " (active)" : "")")
+                                 storedBy: store.user.name, metricsJSON: metrics, modelJSON: data)
+        do { try store.store(record, activate: activate) } catch { throw CommandFailure(error) }
+        Console.out("stored \(model.id) in \(store.address)\(activate ? " (active)" : "")")
     }
 }

@@ -64,9 +64,6 @@ struct RecordCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep the recording but do not archive it.")
     var noArchive = false
 
-    @Option(name: .long, help: "Who records, for the audit log (default: $USER).")
-    var actor: String?
-
     func validate() throws {
         guard (1...2).contains(channels) else { throw ValidationError("--channels must be 1 or 2") }
         if let rate, !(8000...192_000).contains(rate) { throw ValidationError("--rate must be from 8000 to 192000 Hz") }
@@ -83,10 +80,9 @@ struct RecordCommand: ParsableCommand {
     func run() throws {
         signal(SIGXFSZ, SIG_IGN) // a file-size limit is a full disk: a failed write, not a dead recorder
         signal(SIGPIPE, SIG_IGN)
-        let store = try archive.open()
+        let store = try archive.open("record", requiring: .ingest)
         let folders = RecordingFolders(archivePath: archive.path)
-        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, actor: actor ?? CallArchiving.defaultActor,
-                                      modelOptions: modelOptions)
+        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, modelOptions: modelOptions)
         RecordingRecoveryOnStart.run(folders: folders, archiving: archiving)
         let taxonomy = try taxonomyOptions.load()
         let model = try modelOptions.load(taxonomy: taxonomy, taxonomyURL: try taxonomyOptions.locate(), archive: store)
@@ -123,7 +119,7 @@ struct RecordCommand: ParsableCommand {
             }
         } catch {
             folders.log("\(error)")
-            throw CommandFailure(message: "\(error)")
+            throw CommandFailure(error)
         }
         status.end()
         if let problem = outcome.ending.problem {

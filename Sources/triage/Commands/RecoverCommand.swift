@@ -14,9 +14,9 @@ struct RecoverCommand: ParsableCommand {
     @OptionGroup var taxonomyOptions: TaxonomyOptions
 
     func run() throws {
-        let store = try archive.open()
+        let store = try archive.open("recover", requiring: .ingest)
         let folders = RecordingFolders(archivePath: archive.path)
-        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, actor: CallArchiving.defaultActor)
+        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions)
         var failed = false
         let count = RecordingRecoveryOnStart.run(folders: folders, archiving: archiving) { message in
             if message.hasPrefix("warning") || message.hasSuffix("not yet archived") { failed = true }

@@ -1,3 +1,4 @@
+import Archive
 import ArgumentParser
 import Foundation
 import Ingest
@@ -30,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     var noReference = false
 
     func run() throws {
-        let store = try archive.open(readOnly: true)
+        let store = try archive.open("report", requiring: .statistics)
         let taxonomy = try taxonomyOptions.load()
         let report = HTMLReport(source: stats.statsSource, filter: stats.filter, taxonomy: taxonomy, language: lang,
                                 suppress: suppression.suppress(what: "report"), reference: noReference ? nil : .manchester2009)
@@ -44,6 +45,7 @@ struct ReportCommand: ParsableCommand {
             for (name, svg) in built.charts { try AtomicFile.write(svg, to: (folder as NSString).appendingPathComponent(name)) }
             try AtomicFile.write(built.html, to: out)
         } catch { throw CommandFailure(message: "\(out): cannot write the report (\(error.localizedDescription))") }
+        do { try store.recordExport("HTML report \(out)") } catch { throw CommandFailure(error) }
         Console.out("wrote \(out) and \(built.charts.count) charts in \(folder)/")
     }
 }

@@ -1,3 +1,4 @@
+import Archive
 import ArgumentParser
 import Foundation
 import Ingest
@@ -49,7 +50,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try archive.open(readOnly: true)
+        let store = try archive.open("stats", readOnly: true, requiring: .statistics)
         let taxonomy = try? taxonomyOptions.load()
         let suppress = suppression.suppress(what: "output")
         let known = taxonomy?.reasons.map(\.code) ?? []
@@ -60,7 +61,7 @@ struct StatsCommand: ParsableCommand {
                 return suppress ? SmallCellSuppression.apply(to: t) : t
             } catch let invalid as StatsQuery.Invalid {
                 throw CommandFailure(message: invalid.description, status: .usage)
-            } catch let failure as CommandFailure { throw failure } catch { throw CommandFailure(message: "\(error)") }
+            } catch let failure as CommandFailure { throw failure } catch { throw CommandFailure(error) }
         }
         let dims = by.split(separator: ",").compactMap { StatsDimension(rawValue: String($0)) }
         let names = StatsLabels(taxonomy: taxonomy, language: lang)

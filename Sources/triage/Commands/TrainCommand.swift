@@ -85,7 +85,7 @@ struct TrainCommand: ParsableCommand {
         do { try data.write(to: URL(fileURLWithPath: out), options: .atomic) } catch { throw CommandFailure(message: "\(out): \(error.localizedDescription)") }
         Console.out("\(model.id): \(examples.count) calls, \(model.vocabulary.count) features, \(model.classes.count) reasons → \(out)")
         if store || activate {
-            try ModelsCommand.store(file: out, in: try archiveOptions.open(), activate: activate, by: CallArchiving.defaultActor)
+            try ModelsCommand.store(file: out, in: try archiveOptions.open("train", requiring: .train), activate: activate)
         }
         if let cv = model.crossValidation {
             func line(_ name: String, _ f: ReasonModel.CrossValidation.Figures) -> String {

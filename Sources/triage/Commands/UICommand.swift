@@ -24,9 +24,6 @@ struct UICommand: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var taxonomyOptions: TaxonomyOptions
 
-    @Option(name: .long, help: "Who decides and labels, stored with each decision and label (default: $USER).")
-    var user: String?
-
     @Option(name: .long, help: "da or en.")
     var lang: String = "da"
 
@@ -54,22 +51,26 @@ struct UICommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure(message: "the application needs a terminal; for scripts use the subcommands (triage help)")
         }
-        let store = try archive.open()
+        let store = try archive.open("ui", requiring: .statistics)
         let taxonomy = try taxonomyOptions.load()
-        let who = user ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
         let folders = RecordingFolders(archivePath: archive.path)
-        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions, actor: who)
+        let archiving = CallArchiving(store: store, taxonomyOptions: taxonomyOptions)
         var recovered: [String] = []
-        RecordingRecoveryOnStart.run(folders: folders, archiving: archiving) { recovered.append($0) }
+        // Recording, recovering and classifying are for those who archive calls (a coordinator sees statistics only).
+        let archives = store.may(.ingest)
+        if archives { RecordingRecoveryOnStart.run(folders: folders, archiving: archiving) { recovered.append($0) } }
         let model = try DeskModel(archive: store, taxonomy: taxonomy)
-        let classifier = try ModelOptions.parse([]).classifier(taxonomyOptions, archive: store)
-        let classification = ArchivedClassification(archive: store, classifier: classifier)
+        let classification = archives
+            ? ArchivedClassification(archive: store, classifier: try ModelOptions.parse([]).classifier(taxonomyOptions, archive: store)) : nil
         let (device, channels, liveFrom, speed) = (self.device, self.channels, self.liveFrom, self.speed)
-        let live = LiveDeskController(.init(
-            makeInput: {
-                try LiveRecording.openInput(file: liveFrom, pacer: RealtimePacer(speed: speed), device: device, channels: channels, folders: folders)
-            },
-            transcriptFrom: transcriptFrom, channelRoles: nil, folders: folders, archiving: archiving, taxonomy: taxonomy, model: classifier.model))
+        let live = classification.map { classification in
+            LiveDeskController(.init(
+                makeInput: {
+                    try LiveRecording.openInput(file: liveFrom, pacer: RealtimePacer(speed: speed), device: device, channels: channels, folders: folders)
+                },
+                transcriptFrom: transcriptFrom, channelRoles: nil, folders: folders, archiving: archiving, taxonomy: taxonomy,
+                model: classification.classifier.model))
+        }
         let player = FilePlayer { format in try PulseOutput(device: nil, format: format) }
         let terminal = NcursesTerminal()
         // Whatever ends the program, the terminal is given back as it was.
@@ -79,8 +80,8 @@ struct UICommand: ParsableCommand {
                 _exit(130)
             }
         }
-        let app = TriageApp(model: model, terminal: terminal, clock: SystemClock(), user: who,
-                            reclassify: { _ = try classification.classifyAndStore(callID: $0) },
+        let app = TriageApp(model: model, terminal: terminal, clock: SystemClock(),
+                            reclassify: classification.map { classification in { _ = try classification.classifyAndStore(callID: $0) } },
                             player: player, live: live, colours: terminal.hasColours)
         if lang == "en" { _ = app.handle(.character("l")) }
         if let last = recovered.last { app.say(recovered.count > 1 ? "\(last) (+\(recovered.count - 1))" : last) }

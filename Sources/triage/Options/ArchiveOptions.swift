@@ -2,23 +2,33 @@ import Archive
 import ArgumentParser
 import Foundation
 
-/// `--db`: which archive a command works on.
+/// `--db` and `--role`: which archive a command works on, and in which of the user's roles.
 struct ArchiveOptions: ParsableArguments {
     @Option(name: .long, help: "The archive database (default: $TRIAGE_DB, else ./triage.sqlite).")
     var db: String?
 
-    var path: String { db ?? CallArchive.defaultPath() }
+    @Option(name: .long, help: ArgumentHelp("Act in this one of your roles only (midwife, researcher, coordinator, admin).",
+                                            valueName: "role"))
+    var role: Role?
 
-    /// Opens the archive, turning failures into a one-line message.
-    func open(readOnly: Bool = false) throws -> CallArchive {
+    var path: String { db ?? ArchiveSession.defaultAddress() }
+
+    /// Opens a session on the archive for this process's account, turning failures into a one-line message and
+    /// a refusal into exit status 3. `origin` names the command for the audit log; `permission`, when given, is
+    /// checked before anything else is done.
+    func open(_ origin: String, readOnly: Bool = false, requiring permission: Permission? = nil) throws -> ArchiveSession {
         if readOnly, !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure(message: "\(path): no archive here yet; ingest calls first (triage ingest PATH…)")
         }
         let timeout = ProcessInfo.processInfo.environment["TRIAGE_BUSY_TIMEOUT_MS"].flatMap(Double.init).map { $0 / 1000 } ?? 5
         do {
-            return try CallArchive(path: path, readOnly: readOnly, busyTimeout: timeout)
+            let session = try ArchiveSession.open(address: path, role: role, origin: origin, readOnly: readOnly, busyTimeout: timeout)
+            if let permission { try session.require(permission) }
+            return session
         } catch {
-            throw CommandFailure(message: "\(error)")
+            throw CommandFailure(error)
         }
     }
 }
+
+extension Role: ExpressibleByArgument {}

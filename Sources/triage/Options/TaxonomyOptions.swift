@@ -19,7 +19,7 @@ struct TaxonomyOptions: ParsableArguments {
     func load() throws -> Taxonomy {
         let url = try locate()
         do { return try TaxonomyLoader.load(contentsOf: url) } catch {
-            throw CommandFailure(message: "\(error)")
+            throw CommandFailure(error)
         }
     }
 }

@@ -18,7 +18,7 @@ enum AnswerKeyFolder {
                 throw CommandFailure(message: "\(metaPath): no transcript beside the answer key")
             }
             let turns: [Turn]
-            do { turns = try TranscriptReader.read(fileAt: transcript).turns } catch { throw CommandFailure(message: "\(error)") }
+            do { turns = try TranscriptReader.read(fileAt: transcript).turns } catch { throw CommandFailure(error) }
             var metadata: [String: Any] = [:]
             for key in ["gestational_week", "gestational_days", "first_baby", "caller", "days_postpartum"] { metadata[key] = meta[key] }
             out.append((index + 1, [

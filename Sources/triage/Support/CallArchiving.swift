@@ -7,16 +7,16 @@ import TriageCore
 /// Archives files (with their sidecars) and suggests reasons for the new calls: what `ingest` does,
 /// and what a finished or recovered recording goes through.
 struct CallArchiving {
-    let store: CallArchive
+    /// The session that archives (its user is who ingested, in the audit log).
+    let store: ArchiveSession
     let taxonomyOptions: TaxonomyOptions
-    let actor: String
     /// The reason model beside the rules, as the command's options say (`nil`: the defaults, as with no options).
     var modelOptions: ModelOptions? = nil
 
     /// Ingests `items` (with their acoustic summaries) and classifies the calls that are new; returns each item's result.
     func archive(_ items: [IngestItem], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any IngestProgress,
                  classify: Bool = true, features: Bool = true) -> [IngestResult] {
-        let results = Ingestor(archive: store, actor: actor, jobs: jobs, features: features).ingest(items, progress: progress)
+        let results = Ingestor(archive: store, jobs: jobs, features: features).ingest(items, progress: progress)
         if classify { self.classify(results) }
         return results
     }
@@ -40,7 +40,4 @@ struct CallArchiving {
         }
         if classified > 0 { Console.out("classified \(classified) call\(classified == 1 ? "" : "s") (\(taxonomy.versionTag), \(classifier.versionTag))") }
     }
-
-    /// The default actor for the audit log.
-    static var defaultActor: String { ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
 }

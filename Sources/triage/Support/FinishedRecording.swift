@@ -39,7 +39,13 @@ struct FinishedRecording {
         for result in results {
             switch result {
             case .archived(let id, _), .alreadyPresent(let id):
-                for note in notes { _ = try? archiving.store.addNote(callID: id, text: note, by: archiving.actor) }
+                for note in notes {
+                    do { try archiving.store.addNote(callID: id, text: note) } catch {
+                        // The note stays in the recording's sidecar; say so rather than lose it quietly.
+                        Console.err("error: call \(id): a note was not stored (\(CommandFailure(error).message)); it is kept in \(path)'s notes")
+                        folders.log("call \(id): note not stored: \(error)")
+                    }
+                }
                 if !notes.isEmpty { archiving.classify(results) }
                 journal.end(entry)
                 return id

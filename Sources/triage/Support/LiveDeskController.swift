@@ -86,7 +86,7 @@ final class LiveDeskController: LiveDesk {
                 result = .success(outcome)
             } catch {
                 folders.log("\(error)")
-                result = .failure(CommandFailure(message: "\(error)"))
+                result = .failure(CommandFailure(error))
             }
             run.outcome.withLock { $0 = result }
             run.finished.signal()

@@ -21,7 +21,7 @@ struct LiveRecording {
             return try PulseInput(device: device, channels: channels, sampleRate: sampleRate)
         } catch {
             folders.log("\(error)")
-            throw CommandFailure(message: "\(error)")
+            throw CommandFailure(error)
         }
     }
 

@@ -1,0 +1,13 @@
+import GRDB
+
+/// The archive's migrations in order. Append new ones; never edit or reorder a shipped one.
+enum ArchiveMigrator {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(Migration001InitialSchema.identifier, migrate: Migration001InitialSchema.migrate)
+        migrator.registerMigration(Migration002CurrentAssessment.identifier, migrate: Migration002CurrentAssessment.migrate)
+        migrator.registerMigration(Migration003Models.identifier, migrate: Migration003Models.migrate)
+        migrator.registerMigration(Migration004UsersAndAuditChain.identifier, migrate: Migration004UsersAndAuditChain.migrate)
+        return migrator
+    }
+}

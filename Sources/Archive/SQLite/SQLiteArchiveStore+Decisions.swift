@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import TriageCore
+
+extension SQLiteArchiveStore: DecisionStore {
+    public func store(_ decision: DecisionRecord, by context: AuditContext) throws -> Int64 {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM calls WHERE id = ?", arguments: [decision.callID]) == true else {
+                throw ArchiveError.notFound("\(self.path): no call with id \(decision.callID)")
+            }
+            let at = Timestamps.iso8601(decision.decidedAt)
+            let codes = decision.reasons.map(\.rawValue)
+            try db.execute(sql: """
+                INSERT INTO decisions (call_id, assessment_id, decided_at, decided_by, taxonomy_id, taxonomy_version, primary_reason,
+                                       disposition, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [decision.callID, decision.assessmentID, at, context.actor, decision.taxonomyID,
+                                 decision.taxonomyVersion, codes.first, decision.disposition.rawValue, decision.note])
+            let id = db.lastInsertedRowID
+            for (rank, code) in codes.enumerated() {
+                try db.execute(sql: "INSERT INTO decision_reasons (decision_id, reason_code, rank) VALUES (?, ?, ?)", arguments: [id, code, rank])
+            }
+            try db.execute(sql: "UPDATE calls SET latest_decision_id = ?, confirmed_primary = ?, confirmed_disposition = ? WHERE id = ?",
+                           arguments: [id, codes.first, decision.disposition.rawValue, decision.callID])
+            try CurrentReasons.replace(db, callID: decision.callID, source: .confirmed, with: codes)
+            try Self.appendAudit(context.event(.decide, callID: decision.callID,
+                                               detail: "\(decision.disposition.rawValue): \(codes.joined(separator: ","))"), db: db)
+            return id
+        }
+    }
+
+    public func latestDecision(ofCall callID: Int64) throws -> DecisionRecord? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM decisions WHERE call_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1",
+                                             arguments: [callID]) else { return nil }
+            let reasons = try String.fetchAll(db, sql: "SELECT reason_code FROM decision_reasons WHERE decision_id = ? ORDER BY rank",
+                                              arguments: [row["id"] as Int64])
+            let at = Timestamps.date(row["decided_at"])
+            return DecisionRecord(callID: callID, assessmentID: row["assessment_id"], decidedAt: at ?? Date(timeIntervalSince1970: 0),
+                                  decidedBy: row["decided_by"], taxonomyID: row["taxonomy_id"], taxonomyVersion: row["taxonomy_version"],
+                                  reasons: reasons.map(ReasonCode.init(rawValue:)),
+                                  disposition: try Self.disposition(row["disposition"], path: self.path), note: row["note"])
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// The embedded archive: one SQLite database in WAL mode, migrated on open, readable and writable only by the
+/// account that owns it (mode 0600).
+///
+/// Every write is one transaction, so a crash or a kill leaves either the whole change or none of it. Safe to
+/// share between threads; readers never block the writer. Other modules reach it only through `ArchiveSession`.
+public final class SQLiteArchiveStore: Sendable {
+    /// Where the database lives.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating and migrating when needed) the archive at `path`.
+    ///
+    /// - Parameters:
+    ///   - readOnly: open without writing; the database must exist.
+    ///   - busyTimeout: how long to wait for another process's lock before failing with `.locked`.
+    public init(path: String, readOnly: Bool = false, busyTimeout: TimeInterval = 5) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "triage-archive"
+        configuration.prepareDatabase { db in
+            // Reading through memory maps: statistics scan many rows, and read(2) calls would dominate.
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            if !db.configuration.readonly {
+                // WAL with NORMAL sync: a commit survives a crash or kill of the process; only a
+                // power cut may lose the last commits, never corrupt the file.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+        }
+        if readOnly, !FileManager.default.fileExists(atPath: path) {
+            throw ArchiveError.cannotOpen(path: path, reason: "no such file")
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            throw ArchiveError.cannotOpen(path: path, reason: "the folder \(directory) does not exist")
+        }
+        if !readOnly { try Self.createPrivately(path) }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            if readOnly {
+                let current = try pool.read { try ArchiveMigrator.migrator.hasCompletedMigrations($0) }
+                if !current {
+                    throw ArchiveError.failed(path: path, reason: "the schema is out of date; open it once for writing to upgrade it")
+                }
+            } else {
+                try ArchiveMigrator.migrator.migrate(pool)
+            }
+        } catch {
+            throw ArchiveError.from(error, path: path)
+        }
+    }
+
+    /// Creates the database file readable by its owner alone (SQLite gives the WAL and shared-memory files the
+    /// database's mode), and narrows an existing one's mode if it is wider.
+    private static func createPrivately(_ path: String) throws {
+        let fd = open(path, O_RDWR | O_CREAT, 0o600)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            if errno == EACCES || errno == EROFS { return } // opening read-write reports it in SQLite's terms
+            throw ArchiveError.cannotOpen(path: path, reason: reason)
+        }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o077 != 0 { _ = fchmod(fd, 0o600) }
+        close(fd)
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) { _ = chmod(path + suffix, 0o600) }
+    }
+
+    /// Runs `body` in one write transaction; errors come back as `ArchiveError`.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch { throw ArchiveError.from(error, path: path) }
+    }
+
+    /// Runs `body` on a consistent read snapshot; errors come back as `ArchiveError`.
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw ArchiveError.from(error, path: path) }
+    }
+}
+
+extension SQLiteArchiveStore: MaintenanceStore {
+    public var address: String { path }
+
+    public func integrityCheck() throws -> [String] {
+        try read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+    }
+
+    public func appliedMigrations() throws -> [String] {
+        try read { try ArchiveMigrator.migrator.appliedIdentifiers($0).sorted() }
+    }
+}
+
+extension SQLiteArchiveStore {
+    /// The database's journal mode (`wal`), for the store's own tests.
+    func journalMode() throws -> String? { try read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } }
+}

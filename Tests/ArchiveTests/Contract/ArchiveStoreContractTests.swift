@@ -1,0 +1,196 @@
+import Archive
+import Foundation
+import TestSupport
+import Testing
+import TriageCore
+
+/// What every implementation of the archive's store interface must do, run through the session as every
+/// other module uses it. A PostgreSQL store joins `ArchiveImplementation.all` and must pass the same.
+@Suite struct ArchiveStoreContractTests {
+    let dir = TemporaryDirectory("contract")
+    typealias D = ContractData
+
+    @Test(arguments: ArchiveImplementation.all)
+    func storesACallWithItsTurnsAndReadsItBack(_ implementation: ArchiveImplementation) throws {
+        let archive = try D.creator(try implementation.make(dir))
+        guard case .inserted(let id) = try archive.store(D.draft("aa", turns: D.turns)) else { Issue.record("not inserted"); return }
+        let call = try #require(try archive.call(id: id))
+        #expect(call.sha256 == "aa" && call.durationMs == 12000 && call.frames == 96000 && call.channels == 2)
+        #expect(call.metadata.startedAt?.description == "2026-03-14T02:17:00")
+        #expect(call.metadata.caller == .partner && call.metadata.firstBaby == true && call.metadata.gestationalWeek == 38)
+        #expect(call.metadata.channelRoles == [.caller, .midwife])
+        #expect(try archive.turns(ofCall: id) == D.turns)
+        #expect(try archive.callID(sha256: "aa") == id)
+        #expect(try archive.call(id: 999) == nil)
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func theSameContentIsStoredOnce(_ implementation: ArchiveImplementation) throws {
+        let archive = try D.creator(try implementation.make(dir))
+        let first = try archive.store(D.draft("bb", turns: D.turns))
+        #expect(try archive.store(D.draft("bb", turns: D.turns)) == .alreadyPresent(first.callID))
+        #expect(try archive.callCount() == 1)
+        #expect(try archive.listCalls().map(\.turns) == [2])
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func listsCallsNewestFirstWithTheirCurrentSuggestionAndDecision(_ implementation: ArchiveImplementation) throws {
+        let archive = try D.creator(try implementation.make(dir))
+        let old = try archive.store(D.draft("old", turns: D.turns, started: "2026-01-01T08:00:00")).callID
+        _ = try archive.store(D.draft("new", turns: [D.turns[0]], started: "2026-05-01T23:59:00"))
+        _ = try archive.store(D.draft("undated", started: nil))
+        let suggestion = try archive.store(D.assessment(old, ["itching"], .attendSoon))
+        try archive.decide(D.decision(old, ["itching"], .selfCare, assessmentID: suggestion))
+        let list = try archive.listCalls()
+        #expect(list.map(\.sha256) == ["new", "old", "undated"])
+        #expect(list.map(\.turns) == [1, 2, 0])
+        #expect(list[1].suggestedPrimary == "itching" && list[1].suggestedDisposition == .attendSoon && list[1].confirmedDisposition == .selfCare)
+        #expect(list[1].language == "da" && list[1].callerType == .partner)
+        #expect(try archive.listCalls(limit: 1).count == 1)
+        #expect(try archive.listCalls(limit: 5, offset: 2).map(\.sha256) == ["undated"])
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func searchFindsDanishWordsAndPrefixes(_ implementation: ArchiveImplementation) throws {
+        let archive = try D.creator(try implementation.make(dir))
+        let id = try archive.store(D.draft("cc", turns: D.turns)).callID
+        #expect(try archive.searchTranscripts("blødning").map(\.callID) == [id])
+        #expect(try archive.searchTranscripts("fødemod").map(\.callID) == [id])
+        #expect(try archive.searchTranscripts("blodning").isEmpty) // ø is a letter of its own
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func suggestionsAndDecisionsAreKeptSideBySide(_ implementation: ArchiveImplementation) throws {
+        let archive = try D.creator(try implementation.make(dir))
+        let id = try archive.store(D.draft("ff")).callID
+        let first = try archive.store(D.assessment(id, ["labour_contractions"], .selfCare))
+        let second = try archive.store(D.assessment(id, ["labour_contractions", "rupture_of_membranes"], .attendNow, flags: ["clear_rom_at_term"]))
+        #expect(second != first)
+        let latest = try #require(try archive.latestAssessment(ofCall: id))
+        #expect(latest.id == second && latest.record.disposition == .attendNow && latest.record.redFlags == ["clear_rom_at_term"])
+        #expect(latest.record.reasons.map(\.code) == ["labour_contractions", "rupture_of_membranes"])
+        try archive.decide(D.decision(id, ["rupture_of_membranes"], .attendNow, assessmentID: second))
+        let decision = try #require(try archive.latestDecision(ofCall: id))
+        #expect(decision.decidedBy == "anna" && decision.assessmentID == second && decision.reasons == ["rupture_of_membranes"])
+        #expect(try archive.latestAssessment(ofCall: id)?.record.disposition == .attendNow) // the suggestion is untouched
+        #expect(throws: ArchiveError.self) { try archive.decide(D.decision(999, [], .refer)) }
+        #expect(throws: ArchiveError.self) { try archive.store(D.assessment(999, [], .refer)) }
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func notesBecomeTurnsOfTheirOwn(_ implementation: ArchiveImplementation) throws {
+        let archive = try D.creator(try implementation.make(dir))
+        let id = try archive.store(D.draft("nn", turns: D.turns)).callID
+        try archive.addNote(callID: id, text: "Bløder nu kraftigt")
+        let last = try #require(try archive.turns(ofCall: id).last)
+        #expect(last.speaker == .notes && last.speakerLabel == "anna" && last.text == "Bløder nu kraftigt")
+        #expect(throws: ArchiveError.self) { try archive.addNote(callID: 999, text: "x") }
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func labelsAreRevisedAndUndoneWithoutLosingAnything(_ implementation: ArchiveImplementation) throws {
+        let archive = try D.creator(try implementation.make(dir))
+        let id = try archive.store(D.draft("ll")).callID
+        let a = try archive.annotate(D.label(id, "rupture_of_membranes"))
+        _ = try archive.annotate(D.label(id, "itching", by: "bo", 100...200))
+        let b = try archive.revise(annotation: a, startMs: 500, endMs: 4500, code: "labour_contractions")
+        #expect(try archive.annotations(ofCall: id, annotator: "anna").map(\.code) == ["labour_contractions"])
+        #expect(try archive.annotations(ofCall: id).count == 2)
+        try archive.exchange(remove: b, restore: a) // undo the revision
+        #expect(try archive.annotations(ofCall: id, annotator: "anna").map(\.id) == [a])
+        try archive.exchange(remove: a, restore: nil)
+        #expect(try archive.annotations(ofCall: id, annotator: "anna").isEmpty)
+        #expect(throws: ArchiveError.self) { try archive.revise(annotation: a, startMs: 0, endMs: 1, code: "x") }
+        let labelled = try archive.statistics(StatsQuery(dimensions: [.reason], source: .labelled))
+        #expect(labelled.rows.filter { $0.count > 0 }.map(\.keys) == [["itching"]])
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func modelsAreVersionedWithOneActive(_ implementation: ArchiveImplementation) throws {
+        let archive = try D.creator(try implementation.make(dir))
+        func model(_ id: String) -> ModelRecord {
+            ModelRecord(id: id, taxonomy: "t@1", trainingSHA256: "abc", trainingCalls: 10, storedBy: "anna", metricsJSON: nil, modelJSON: Data(id.utf8))
+        }
+        try archive.store(model("reasons-1"), activate: true)
+        try archive.store(model("reasons-2"), activate: false)
+        try archive.store(model("reasons-2"), activate: false) // the same model twice is one
+        #expect(try archive.models().count == 2)
+        #expect(try archive.activeModel()?.id == "reasons-1")
+        try archive.activateModel(id: "reasons-2")
+        #expect(try archive.activeModel()?.id == "reasons-2")
+        #expect(try archive.model(id: "reasons-1")?.modelJSON == Data("reasons-1".utf8))
+        #expect(throws: ArchiveError.self) { try archive.activateModel(id: "reasons-9") }
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func statisticsCountWhatWasStored(_ implementation: ArchiveImplementation) throws {
+        let archive = try D.creator(try implementation.make(dir))
+        let calls: [(String, LanguageCode, [ReasonCode], Disposition, Disposition?)] = [
+            ("2026-03-02T08:15:00", "da", ["labour_contractions"], .selfCare, .attendSoon),
+            ("2026-03-02T08:40:00", "da", ["labour_contractions", "anxiety_reassurance"], .attendNow, nil),
+            ("2026-03-03T02:10:00", "en", ["rupture_of_membranes", "labour_contractions"], .attendNow, .attendNow),
+            ("2026-04-01T08:00:00", "da", ["vaginal_bleeding"], .attendNow, nil),
+        ]
+        for (i, c) in calls.enumerated() {
+            let id = try archive.store(D.draft("s\(i)", started: c.0, language: c.1)).callID
+            try archive.store(D.assessment(id, c.2, c.3))
+            if let decided = c.4 { try archive.decide(D.decision(id, [c.2[0]], decided)) }
+        }
+        func counts(_ query: StatsQuery) throws -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: try archive.statistics(query).rows.filter { $0.count > 0 }.map { ($0.keys.joined(separator: "|"), $0.count) })
+        }
+        #expect(try counts(StatsQuery(dimensions: [.reason])) == ["labour_contractions": 2, "rupture_of_membranes": 1, "vaginal_bleeding": 1])
+        #expect(try counts(StatsQuery(dimensions: [.reason], allReasons: true))["labour_contractions"] == 3)
+        #expect(try counts(StatsQuery(dimensions: [.disposition], source: .confirmed)) == ["attend_soon": 1, "attend_now": 1])
+        #expect(try counts(StatsQuery(dimensions: [.month, .language])) == ["2026-03|da": 2, "2026-03|en": 1, "2026-04|da": 1])
+        #expect(try counts(StatsQuery(dimensions: [.hour], filter: StatsFilter(reason: "labour_contractions")))["8"] == 2)
+        #expect(try archive.statistics(StatsQuery(dimensions: [.weekday, .hour])).rows.count == 7 * 24)
+        #expect(throws: StatsQuery.Invalid.self) { try archive.statistics(StatsQuery(dimensions: [.disposition], source: .labelled)) }
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func theFirstAccountAdoptsTheArchiveAndOthersMustBeAdded(_ implementation: ArchiveImplementation) throws {
+        let store = try implementation.make(dir)
+        let anna = try D.creator(store)
+        #expect(anna.user.roles == ArchiveUser.creatorRoles)
+        #expect(throws: AccessDenied.unknownAccount("bo", archive: store.address)) {
+            try ArchiveSession(store: store, account: Account(name: "bo"), origin: "contract")
+        }
+        try anna.setUser("bo", roles: [.coordinator])
+        let bo = try ArchiveSession(store: store, account: Account(name: "bo"), origin: "contract")
+        #expect(bo.roles == [.coordinator])
+        #expect(throws: AccessDenied.roleNotHeld(user: "bo", role: .admin)) {
+            try ArchiveSession(store: store, account: Account(name: "bo"), role: .admin, origin: "contract")
+        }
+        #expect(try D.creator(store, role: .midwife).roles == [.midwife])
+        #expect(throws: ArchiveError.self) { try anna.removeUser("anna") } // the only admin stays
+        #expect(throws: ArchiveError.self) { try anna.setUser("anna", roles: [.midwife]) }
+        try anna.setUser("bo", roles: [.admin])
+        try anna.removeUser("anna") // another admin exists now
+        #expect(try bo.serving("contract").user.name == "bo")
+        #expect(throws: AccessDenied.self) { try ArchiveSession(store: store, account: Account(name: "anna"), origin: "contract") }
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func everyChangeAndEveryViewIsAuditedInAnUnbrokenChain(_ implementation: ArchiveImplementation) throws {
+        let archive = try D.creator(try implementation.make(dir))
+        let id = try archive.store(D.draft("au", turns: D.turns)).callID
+        try archive.store(D.assessment(id, ["itching"], .attendSoon))
+        try archive.decide(D.decision(id, ["itching"], .selfCare))
+        try archive.addNote(callID: id, text: "ok")
+        _ = try archive.annotate(D.label(id, "itching"))
+        _ = try archive.call(id: id)
+        _ = try archive.turns(ofCall: id)
+        try archive.recordExport("test export")
+        try archive.setUser("bo", roles: [.coordinator])
+        let rows = try archive.auditEntries()
+        #expect(rows.map(\.action) == ["create-archive", "ingest", "suggest", "decide", "note", "annotate", "view-call", "view-transcript",
+                                       "export", "user-add"])
+        #expect(rows.allSatisfy { $0.actor == "anna" && $0.origin == "contract" && $0.hash != nil })
+        #expect(rows[1].roles == "midwife,researcher,admin" && rows[1].callID == id)
+        #expect(try archive.auditEntries(AuditFilter(callID: id)).count == 7)
+        #expect(try archive.auditEntries(AuditFilter(actor: "bo")).isEmpty)
+        #expect(try archive.verifyAudit() == nil)
+        #expect(try archive.integrityCheck() == ["ok"])
+    }
+}

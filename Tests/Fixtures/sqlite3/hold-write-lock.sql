@@ -1,0 +1,3 @@
+BEGIN IMMEDIATE;
+.shell touch "$READY" && sleep 2
+ROLLBACK;

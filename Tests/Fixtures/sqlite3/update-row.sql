@@ -1,0 +1,1 @@
+UPDATE audit_log SET detail = 'nothing happened' WHERE id = 2;
