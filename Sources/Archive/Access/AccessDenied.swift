@@ -10,7 +10,7 @@ public enum AccessDenied: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownAccount(let name, let archive):
-            return "\(archive): the account \(name) is not a user of this archive; an admin adds it with: triage users add \(name) --role ROLE"
+            return "\(archive): the account \(name) is not a user of this archive; an admin adds it with: triage users add \(name) --roles ROLE"
         case .roleNotHeld(let user, let role):
             return "\(user) does not hold the role \(role.rawValue); an admin grants it with: triage users role \(user) …"
         case .refused(let user, let roles, let permission):

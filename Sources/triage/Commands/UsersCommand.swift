@@ -36,7 +36,7 @@ struct UsersCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an account as a user with roles.")
         @Argument(help: "The operating-system account's name.") var name: String
-        @Option(name: .customLong("role"), help: "Roles, comma-separated.") var roles: String
+        @Option(name: .long, help: "Roles, comma-separated (midwife, researcher, coordinator, admin).") var roles: String
         @OptionGroup var archive: ArchiveOptions
 
         func run() throws {
@@ -60,7 +60,7 @@ struct UsersCommand: ParsableCommand {
             let session = try archive.open("users role", requiring: .manageUsers)
             let parsed = try UsersCommand.parse(roles)
             guard try session.users().contains(where: { $0.name == name }) else {
-                throw CommandFailure(message: "\(session.address): no user \(name); add one with: triage users add \(name) --role ROLES")
+                throw CommandFailure(message: "\(session.address): no user \(name); add one with: triage users add \(name) --roles ROLES")
             }
             do { try session.setUser(name, roles: parsed) } catch { throw CommandFailure(error) }
             Console.out("\(name): \(parsed.listed)")
