@@ -91,7 +91,8 @@ import Testing
         #expect(n("reason_micro_f1") >= microF1)
         #expect(n("primary_accuracy") >= primary)
         #expect(n("disposition_accuracy") >= disposition)
-        #expect((r["denied_reported_present"] as? [Any])?.count ?? 99 <= 10)
+        // A denied symptom reported present in at most 1 call in 40 (the recogniser's text has no commas to end a negation).
+        #expect(Double((r["denied_reported_present"] as? [Any])?.count ?? 999) <= 0.025 * Double(r["calls"] as? Int ?? 0))
         let facts = try #require(r["fact_accuracy"] as? [String: NSNumber])
         #expect((facts["gestational_week"]?.doubleValue ?? 0) >= 0.93)
         #expect((facts["contraction_interval_min"]?.doubleValue ?? 0) >= 0.9)

@@ -69,6 +69,14 @@ public enum FactExtractor {
                 add("gestational_days", .integer(Int(d)), i..<(i + 3))
                 continue
             }
+            // "38 uger, nej undskyld, 36": a bare number right after a correction of the week just said.
+            let correction: Set<String> = ["nej", "no", "sorry", "undskyld", "mener", "mean", "rettere", "actually", "forkert", "wrong"]
+            if (20...43).contains(n), let said = out.last(where: { $0.name == "gestational_week" }), said.tokens.upperBound <= i,
+               tokens[said.tokens.upperBound..<i].filter(\.isWord).count <= 4, tokens[said.tokens.upperBound..<i].contains(where: { correction.contains($0.text) }),
+               !tokens[said.tokens.upperBound..<i].contains(where: { $0.kind == .number }) {
+                add("gestational_week", .integer(Int(n)), i..<(i + 1))
+                continue
+            }
             if topics.contains(.gestationalAge), n >= 10, tokens[i].kind == .number || !NumberWords.isOrdinal(tokens[i].text),
                !out.contains(where: { $0.name == "gestational_week" }) {
                 add("gestational_week", .integer(Int(n)), i..<(i + 1))
@@ -219,7 +227,7 @@ public enum FactExtractor {
                        !["som", "like"].contains(word(i - 2)) { continue }
                     let sentence = sentenceOf(i)
                     // A colour said on its own ("Klar.", "Grønligt.") once the waters are the subject.
-                    let alone = tokens[sentence].filter(\.isWord).count <= 3
+                    let alone = tokens[sentence].filter { $0.isWord && !["som", "ligesom", "like", "lidt", "sådan", "bit", "kind", "of"].contains($0.text) }.count <= 3
                     guard topics.contains(.fluidColour) || any(fluidWords, in: sentence) || mentioned(["vandet", "waters", "fluid", "water"]) || alone
                     else { continue }
                     if NegationDetector.polarity(of: i..<(i + 1), in: tokens, language: language) == .denied { continue }
@@ -253,6 +261,17 @@ public enum FactExtractor {
                 if spokenDecimal, let d = number(i + 1) { value = v + d / 10 }
                 guard decimal || spokenDecimal || topics.contains(.temperature) else { continue }
                 add("temperature_c", .number(value), i..<(i + 1))
+                break
+            }
+        }
+        // Fahrenheit ("one hundred and two degrees", "101.3 F"), from a thermometer bought abroad: in Celsius.
+        if !out.contains(where: { $0.name == "temperature_c" }),
+           feverContext || mentioned(["thermometer", "termometer", "fahrenheit"]) {
+            for i in tokens.indices {
+                guard let v = number(i), (95.0...110.0).contains(v),
+                      ["degrees", "grader", "fahrenheit", "f"].contains(word(i + 1)) || topics.contains(.temperature)
+                        || mentioned(["thermometer", "termometer", "fahrenheit"]) else { continue }
+                add("temperature_c", .number(((v - 32) * 5 / 9 * 10).rounded() / 10), i..<(i + 1))
                 break
             }
         }

@@ -68,6 +68,7 @@ public struct CompiledLexicon: Sendable {
         for start in tokens.indices where tokens[start].kind != .punctuation {
             var candidates = byFirstStem[tokens[start].stem] ?? []
             if let exact = byFirstStem[tokens[start].text], tokens[start].text != tokens[start].stem { candidates += exact }
+            if CompiledLexicon.isOne(tokens[start]) { candidates += CompiledLexicon.ones.flatMap { byFirstStem[$0] ?? [] } }
             let letter = tokens[start].text.first ?? " "
             candidates += (prefixFirst[letter] ?? []).filter { tokens[start].text.hasPrefix($0.words[0].text) }
             if tokens[start].text.count >= CompiledLexicon.fuzzyLength {
@@ -129,6 +130,7 @@ public struct CompiledLexicon: Sendable {
                 let t = tokens[i]
                 let exact = entry.exact.contains(n)
                 if word.isPrefix ? t.text.hasPrefix(word.text) : exact ? t.text == word.text : (t.stem == word.stem || t.text == word.text) { break }
+                if CompiledLexicon.ones.contains(word.text), CompiledLexicon.isOne(t) { break }
                 if !word.isPrefix, !exact, word.text.count >= CompiledLexicon.fuzzyLength, CompiledLexicon.withinOneEdit(word.text, t.text) {
                     fuzzy = true
                     break
@@ -143,6 +145,11 @@ public struct CompiledLexicon: Sendable {
         }
         return (i, fuzzy)
     }
+
+    /// The article or "one" that a recogniser writes as the digit 1 ("der stikker 1 snor ud" for "en snor").
+    static let ones: Set<String> = ["en", "et", "a", "an", "one"]
+
+    static func isOne(_ token: Token) -> Bool { token.kind == .number && token.value == 1 && token.text == "1" }
 
     /// Nouns of the body and of time that a phrase may not skip over: each changes what the phrase says.
     static let meaningfulGapWords: Set<String> = ["hovedet", "hoved", "ryggen", "ryg", "brystet", "bryst", "benet", "benene", "halsen", "øjnene", "head",

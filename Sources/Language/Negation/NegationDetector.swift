@@ -19,6 +19,9 @@ public enum NegationDetector {
     ]
     /// Words that end a negation's scope.
     static let boundaryWords: Set<String> = ["men", "but", "however", "selvom", "although", "though", "except", "undtagen", "bortset"]
+    /// Words that open a relative clause after a comma (Danish "der" also says "there is": a comma before it still
+    /// ends the clause, unless what it refers to was just denied).
+    static let relatives: Set<String> = ["der", "som", "that", "which", "who"]
     static let pronouns: Set<String> = ["jeg", "hun", "han", "det", "vi", "der", "i", "she", "he", "it", "we", "they", "there"]
 
     /// Scots and Northern negations ("I cannae feel him").
@@ -79,6 +82,7 @@ public enum NegationDetector {
             if negated { break }
         }
         if !negated { negated = trailingNegation(after: span, in: tokens, language: language) }
+        if !negated, language == "da" { negated = postVerbalNegation(after: span, in: tokens) }
         // "Nej blod. Nej vand.": a bare "nej" that starts the clause right before the word, as callers with little Danish
         // say it (not "åh nej, blodet løber").
         if !negated, language == "da", span.lowerBound >= 1, tokens[span.lowerBound - 1].text == "nej",
@@ -107,6 +111,20 @@ public enum NegationDetector {
         return after.dropFirst().contains { $0 == "ikke" || $0 == "not" || $0.hasSuffix("n't") }
     }
 
+    /// Words after "ikke" that make it a matter of degree or of time, not a denial: "bløder ikke meget" (she
+    /// bleeds), "bløder ikke længere" (she bled: a stopped symptom that was never checked still counts).
+    static let degreeAfterNegation: Set<String> = ["meget", "så", "særlig", "særligt", "voldsomt", "kraftigt", "rigtig", "rigtigt", "længere",
+                                                   "mere", "helt", "bare", "kun", "lige", "altid", "nær", "ret", "synderligt", "vildt", "nu", "som", "ligesom", "før"]
+
+    /// Danish puts "ikke" after the verb of a main clause: "jeg bløder ikke", "det siver ikke, tror jeg". Not the tag
+    /// question "… ikke?" ("det er blod, ikke?"), nor an "ikke" that ends the turn where a recogniser left out the
+    /// question mark: unsure, it stays a finding.
+    static func postVerbalNegation(after span: Range<Int>, in tokens: [Token]) -> Bool {
+        guard span.upperBound + 1 < tokens.count, ["ikke", "aldrig"].contains(tokens[span.upperBound].text) else { return false }
+        let next = tokens[span.upperBound + 1].text
+        return next != "?" && !degreeAfterNegation.contains(next)
+    }
+
     /// Index of the first token of the clause holding `index`: after the last sentence mark, boundary
     /// word ("men", "but"), or "og"/"and" that starts a new clause with a pronoun.
     static func clauseStart(before index: Int, in tokens: [Token]) -> Int {
@@ -116,9 +134,13 @@ public enum NegationDetector {
             if t.kind == .punctuation, t.text != "," { return i + 1 }
             // ", det er klart": a comma and a new subject start a new clause, except after a verb that lends its
             // negation to the clause ("jeg synes ikke, han sparker så meget").
-            if t.text == ",", i + 1 < index, pronouns.contains(tokens[i + 1].text) {
+            if t.text == ",", i + 1 < index, pronouns.contains(tokens[i + 1].text) || relatives.contains(tokens[i + 1].text) {
                 let raising = i >= 2 && ["ikke", "not"].contains(tokens[i - 1].text) && ["synes", "tror", "mener", "think", "feel"].contains(tokens[i - 2].text)
-                if !raising { return i + 1 }
+                // "ikke noget, der kommer og går", "det er ikke veer, der …", "nothing that …": the relative clause
+                // belongs to the denied word before the comma.
+                let deniedAntecedent = relatives.contains(tokens[i + 1].text) && i >= 1
+                    && (["intet", "ingenting", "nothing"].contains(tokens[i - 1].text) || i >= 2 && ["ikke", "not", "no", "ingen"].contains(tokens[i - 2].text))
+                if !raising && !deniedAntecedent { return i + 1 }
             }
             if boundaryWords.contains(t.text) { return i + 1 }
             if (t.text == "og" || t.text == "and"), i + 1 < index, pronouns.contains(tokens[i + 1].text) { return i + 1 }

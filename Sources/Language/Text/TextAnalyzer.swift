@@ -4,9 +4,11 @@
 public final class TextAnalyzer {
     private let stemmer = Stemmer()
 
+    /// Sounds that carry nothing. "like" and "ligesom" are not among them: they compare ("like water", "ligesom en
+    /// menstruation"), which the facts read.
     static let fillers: [String: Set<String>] = [
-        "da": ["øh", "øhm", "øhh", "hm", "hmm", "altså", "ligesom", "æh", "æhm", "nåh"],
-        "en": ["um", "uh", "uhm", "erm", "er", "hmm", "like", "ehm"],
+        "da": ["øh", "øhm", "øhh", "hm", "hmm", "altså", "æh", "æhm", "nåh"],
+        "en": ["um", "uh", "uhm", "erm", "er", "hmm", "ehm"],
     ]
 
     public init() {}
