@@ -88,6 +88,36 @@ import TriageCore
         #expect(try model.archive.latestDecision(ofCall: call.id)?.disposition == .emergency112)
     }
 
+    @Test func aDecisionOvertakenByAMoreUrgentSuggestionIsFlaggedLoudly() throws {
+        let terminal = FakeTerminal(width: 80, height: 24)
+        // A note (here: a suggestion stored by the classifier after it) makes the call more urgent than her decision.
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock(), reclassify: { [model] id in
+            try model.archive.store(AssessmentRecord(callID: id, taxonomyID: model.taxonomy.id, taxonomyVersion: model.taxonomy.version,
+                                                     modelVersion: "test", primaryReason: "vaginal_bleeding", disposition: .emergency112,
+                                                     reasons: [.init(code: "vaginal_bleeding", score: 1)], redFlags: ["heavy_bleeding"], resultJSON: "{}"))
+        })
+        guard let index = model.calls.firstIndex(where: { $0.suggestedDisposition == .attendNow }) else { Issue.record("no attend_now call"); return }
+        for _ in 0..<index { app.handle(.down) }
+        app.handle(.character("3")) // come in within hours
+        app.redraw()
+        #expect(terminal.screen.text.contains("✔ Afgjort: Kom ind inden for få timer (AH)"))
+        #expect(!terminal.screen.text.contains("AFGØR IGEN"))
+        app.handle(.character("n"))
+        for ch in "Hun bløder nu kraftigt" { app.handle(.character(ch)) }
+        app.handle(.enter)
+        app.redraw()
+        #expect(terminal.screen.text.contains("⚠ AFGØR IGEN: forslaget er nu mere akut"),
+                "\(terminal.screen.text)")
+        // The archive keeps both; deciding again clears the warning.
+        let call = try #require(model.calls[safe: app.state.selected])
+        #expect(try model.archive.latestDecision(ofCall: call.id)?.disposition == .attendSoon)
+        #expect(try model.archive.latestAssessment(ofCall: call.id)?.record.disposition == .emergency112)
+        app.handle(.character("c"))
+        app.redraw()
+        #expect(!terminal.screen.text.contains("AFGØR IGEN"))
+        #expect(try model.archive.latestDecision(ofCall: call.id)?.disposition == .emergency112)
+    }
+
     @Test func aTypedNoteIsStoredAsATurnAndTheCallClassifiedAgain() throws {
         let terminal = FakeTerminal(width: 80, height: 24)
         nonisolated(unsafe) var reclassified: [Int64] = []

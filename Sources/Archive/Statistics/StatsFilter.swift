@@ -1,5 +1,5 @@
 /// Which calls the statistics count. Every field narrows; `nil` leaves it open.
-public struct StatsFilter: Sendable, Equatable {
+public struct StatsFilter: Sendable, Hashable {
     /// First and last day (inclusive), `YYYY-MM-DD`, of the call's local start.
     public var from: String?
     public var to: String?

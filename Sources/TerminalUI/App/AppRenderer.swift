@@ -23,7 +23,8 @@ public enum AppRenderer {
         case .statistics: StatisticsScreen.render(state, model: model, into: &buffer, area: body)
         }
         let keys = ["triage": "keys", "label": "keys-label", "statistics": "keys-stats"][state.screen.rawValue] ?? "keys"
-        let status = state.message ?? UIText.text(keys, lang)
+        // A failed load of what the screen shows is said, not hidden; a message of the user's last key comes first.
+        let status = state.message ?? model.problem.map { "⚠ \($0)" } ?? UIText.text(keys, lang)
         buffer.fill(Rect(x: 0, y: height - 1, width: width, height: 1), with: Cell(" ", style: .reverse))
         buffer.put(DisplayWidth.truncate(" " + status, to: width), x: 0, y: height - 1, style: .reverse)
         if let draft = state.noteDraft {

@@ -35,9 +35,19 @@ public final class DeskModel {
     private var details: [Int64: Detail] = [:]
     private var overviews: [(id: Int64, overview: Result<AudioOverview, OverviewProblem>)] = []
     private var labels: [Int64: [AnnotationRecord]] = [:]
+    private var tables: [StatisticsKey: StatsTable] = [:]
+    /// What the last load could not read, in one line; the screen shows it (nil when all was read).
+    public private(set) var problem: String?
 
     /// Why a call's audio cannot be drawn (a transcript-only call, a moved file).
     public struct OverviewProblem: Error, Sendable { public var message: String }
+
+    /// A statistics table the screen asked for.
+    struct StatisticsKey: Hashable {
+        var dimensions: [StatsDimension]
+        var source: StatsSource
+        var filter: StatsFilter
+    }
 
     public init(archive: ArchiveSession, taxonomy: Taxonomy) throws {
         self.archive = archive
@@ -60,6 +70,33 @@ public final class DeskModel {
         calls = archive.may(.readCalls) ? try archive.listCalls(limit: 10_000) : []
         details = [:]
         labels = [:]
+        tables = [:]
+    }
+
+    /// Reads from the archive what `state`'s screen shows and is not yet at hand: the selected call, its audio
+    /// and labels on the label screen, the statistics' tables. The application calls it in its update step, so
+    /// rendering never reads the archive; what cannot be read becomes `problem`, shown as a line.
+    public func load(for state: AppState) {
+        problem = nil
+        switch state.screen {
+        case .triage, .label:
+            guard !state.liveSelected, let call = calls[safe: state.selected] else { return }
+            do { _ = try detail(call.id) } catch { problem = UIText.oneLine(error) }
+            guard state.screen == .label else { return }
+            if case .failure(let p) = overview(call.id), problem == nil, call.path.isEmpty == false, p.message != "no audio for this call" {
+                problem = p.message
+            }
+            if labels[call.id] == nil {
+                do { labels[call.id] = try archive.annotations(ofCall: call.id, annotator: state.user) } catch { problem = UIText.oneLine(error) }
+            }
+        case .statistics:
+            for key in StatisticsScreen.keys(state, model: self) where tables[key] == nil {
+                do {
+                    tables[key] = try StatsQuery(dimensions: key.dimensions, source: key.source, filter: key.filter,
+                                                 knownReasons: taxonomy.reasons.map(\.code)).run(on: archive)
+                } catch { problem = UIText.oneLine(error) }
+            }
+        }
     }
 
     /// The call's audio as the label screen draws it (all channels mixed), read once and kept for the
@@ -74,24 +111,30 @@ public final class DeskModel {
         } catch let problem as OverviewProblem {
             result = .failure(problem)
         } catch {
-            result = .failure(OverviewProblem(message: "\(error)"))
+            result = .failure(OverviewProblem(message: UIText.oneLine(error)))
         }
         overviews.append((id, result))
         if overviews.count > 4 { overviews.removeFirst() }
         return result
     }
 
-    /// The labels in force on a call by one annotator, in time order.
-    public func labels(_ callID: Int64, annotator: String) -> [AnnotationRecord] {
-        if let known = labels[callID] { return known }
-        let found = (try? archive.annotations(ofCall: callID, annotator: annotator)) ?? []
+    /// The call's audio if it was loaded (rendering reads only this).
+    public func loadedOverview(_ id: Int64) -> Result<AudioOverview, OverviewProblem>? { overviews.first { $0.id == id }?.overview }
+
+    /// The labels in force on a call by one annotator, in time order, as last loaded.
+    public func labels(_ callID: Int64, annotator: String) -> [AnnotationRecord] { labels[callID] ?? [] }
+
+    /// Forgets a call's labels after a change; the next load reads them again.
+    public func labelsChanged(_ callID: Int64) { labels[callID] = nil }
+
+    /// Reads the labels of a call again now (after a change the update step itself made).
+    public func reloadLabels(_ callID: Int64, annotator: String) throws -> [AnnotationRecord] {
+        let found = try archive.annotations(ofCall: callID, annotator: annotator)
         labels[callID] = found
         return found
     }
 
-    /// Forgets a call's labels after a change.
-    public func labelsChanged(_ callID: Int64) { labels[callID] = nil }
-
+    /// A call with its suggestion and decision, read from the archive once and then kept.
     public func detail(_ id: Int64) throws -> Detail? {
         if let cached = details[id] { return cached }
         guard let call = try archive.call(id: id) else { return nil }
@@ -101,6 +144,9 @@ public final class DeskModel {
         details[id] = detail
         return detail
     }
+
+    /// The call as last loaded (rendering reads only this).
+    public func loadedDetail(_ id: Int64) -> Detail? { details[id] }
 
     /// Stores the midwife's decision beside the suggestion, and reads the call list and the call again.
     public func decide(callID: Int64, disposition: Disposition, reasons: [ReasonCode], at date: Date) throws {
@@ -119,8 +165,9 @@ public final class DeskModel {
     /// Reads the call list and the calls again (after the call was classified anew).
     public func refresh() throws { try reload() }
 
+    /// A statistics table as last loaded for these keys (nil until loaded).
     public func statistics(_ dims: [StatsDimension], source: StatsSource, filter: StatsFilter = StatsFilter()) -> StatsTable? {
-        try? StatsQuery(dimensions: dims, source: source, filter: filter, knownReasons: taxonomy.reasons.map(\.code)).run(on: archive)
+        tables[StatisticsKey(dimensions: dims, source: source, filter: filter)]
     }
 
     /// The statistics filter for a period of `days` up to the newest call, and a reason.

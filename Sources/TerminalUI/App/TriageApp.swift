@@ -39,13 +39,15 @@ public final class TriageApp {
         state.user = model.archive.user.name
         state.screens = DeskModel.screens(for: model.archive)
         state.screen = state.screens.first ?? .statistics
+        model.load(for: state)
         state.colours = colours
     }
 
     /// Shows a message in the status line (recovered recordings at start).
     public func say(_ message: String) { state.message = message }
 
-    /// Draws the current state, writing only the cells that changed since the last frame.
+    /// Draws the current state, writing only the cells that changed since the last frame. What the screen shows
+    /// was loaded in the update step (`DeskModel.load`); drawing reads no archive.
     public func redraw() {
         let (width, height) = terminal.size
         let frame = AppRenderer.render(state, model: model, width: width, height: height, now: clock.now, live: live?.call)
@@ -73,6 +75,7 @@ public final class TriageApp {
         case .exportStatistics: exportStatistics()
         case .none: break
         }
+        model.load(for: state)
         return !state.quitting
     }
 
@@ -120,7 +123,7 @@ public final class TriageApp {
     private func labelContext() -> LabelUpdate.Context? {
         guard state.screen == .label, let call = selectedCall else { return nil }
         let audioMs = (try? model.overview(call.id).get().durationMs) ?? 0
-        let turnsEnd = (try? model.detail(call.id))?.turns.compactMap(\.endMs).max() ?? 0
+        let turnsEnd = model.loadedDetail(call.id)?.turns.compactMap(\.endMs).max() ?? 0
         return LabelUpdate.Context(durationMs: max(audioMs, call.durationMs ?? 0, turnsEnd, 1), labels: model.labels(call.id, annotator: user),
                                    codes: model.taxonomy.reasons.map { ($0.code, $0.label.text(for: state.language)) })
     }
@@ -131,11 +134,10 @@ public final class TriageApp {
             let id = try model.archive.annotate(AnnotationRecord(callID: call.id, annotator: user, startMs: start, endMs: end, code: LabelCode(rawValue: code),
                                                                  taxonomyID: model.taxonomy.id, taxonomyVersion: model.taxonomy.version))
             undo.append(.created(id))
-            model.labelsChanged(call.id)
-            state.label.selectedLabel = model.labels(call.id, annotator: user).firstIndex { $0.id == id }
+            state.label.selectedLabel = try model.reloadLabels(call.id, annotator: user).firstIndex { $0.id == id }
             state.message = "\(UIText.text("labelled", state.language)): \(label(code)) \(TimeFormat.position(ms: start))–\(TimeFormat.position(ms: end))"
         } catch {
-            state.message = "\(error)"
+            state.message = UIText.oneLine(error)
         }
     }
 
@@ -145,11 +147,10 @@ public final class TriageApp {
         do {
             let new = try model.archive.revise(annotation: id, startMs: start, endMs: end, code: code.map(LabelCode.init(rawValue:)) ?? old.code, annotator: user)
             undo.append(.revised(old: id, new: new))
-            model.labelsChanged(call.id)
-            state.label.selectedLabel = model.labels(call.id, annotator: user).firstIndex { $0.id == new }
+            state.label.selectedLabel = try model.reloadLabels(call.id, annotator: user).firstIndex { $0.id == new }
             state.message = "\(UIText.text("labelled", state.language)): \(label(code ?? old.code.rawValue)) \(TimeFormat.position(ms: start))–\(TimeFormat.position(ms: end))"
         } catch {
-            state.message = "\(error)"
+            state.message = UIText.oneLine(error)
         }
     }
 
@@ -161,7 +162,7 @@ public final class TriageApp {
             model.labelsChanged(call.id)
             state.message = UIText.text("deleted", state.language)
         } catch {
-            state.message = "\(error)"
+            state.message = UIText.oneLine(error)
         }
     }
 
@@ -181,7 +182,7 @@ public final class TriageApp {
             state.message = UIText.text("undone", state.language)
         } catch {
             undo.append(last)
-            state.message = "\(error)"
+            state.message = UIText.oneLine(error)
         }
     }
 
@@ -194,7 +195,7 @@ public final class TriageApp {
         }
         do { try player.play(path: call.path, fromMs: fromMs) } catch {
             state.label.playing = false
-            state.message = "\(error)"
+            state.message = UIText.oneLine(error)
         }
     }
 
@@ -207,7 +208,7 @@ public final class TriageApp {
             let (id, message) = live.stop()
             state.liveSelected = false
             state.hasLiveCall = false
-            try? model.refresh()
+            do { try model.refresh() } catch { state.message = UIText.oneLine(error) }
             if let id, let index = model.calls.firstIndex(where: { $0.id == id }) { state.selected = index }
             state.message = message
         } else {
@@ -217,7 +218,7 @@ public final class TriageApp {
                 state.hasLiveCall = true
                 state.message = UIText.text("recording", state.language)
             } catch {
-                state.message = "\(error)"
+                state.message = UIText.oneLine(error)
             }
         }
     }
@@ -239,7 +240,7 @@ public final class TriageApp {
             }
             state.message = "\(UIText.text("exported", state.language)): \(folder)/statistics-\(stamp)-*.csv"
         } catch {
-            state.message = "\(error)"
+            state.message = UIText.oneLine(error)
         }
     }
 
@@ -258,7 +259,7 @@ public final class TriageApp {
             try model.refresh()
             state.message = UIText.text("note saved", state.language)
         } catch {
-            state.message = "\(error)"
+            state.message = UIText.oneLine(error)
         }
     }
 
@@ -279,7 +280,7 @@ public final class TriageApp {
             let label = model.taxonomy.definition(of: chosen)?.label.text(for: state.language) ?? chosen.rawValue
             state.message = "\(UIText.text("saved", state.language)): \(label) (\(user))"
         } catch {
-            state.message = "\(error)"
+            state.message = UIText.oneLine(error)
         }
     }
 }

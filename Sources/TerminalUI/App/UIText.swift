@@ -4,10 +4,15 @@ enum UIText {
         (language == "en" ? english[key] : danish[key]) ?? english[key] ?? key
     }
 
+    /// An error as one line of the screen: its message, never a type's fields, never a line break.
+    static func oneLine(_ error: any Error) -> String {
+        "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+
     static let danish: [String: String] = [
         "title": "Fødemodtagelsen", "triage": "Triage", "statistics": "Statistik", "queue": "Opkald", "reasons": "Kontaktårsager",
         "facts": "Fakta", "transcript": "Samtale", "ask": "Spørg", "no calls": "Ingen opkald i arkivet. Indlæs med: triage ingest MAPPE",
-        "no suggestion": "Intet forslag (ingen udskrift)", "decided": "Afgjort", "saved": "Gemt", "record": "journal", "call": "samtale",
+        "no suggestion": "Intet forslag (ingen udskrift)", "decided": "Afgjort", "stale decision": "forslaget er nu mere akut end afgørelsen", "decide again": "AFGØR IGEN", "saved": "Gemt", "record": "journal", "call": "samtale",
         "acoustic": "lyd", "keys": "↑↓ opkald  c bekræft  1-6 disposition  n notat  Tab skærm  l English  ? hjælp  q afslut",
         "keys-stats": "k forslag/afgørelser  d periode  a årsag  e eksportér  Tab skærm  l English  ? hjælp  q afslut", "help": "Taster",
         "suggested": "forslag", "confirmed": "afgørelser", "by hour": "Opkald efter ugedag og time", "dispositions": "Dispositioner",
@@ -23,7 +28,7 @@ enum UIText {
     static let english: [String: String] = [
         "title": "Obstetric reception", "triage": "Triage", "statistics": "Statistics", "queue": "Calls", "reasons": "Contact reasons",
         "facts": "Facts", "transcript": "Transcript", "ask": "Ask", "no calls": "No calls in the archive. Ingest with: triage ingest FOLDER",
-        "no suggestion": "No suggestion (no transcript)", "decided": "Decided", "saved": "Saved", "record": "record", "call": "call",
+        "no suggestion": "No suggestion (no transcript)", "decided": "Decided", "stale decision": "the suggestion is now more urgent than the decision", "decide again": "DECIDE AGAIN", "saved": "Saved", "record": "record", "call": "call",
         "acoustic": "sound", "keys": "↑↓ calls  c confirm  1-6 disposition  n note  Tab screen  l dansk  ? help  q quit",
         "keys-stats": "k suggested/decided  d period  a reason  e export  Tab screen  l dansk  ? help  q quit", "help": "Keys",
         "suggested": "suggestions", "confirmed": "decisions", "by hour": "Calls by weekday and hour", "dispositions": "Dispositions",

@@ -9,11 +9,11 @@ import TriageCore
 enum LabelScreen {
     static func render(_ state: AppState, model: DeskModel, into buffer: inout ScreenBuffer, area: Rect) {
         let lang = state.language
-        guard let call = model.calls[safe: state.selected], let detail = try? model.detail(call.id) else {
+        guard let call = model.calls[safe: state.selected], let detail = model.loadedDetail(call.id) else {
             buffer.put(UIText.text("no calls", lang), x: area.x + 2, y: area.y + 1)
             return
         }
-        let overview = model.overview(call.id)
+        let overview = model.loadedOverview(call.id) ?? .failure(DeskModel.OverviewProblem(message: UIText.text("no audio", lang)))
         let audioMs = (try? overview.get().durationMs) ?? 0
         let durationMs = max(audioMs, call.durationMs ?? 0, detail.turns.compactMap(\.endMs).max() ?? 0, 1)
         let s = state.label

@@ -6,12 +6,21 @@ import TriageCore
 /// and hour as a heat map, and dispositions, from the suggestions or the midwives' decisions, for a
 /// period and a reason. Local screen: small counts are shown. `e` writes what is shown to CSV.
 enum StatisticsScreen {
-    /// The four tables the screen shows, under the state's filter.
-    static func tables(_ state: AppState, model: DeskModel) -> [(name: String, dimensions: [StatsDimension], table: StatsTable?)] {
+    static let shown: [(name: String, dimensions: [StatsDimension])] = [
+        ("reasons", [.reason]), ("hour-weekday", [.weekday, .hour]), ("weeks", [.week]), ("dispositions", [.disposition]),
+    ]
+
+    /// The tables the screen shows under the state's filter, for the model to load.
+    static func keys(_ state: AppState, model: DeskModel) -> [DeskModel.StatisticsKey] {
         let source: StatsSource = state.statisticsConfirmed ? .confirmed : .suggested
         let filter = model.statisticsFilter(days: state.statisticsDays, reason: state.statisticsReason)
-        return [("reasons", [.reason]), ("hour-weekday", [.weekday, .hour]), ("weeks", [.week]), ("dispositions", [.disposition])].map {
-            ($0.0, $0.1, model.statistics($0.1, source: source, filter: filter))
+        return shown.map { DeskModel.StatisticsKey(dimensions: $0.dimensions, source: source, filter: filter) }
+    }
+
+    /// The four tables the screen shows, under the state's filter, as loaded (nil until then).
+    static func tables(_ state: AppState, model: DeskModel) -> [(name: String, dimensions: [StatsDimension], table: StatsTable?)] {
+        zip(shown, keys(state, model: model)).map { shown, key in
+            (shown.name, shown.dimensions, model.statistics(key.dimensions, source: key.source, filter: key.filter))
         }
     }
 

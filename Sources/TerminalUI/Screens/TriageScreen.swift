@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 import TriageCore
 
@@ -62,7 +63,7 @@ enum TriageScreen {
             body(detail, state, model: model, questions: live.questions, into: &buffer, area: rest)
             return
         }
-        guard let call = model.calls[safe: state.selected], let detail = try? model.detail(call.id) else { return }
+        guard let call = model.calls[safe: state.selected], let detail = model.loadedDetail(call.id) else { return }
         // Header: time, length, caller, gestation.
         let m = detail.call.metadata
         var header = [m.startedAt.map { $0.description.replacingOccurrences(of: "T", with: " ") } ?? "", call.durationMs.map { duration($0) } ?? ""]
@@ -110,8 +111,15 @@ enum TriageScreen {
         rows = rows.splitTop(1).1
         if let decision = detail.decision {
             let decided = model.taxonomy.definition(of: decision.disposition)?.label.text(for: lang) ?? decision.disposition.rawValue
-            buffer.put(DisplayWidth.truncate("✔ \(UIText.text("decided", lang)): \(decided) (\(decision.decidedBy))", to: rows.width), x: rows.x, y: rows.y,
-                       style: Style(foreground: .green, bold: true))
+            if let disposition, TriageScreen.isStale(decision, suggestion: disposition, suggestionID: detail.suggestionID) {
+                // The suggestion was made again after her decision and is more urgent now: she must decide again.
+                let text = " ⚠ \(UIText.text("decide again", lang)): \(UIText.text("stale decision", lang)) — \(decided) (\(decision.decidedBy)) "
+                buffer.fill(Rect(x: rows.x, y: rows.y, width: rows.width, height: 1), with: Cell(" ", style: Style(foreground: .red, bold: true, reverse: true)))
+                buffer.put(DisplayWidth.truncate(text, to: rows.width), x: rows.x, y: rows.y, style: Style(foreground: .red, bold: true, reverse: true))
+            } else {
+                buffer.put(DisplayWidth.truncate("✔ \(UIText.text("decided", lang)): \(decided) (\(decision.decidedBy))", to: rows.width), x: rows.x, y: rows.y,
+                           style: Style(foreground: .green, bold: true))
+            }
             rows = rows.splitTop(1).1
         }
         // Reasons with their words.
@@ -164,8 +172,15 @@ enum TriageScreen {
     }
 
     static func duration(_ ms: Int) -> String { TimeFormat.duration(ms: ms) }
+
+    /// Whether a decision no longer stands: the call was suggested anew after it (another suggestion than the one she
+    /// decided on) and the new suggestion is more urgent than what she decided. The archive keeps both.
+    static func isStale(_ decision: DecisionRecord, suggestion: Disposition, suggestionID: Int64?) -> Bool {
+        suggestion < decision.disposition && decision.assessmentID != suggestionID
+    }
 }
 
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+
 }
