@@ -208,6 +208,12 @@ import TriageCore
         #expect(exports.count == 4)
         #expect(exports.contains { $0.hasSuffix("-reasons.csv") } && exports.contains { $0.hasSuffix("-hour-weekday.csv") })
         #expect(app.state.message?.hasPrefix("Eksporteret: ") == true)
+        // Small cells are suppressed in the file as in every export (three calls: every count is below 5), and the
+        // export is in the audit log.
+        let reasons = try String(contentsOfFile: dir.file("exports/\(try #require(exports.first { $0.hasSuffix("-reasons.csv") }))"), encoding: .utf8)
+        #expect(!reasons.contains(",1,") && !reasons.contains(",2,") && reasons.contains("<5"), "\(reasons)")
+        let admin = try ArchiveSession.open(address: model.archive.address, origin: "test")
+        #expect(try admin.auditEntries().contains { $0.action == "export" && $0.detail.hasPrefix("statistics screen") })
     }
 
     @Test func weeksWithoutCallsCountAsNothingInTheTrend() {

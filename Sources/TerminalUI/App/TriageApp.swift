@@ -193,7 +193,11 @@ public final class TriageApp {
             state.message = UIText.text("no audio", state.language) + ": no audio output"
             return
         }
-        do { try player.play(path: call.path, fromMs: fromMs) } catch {
+        do {
+            // Playing a recording is a view of identifiable data: the archive records it (and refuses a role that may not).
+            guard let recording = try model.archive.openRecording(ofCall: call.id) else { return }
+            try player.play(path: recording.path, fromMs: fromMs)
+        } catch {
             state.label.playing = false
             state.message = UIText.oneLine(error)
         }
@@ -223,7 +227,8 @@ public final class TriageApp {
         }
     }
 
-    /// Writes the statistics screen's four tables (with its filter) as CSV beside the archive.
+    /// Writes the statistics screen's four tables (with its filter) as CSV beside the archive, small cells suppressed as
+    /// in every export, and records the export in the audit log.
     private func exportStatistics() {
         let folder = ((model.archive.address as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
         var t = time_t(clock.now.timeIntervalSince1970)
@@ -236,8 +241,9 @@ public final class TriageApp {
             for (name, _, table) in StatisticsScreen.tables(state, model: model) {
                 guard let table else { continue }
                 let path = (folder as NSString).appendingPathComponent("statistics-\(stamp)-\(name).csv")
-                try Data(CSVWriter.write(table, labels: labels).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try Data(CSVWriter.write(SmallCellSuppression.apply(to: table), labels: labels).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             }
+            try model.archive.recordExport("statistics screen: \(folder)/statistics-\(stamp)-*.csv")
             state.message = "\(UIText.text("exported", state.language)): \(folder)/statistics-\(stamp)-*.csv"
         } catch {
             state.message = UIText.oneLine(error)
