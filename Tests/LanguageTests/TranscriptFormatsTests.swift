@@ -101,6 +101,15 @@ import TriageCore
         #expect(error("1\n00:00:05,000 --> 00:00:01,000\nHej\n", .srt)?.line == 2)
     }
 
+    /// A time too large for any call is a clear error, never an arithmetic overflow (issue 16's hostile inputs).
+    @Test(arguments: ["99999999999999999:00:00.000", "99999999999999999:00.000", "876001:00:00.000", "9223372036854775807:00:00.000",
+                      "99999999999999999999999:00:00.000"])
+    func hugeTimestampsAreRefusedNotOverflowed(_ time: String) {
+        #expect(error("WEBVTT\n\n\(time) --> \(time)\nHej\n", .webVTT)?.description == "bad.webvtt:3: bad timestamp '\(time)'")
+        let srt = time.replacingOccurrences(of: ".", with: ",")
+        #expect(error("1\n\(srt) --> \(srt)\nHej\n", .srt)?.line == 2)
+    }
+
     @Test func textGridsCutShortOrMalformed() {
         let cut = "File type = \"ooTextFile\"\nObject class = \"TextGrid\"\n\nxmin = 0\nxmax = 2\ntiers? <exists>\nsize = 1\nitem []:\n    item [1]:\n        class = \"IntervalTier\"\n        name = \"M\"\n"
         #expect(error(cut, .textGrid)?.reason.contains("the file ends before") == true)

@@ -1,6 +1,9 @@
 /// Parses the clock times of subtitle formats into integer milliseconds:
 /// `hh:mm:ss.ttt`, `mm:ss.ttt` (WebVTT), `hh:mm:ss,mmm` (SRT); a fraction of any length is rounded.
 enum Timecode {
+    /// The longest time a transcript may give (876,000 hours, a century); beyond it a time is refused.
+    static let maxHours = 876_000
+
     static func milliseconds(_ text: Substring) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count) else { return nil }
@@ -17,7 +20,8 @@ enum Timecode {
         let numbers = wholes.compactMap { Int($0) }
         guard numbers.count == wholes.count else { return nil }
         let (h, m, s) = numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : (0, numbers[0], numbers[1])
-        guard m < 60 || numbers.count == 2, s < 60 else { return nil }
+        // No call lasts a century: a larger time is a broken file, not a number to overflow on.
+        guard m < 60 || numbers.count == 2, s < 60, h <= maxHours, m <= maxHours * 60 else { return nil }
         return ((h * 60 + m) * 60 + s) * 1000 + fractionMs
     }
 
