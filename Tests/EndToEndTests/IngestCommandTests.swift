@@ -71,6 +71,14 @@ import Testing
         #expect(again.stdout.contains("ingest: 0 archived, 2 already present"))
     }
 
+    @Test func aTaxonomyThatCannotBeReadStopsTheIngestBeforeAnythingIsArchived() throws {
+        try makeCalls()
+        let run = try CommandRun.triage(["ingest", "--db", db, "--taxonomy", dir.file("nonexistent.yaml"), dir.file("calls")])
+        #expect(run.status == 1)
+        #expect(run.stderr == "triage: \(dir.file("nonexistent.yaml")): cannot read the file\n")
+        #expect(try CommandRun.triage(["calls", "list", "--db", db]).stdout.hasPrefix("No calls archived"))
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         #expect(try CommandRun.triage(["ingest"]).status == 2)
         #expect(try CommandRun.triage(["ingest", "--jobs", "0", "x"]).status == 2)

@@ -52,9 +52,11 @@ struct IngestCommand: ParsableCommand {
             Console.err("triage: no audio or transcript files found in \(paths.joined(separator: ", "))")
             throw ExitCode(ExitStatus.failure.rawValue)
         }
-        let results = archiving.archive(plan.items, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                        progress: ConsoleProgress(), classify: !noClassify, features: !noFeatures)
+        // A taxonomy or model that cannot be read stops the ingest before anything is archived without its suggestion.
+        if !noClassify { _ = try archiving.classifier() }
+        let (results, suggested) = archiving.archive(plan.items, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                                     progress: ConsoleProgress(), classify: !noClassify, features: !noFeatures)
         let failed = results.contains { if case .failed = $0 { return true } else { return false } }
-        if failed || !plan.missing.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
+        if failed || !suggested || !plan.missing.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
     }
 }

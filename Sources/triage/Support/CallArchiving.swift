@@ -13,31 +13,42 @@ struct CallArchiving {
     /// The reason model beside the rules, as the command's options say (`nil`: the defaults, as with no options).
     var modelOptions: ModelOptions? = nil
 
-    /// Ingests `items` (with their acoustic summaries) and classifies the calls that are new; returns each item's result.
+    /// Ingests `items` (with their acoustic summaries) and classifies the calls that are new; returns each item's result
+    /// and whether every new call with a transcript got its suggestion.
+    @discardableResult
     func archive(_ items: [IngestItem], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any IngestProgress,
-                 classify: Bool = true, features: Bool = true) -> [IngestResult] {
+                 classify: Bool = true, features: Bool = true) -> (results: [IngestResult], suggested: Bool) {
         let results = Ingestor(archive: store, jobs: jobs, features: features).ingest(items, progress: progress)
-        if classify { self.classify(results) }
-        return results
+        let suggested = classify ? self.classify(results) : true
+        return (results, suggested)
     }
 
-    /// Suggests reasons and a disposition for every newly archived call that has a transcript.
-    func classify(_ results: [IngestResult]) {
+    /// The classifier that suggests for new calls: the taxonomy and model the options name.
+    func classifier() throws -> TriageClassifier {
+        try (modelOptions ?? ModelOptions.parse([])).classifier(taxonomyOptions, archive: store)
+    }
+
+    /// Suggests reasons and a disposition for every newly archived call that has a transcript; false when any could
+    /// not be suggested (each is named on standard error).
+    @discardableResult
+    func classify(_ results: [IngestResult]) -> Bool {
         let ids = results.compactMap { if case .archived(let id, _) = $0 { return id } else { return nil } }
-        guard !ids.isEmpty else { return }
+        guard !ids.isEmpty else { return true }
         let classifier: TriageClassifier
-        do { classifier = try (modelOptions ?? ModelOptions.parse([])).classifier(taxonomyOptions, archive: store) } catch {
-            Console.err("warning: calls archived without suggestions: \((error as? CommandFailure)?.message ?? "\(error)")")
-            return
+        do { classifier = try self.classifier() } catch {
+            Console.err("error: calls archived without suggestions: \(CommandFailure(error).message)")
+            return false
         }
         let taxonomy = classifier.taxonomy
         let classification = ArchivedClassification(archive: store, classifier: classifier)
-        var classified = 0
+        var classified = 0, failed = false
         for id in ids {
             do { if try classification.classifyAndStore(callID: id) != nil { classified += 1 } } catch {
-                Console.err("error: call \(id): \((error as? CommandFailure)?.message ?? "\(error)")")
+                Console.err("error: call \(id): \(CommandFailure(error).message)")
+                failed = true
             }
         }
         if classified > 0 { Console.out("classified \(classified) call\(classified == 1 ? "" : "s") (\(taxonomy.versionTag), \(classifier.versionTag))") }
+        return !failed
     }
 }

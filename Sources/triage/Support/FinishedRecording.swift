@@ -35,7 +35,7 @@ struct FinishedRecording {
             folders.log("\(path): sidecars not written: \(error)")
         }
         let plan = IngestDiscovery.plan([path])
-        let results = archiving.archive(plan.items, jobs: 1, progress: SilentProgress(), classify: notes.isEmpty)
+        let results = archiving.archive(plan.items, jobs: 1, progress: SilentProgress(), classify: notes.isEmpty).results
         for result in results {
             switch result {
             case .archived(let id, _), .alreadyPresent(let id):
