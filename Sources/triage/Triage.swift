@@ -12,6 +12,7 @@ struct TriageCommand: ParsableCommand {
             Calls are archived in an SQLite database: --db, else $TRIAGE_DB, else ./triage.sqlite.
             Every command runs as your operating-system account, in the roles the archive's admin gave it
             (triage users); the account that creates an archive is its first admin, midwife and researcher.
+            triage --version names the program's, the taxonomy's and the model's versions.
             Exit status: 0 success, 1 when an input or the database failed, 2 for a usage error, 3 when your
             account or role may not do what was asked (nothing was done).
             """,
@@ -27,6 +28,10 @@ enum Main {
     static func main() {
         // Everything this process creates (archives, exports, recordings) is for its own account alone.
         umask(0o077)
+        if CommandLine.arguments.dropFirst() == ["--version"] {
+            for line in VersionReport.lines() { Console.out(line) }
+            exit(ExitStatus.success.rawValue)
+        }
         do {
             var command = try TriageCommand.parseAsRoot()
             try command.run()

@@ -85,6 +85,10 @@ import Testing
         #expect(try CommandRun.triage(["calls", "show", "not-a-number"]).status == 2)
         #expect(try CommandRun.triage(["frobnicate"]).status == 2)
         #expect(try CommandRun.triage(["--help"]).status == 0)
+        let version = try CommandRun.triage(["--version"])
+        let lines = version.stdout.split(separator: "\n")
+        #expect(version.status == 0 && lines.count == 3 && lines[0].hasPrefix("triage ") && lines[1].hasPrefix("taxonomy dk-obstetric-telephone-triage@")
+                && lines[2].hasPrefix("model reasons-"), "\(version.stdout)")
     }
 
     @Test func aLockedArchiveGivesOneClearLine() throws {
