@@ -79,6 +79,27 @@ import Testing
         #expect(try CommandRun.triage(["calls", "list", "--db", db]).stdout.hasPrefix("No calls archived"))
     }
 
+    /// Two ingests that create the same new archive at the same moment both store their call (issue 16: one of them
+    /// used to fail in the migrations).
+    @Test func twoIngestsCreatingOneArchiveAtOnceBothSucceed() throws {
+        for round in 0..<8 {
+            let path = dir.file("race-\(round).sqlite")
+            let runs = ["da03-vandafgang-klart", "da04-groent-vand"].map { name -> Process in
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: Repository.executable)
+                p.arguments = ["ingest", "--db", path, "--no-features", "--no-classify", "\(Repository.root)/Recordings/\(name).vtt"]
+                p.standardOutput = FileHandle.nullDevice
+                p.standardError = FileHandle.nullDevice
+                return p
+            }
+            for p in runs { try p.run() }
+            for p in runs { p.waitUntilExit() }
+            #expect(runs.allSatisfy { $0.terminationStatus == 0 }, "round \(round)")
+            let listed = try CommandRun.triage(["calls", "list", "--db", path, "--format", "json"])
+            #expect(listed.stdout.components(separatedBy: "\"id\"").count - 1 == 2, "round \(round): \(listed.stdout)\(listed.stderr)")
+        }
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         #expect(try CommandRun.triage(["ingest"]).status == 2)
         #expect(try CommandRun.triage(["ingest", "--jobs", "0", "x"]).status == 2)

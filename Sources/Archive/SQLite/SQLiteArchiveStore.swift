@@ -40,17 +40,33 @@ public final class SQLiteArchiveStore: Sendable {
         }
         if !readOnly { try Self.createPrivately(path) }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            if readOnly {
-                let current = try pool.read { try ArchiveMigrator.migrator.hasCompletedMigrations($0) }
-                if !current {
-                    throw ArchiveError.failed(path: path, reason: "the schema is out of date; open it once for writing to upgrade it")
-                }
-            } else {
-                try ArchiveMigrator.migrator.migrate(pool)
-            }
+            pool = try Self.openPool(path: path, configuration: configuration, readOnly: readOnly)
         } catch {
             throw ArchiveError.from(error, path: path)
+        }
+    }
+
+    /// Opens the pool and migrates it (or checks it is current, read-only). Two processes that create an archive at
+    /// the same moment race: switching to WAL or a migration fails for the loser ("database is locked", "table calls
+    /// already exists"). It waits and tries again, and then finds the winner's work done.
+    private static func openPool(path: String, configuration: Configuration, readOnly: Bool) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                if readOnly {
+                    let current = try pool.read { try ArchiveMigrator.migrator.hasCompletedMigrations($0) }
+                    if !current {
+                        throw ArchiveError.failed(path: path, reason: "the schema is out of date; open it once for writing to upgrade it")
+                    }
+                } else {
+                    try ArchiveMigrator.migrator.migrate(pool)
+                }
+                return pool
+            } catch let error as DatabaseError where attempt < 25 && [.SQLITE_ERROR, .SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+                attempt += 1
+                usleep(useconds_t(10_000 * attempt))
+            }
         }
     }
 
