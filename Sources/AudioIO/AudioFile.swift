@@ -36,9 +36,21 @@ public final class AudioFile {
             sf_close(handle)
             throw AudioIOError.noSamples(path: path)
         }
+        // Buffers follow the declared rate and channels: a header that claims a billion samples a second is a broken
+        // (or hostile) file, refused before anything is allocated for it.
+        guard AudioFile.plausibleRates.contains(Int(sfInfo.samplerate)), sfInfo.channels <= AudioFile.maxChannels else {
+            sf_close(handle)
+            throw AudioIOError.notAudio(path: path, reason: "its header claims \(sfInfo.samplerate) Hz and \(sfInfo.channels) channels; "
+                                        + "a recording has \(AudioFile.plausibleRates.lowerBound)–\(AudioFile.plausibleRates.upperBound) Hz and at most \(AudioFile.maxChannels) channels")
+        }
     }
 
     deinit { sf_close(handle) }
+
+    /// The sample rates a recording may declare.
+    public static let plausibleRates = 1000...384_000
+    /// The most channels a recording may declare.
+    public static let maxChannels: Int32 = 32
 
     /// Reads up to `maxFrames` frames, interleaved, into `buffer` (resized as needed); returns the
     /// frames read, 0 at the end. Throws when decoding fails part-way.

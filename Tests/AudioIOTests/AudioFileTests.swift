@@ -56,6 +56,18 @@ import Testing
         #expect(throws: AudioIOError.self) { try AudioFile(path: dir.path) }
     }
 
+    /// A 64 KB WAV whose header claims 1,000,000,000 or 2,147,483,647 Hz is refused at once (it used to take 6 to 24 GB).
+    @Test(arguments: [UInt32(1_000_000_000), UInt32(2_147_483_647), UInt32(500)])
+    func anImplausibleSampleRateIsRefusedBeforeAnythingIsAllocated(_ rate: UInt32) throws {
+        let path = try SyntheticAudio.write(dir.file("rate-\(rate).wav"), seconds: 4)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        for (i, b) in withUnsafeBytes(of: rate.littleEndian, Array.init).enumerated() { bytes[24 + i] = b } // the fmt chunk's rate
+        try bytes.write(to: URL(fileURLWithPath: path))
+        do { _ = try AudioFile(path: path); Issue.record("opened at \(rate) Hz") } catch let error as AudioIOError {
+            #expect(error.description.contains("its header claims \(rate) Hz"), "\(error)")
+        }
+    }
+
     @Test func contentHashMatchesSha256sum() throws {
         let path = try dir.write("abc.txt", "abc")
         #expect(try ContentHash.sha256(fileAt: path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
