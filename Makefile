@@ -14,7 +14,7 @@ APT_PACKAGES := pkg-config libsndfile1-dev libfftw3-dev libsqlite3-dev libncurse
 # The FHIR R4 validator the tests use (fhir.resources 6.4.0 is FHIR 4.0.1), in a venv of its own.
 FHIR_VENV    := .build-tools/fhir-venv
 
-.PHONY: deps fhir-validator build release test demo bench recordings devset model clean
+.PHONY: deps fhir-validator build release test demo bench recordings devset model install clean
 
 ## deps: install the Debian packages that are missing (apt-get update only when something is)
 deps:
@@ -92,6 +92,15 @@ DEVSPLIT := Tests/Fixtures/devset/split
 model: release devset
 	$(TRIAGE) train --seed 1 --out Models/reasons.json \
 	  --gold $(DEVSPLIT)/train.jsonl --gold $(DEVSPLIT)/train-recogniser.jsonl --gold $(DEVSPLIT)/dev.jsonl --gold $(DEVSPLIT)/dev-recogniser.jsonl
+
+## install: the binary in $(PREFIX)/bin, the taxonomy and the shipped model in $(PREFIX)/share/triage, where it looks
+PREFIX ?= /usr/local
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/triage/Taxonomy $(DESTDIR)$(PREFIX)/share/triage/Models
+	install -m 0755 $(TRIAGE) $(DESTDIR)$(PREFIX)/bin/triage
+	install -m 0644 Taxonomy/taxonomy.yaml Taxonomy/README.md $(DESTDIR)$(PREFIX)/share/triage/Taxonomy/
+	install -m 0644 Models/reasons.json $(DESTDIR)$(PREFIX)/share/triage/Models/
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/triage; put $(PREFIX)/bin on PATH to call it as triage"
 
 ## recordings: regenerate the synthetic demo calls from Recordings/scripts (needs espeak-ng and sox)
 recordings:

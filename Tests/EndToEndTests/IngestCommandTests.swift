@@ -100,6 +100,36 @@ import Testing
         }
     }
 
+    /// Found through PATH (a symbolic link) or installed as `make install` lays it out, triage finds its taxonomy and
+    /// model from its own file, not from the name it was called by or the working directory.
+    @Test func worksFromAnywhereThroughPathOrInstalled() throws {
+        let bin = dir.file("bin"), prefix = dir.file("prefix")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: "\(bin)/triage", withDestinationPath: Repository.executable)
+        for folder in ["bin", "share/triage/Taxonomy", "share/triage/Models"] {
+            try FileManager.default.createDirectory(atPath: "\(prefix)/\(folder)", withIntermediateDirectories: true)
+        }
+        try FileManager.default.copyItem(atPath: Repository.executable, toPath: "\(prefix)/bin/triage")
+        try FileManager.default.copyItem(atPath: Repository.taxonomy, toPath: "\(prefix)/share/triage/Taxonomy/taxonomy.yaml")
+        try FileManager.default.copyItem(atPath: "\(Repository.root)/Models/reasons.json", toPath: "\(prefix)/share/triage/Models/reasons.json")
+        var env = ProcessInfo.processInfo.environment
+        env["TRIAGE_TAXONOMY"] = nil
+        env["PATH"] = "\(bin):" + (env["PATH"] ?? "")
+        for (program, expected) in [("/bin/sh", Repository.taxonomy), ("\(prefix)/bin/triage", "\(prefix)/share/triage/Taxonomy/taxonomy.yaml")] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: program)
+            p.arguments = program == "/bin/sh" ? ["-c", "triage --version"] : ["--version"]
+            p.currentDirectoryURL = URL(fileURLWithPath: "/")
+            p.environment = env
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0 && text.contains("(\(expected))") && text.contains("model reasons-"), "\(program): \(text)")
+        }
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         #expect(try CommandRun.triage(["ingest"]).status == 2)
         #expect(try CommandRun.triage(["ingest", "--jobs", "0", "x"]).status == 2)
