@@ -130,6 +130,19 @@ import Testing
         }
     }
 
+    /// A newline or an escape sequence in a file name or a transcript never reaches the terminal raw: no forged
+    /// "archived call" line, no terminal control (issue 16).
+    @Test func fileNamesAndTranscriptsArePrintedEscaped() throws {
+        let name = "evil\narchived call 99: forged\u{1B}[2J.txt"
+        try dir.write("odd/\(name)", "M: Fødemodtagelsen.\nC: Hej \u{1B}]0;pwned\u{07} vandet er gået\n")
+        let run = try CommandRun.triage(["ingest", "--db", db, "--no-features", dir.file("odd/\(name)")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.contains("\narchived call 99") && !run.stdout.contains("\u{1B}"), "\(run.stdout)")
+        let show = try CommandRun.triage(["calls", "show", "1", "--db", db])
+        #expect(show.status == 0 && !show.stdout.contains("\u{1B}") && !show.stdout.contains("\u{07}"), "\(show.stdout)")
+        #expect(!(try CommandRun.triage(["calls", "list", "--db", db]).stdout.contains("\u{1B}")))
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         #expect(try CommandRun.triage(["ingest"]).status == 2)
         #expect(try CommandRun.triage(["ingest", "--jobs", "0", "x"]).status == 2)

@@ -40,7 +40,7 @@ public final class SQLiteArchiveStore: Sendable {
         }
         if !readOnly { try Self.createPrivately(path) }
         do {
-            pool = try Self.openPool(path: path, configuration: configuration, readOnly: readOnly)
+            pool = try Self.openPool(path: path, configuration: configuration, readOnly: readOnly, waiting: busyTimeout)
         } catch {
             throw ArchiveError.from(error, path: path)
         }
@@ -48,9 +48,10 @@ public final class SQLiteArchiveStore: Sendable {
 
     /// Opens the pool and migrates it (or checks it is current, read-only). Two processes that create an archive at
     /// the same moment race: switching to WAL or a migration fails for the loser ("database is locked", "table calls
-    /// already exists"). It waits and tries again, and then finds the winner's work done.
-    private static func openPool(path: String, configuration: Configuration, readOnly: Bool) throws -> DatabasePool {
+    /// already exists"). It waits and tries again (within the busy timeout), and then finds the winner's work done.
+    private static func openPool(path: String, configuration: Configuration, readOnly: Bool, waiting: TimeInterval) throws -> DatabasePool {
         var attempt = 0
+        let deadline = Date().addingTimeInterval(waiting)
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
@@ -63,7 +64,7 @@ public final class SQLiteArchiveStore: Sendable {
                     try ArchiveMigrator.migrator.migrate(pool)
                 }
                 return pool
-            } catch let error as DatabaseError where attempt < 25 && [.SQLITE_ERROR, .SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+            } catch let error as DatabaseError where Date() < deadline && [.SQLITE_ERROR, .SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
                 attempt += 1
                 usleep(useconds_t(10_000 * attempt))
             }

@@ -21,9 +21,13 @@ enum CallPreparer {
         return (ContentHash.sha256(data), data)
     }
 
+    /// A path as the archive stores it: absolute, with `.` and `..` resolved.
+    static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
     static func draft(for item: IngestItem, sha256: String, transcriptData: Data?, features: Bool = false) throws -> CallDraft {
+        // Absolute paths: the label screen opened from another folder still finds the recording.
         var draft = CallDraft(sha256: sha256, contentKind: item.audioPath == nil ? .transcript : .audio,
-                              sourcePath: item.primaryPath)
+                              sourcePath: absolute(item.primaryPath))
         if let audio = item.audioPath {
             do {
                 let file = try AudioFile(path: audio)
@@ -52,7 +56,7 @@ enum CallPreparer {
                     transcript = try TranscriptReader.read(fileAt: path)
                 }
                 draft.turns = transcript.turns
-                draft.transcriptPath = path
+                draft.transcriptPath = absolute(path)
                 draft.transcriptFormat = transcript.format.rawValue
                 if draft.durationMs == nil { draft.durationMs = transcript.endMs }
                 if let duration = draft.durationMs, let end = transcript.endMs, item.audioPath != nil, end > duration + 2000 {

@@ -32,13 +32,13 @@ public final class ConsoleProgress: IngestProgress {
             switch result {
             case .archived(let id, let ms):
                 s.audioMs += ms ?? 0
-                if !interactive { Console.out("archived call \(id): \(item.primaryPath)\(ms.map { " (\(Console.duration(ms: $0)))" } ?? "")") }
+                if !interactive { Console.out("archived call \(id): \(Console.printable(item.primaryPath))\(ms.map { " (\(Console.duration(ms: $0)))" } ?? "")") }
             case .alreadyPresent(let id):
-                if !interactive { Console.out("already archived as call \(id): \(item.primaryPath)") }
+                if !interactive { Console.out("already archived as call \(id): \(Console.printable(item.primaryPath))") }
             case .failed(let error):
                 s.failed += 1
                 if interactive { Console.err("\r\u{1B}[2K", terminator: "") }
-                Console.err("error: \(error)")
+                Console.err("error: \(Console.printable("\(error)"))")
             }
             let now = Date().timeIntervalSinceReferenceDate
             if interactive, now - s.lastDraw > 0.1 || s.done == s.total {

@@ -76,7 +76,9 @@ struct CallsShowCommand: ParsableCommand {
     static func text(_ call: Call, _ turns: [Turn]) -> String {
         let m = call.metadata
         var lines = ["Call \(call.id)  \(Console.printable(call.path))"]
-        func row(_ label: String, _ value: String?) { if let value { lines.append("  \(label.padding(toLength: 14, withPad: " ", startingAt: 0))\(value)") } }
+        func row(_ label: String, _ value: String?) {
+            if let value { lines.append("  \(label.padding(toLength: 14, withPad: " ", startingAt: 0))\(Console.printable(value))") }
+        }
         row("Started", m.startedAt.map { $0.description.replacingOccurrences(of: "T", with: " ") })
         row("Length", call.durationMs.map { Console.duration(ms: $0) })
         row("Audio", call.format.map { "\($0), \(call.sampleRate ?? 0) Hz, \(call.channels) channel\(call.channels == 1 ? "" : "s")" })
