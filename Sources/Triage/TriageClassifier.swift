@@ -100,7 +100,8 @@ public final class TriageClassifier {
             disposition: disposition, dispositionEvidence: why, redFlags: flags, facts: facts,
             findings: states.filter { $0.polarity != .denied }, denied: states.filter { $0.polarity == .denied },
             questions: QuestionPlanner.questions(taxonomy: taxonomy, reasons: reasons, facts: facts, language: language,
-                                                 unrecognised: !recognised, spoken: Set(findings.keys)),
+                                                 unrecognised: !recognised, spoken: Set(findings.keys),
+                                                 denied: Set(findings.filter { $0.value == .denied }.map(\.key)), disposition: disposition),
             confidence: 1, uncertainties: [],
             taxonomyVersion: taxonomy.versionTag, modelVersion: TriageClassifier.modelVersion)
             .withConfidence(recognised: recognised, possible: possible, taxonomy: taxonomy), turns)

@@ -240,6 +240,24 @@ public enum FactExtractor {
             }
         }
 
+        // Hours since the waters broke: "for en time siden", "for tre timer siden", "two hours ago", "for en halv time siden".
+        if fluidContext || topics.contains(.fluidColour) {
+            let hourWords: Set<String> = ["time", "timer", "timers", "hour", "hours"], minuteWords: Set<String> = ["minut", "minutter", "minutes", "minute", "min"]
+            let ones: Set<String> = ["en", "et", "a", "an", "one"]
+            for i in tokens.indices {
+                var j = i, amount: Double
+                if ["halv", "half"].contains(word(i)) { amount = 0.5 } else if let v = number(i), (0...720).contains(v) { amount = v }
+                else if ones.contains(word(i)) { amount = 1 } else { continue }
+                if ones.contains(word(i)), ["halv", "half"].contains(word(i + 1)) { amount = 0.5; j += 1 }
+                let unit = word(j + 1)
+                let hours: Double
+                if hourWords.contains(unit) { hours = amount } else if minuteWords.contains(unit) { hours = amount / 60 } else { continue }
+                guard ["siden", "ago"].contains(word(j + 2)) || ["siden", "ago"].contains(word(j + 3)) else { continue }
+                add("hours_since_rupture", .number((hours * 10).rounded() / 10), i..<(j + 2))
+                break
+            }
+        }
+
         // Temperature: "38,6", "39 i feber", "38.4 degrees".
         // A decimal between 37 and 42 said on its own ("nu har jeg 38,7") is a temperature too.
         let feverContext = topics.contains(.temperature) || mentioned(["feber", "temperatur", "temperaturen", "fever", "temperature", "grader", "degrees", "målt", "febril", "høj", "high", "temp"])

@@ -5,9 +5,12 @@ public struct DispositionDefinition: Sendable, Equatable {
     public var label: LocalizedText
     /// What the midwife tells the caller.
     public var advice: LocalizedText
+    /// The only facts worth asking for under this disposition (`nil`: any the reasons need). On a 112 call the
+    /// midwife asks what the ambulance needs, not about everything else.
+    public var asks: [String]?
     public var location: SourceLocation?
 
-    public init(disposition: Disposition, label: LocalizedText, advice: LocalizedText, location: SourceLocation? = nil) {
-        self.disposition = disposition; self.label = label; self.advice = advice; self.location = location
+    public init(disposition: Disposition, label: LocalizedText, advice: LocalizedText, asks: [String]? = nil, location: SourceLocation? = nil) {
+        self.disposition = disposition; self.label = label; self.advice = advice; self.asks = asks; self.location = location
     }
 }

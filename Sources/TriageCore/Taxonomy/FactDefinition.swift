@@ -21,11 +21,15 @@ public struct FactDefinition: Sendable, Equatable {
     public var question: LocalizedText?
     /// Which value counts when a call states the fact more than once.
     public var whenSeveral: FactResolution
+    /// The finding the fact describes (the interval of contractions, the colour of the waters): once she denies the
+    /// finding, the fact is not asked for.
+    public var about: String?
     public var location: SourceLocation?
 
     public init(name: String, kind: Kind, unit: String? = nil, range: ClosedRange<Double>? = nil,
-                label: LocalizedText, question: LocalizedText? = nil, whenSeveral: FactResolution = .earliest, location: SourceLocation? = nil) {
+                label: LocalizedText, question: LocalizedText? = nil, whenSeveral: FactResolution = .earliest, about: String? = nil,
+                location: SourceLocation? = nil) {
         self.name = name; self.kind = kind; self.unit = unit; self.range = range
-        self.label = label; self.question = question; self.whenSeveral = whenSeveral; self.location = location
+        self.label = label; self.question = question; self.whenSeveral = whenSeveral; self.about = about; self.location = location
     }
 }

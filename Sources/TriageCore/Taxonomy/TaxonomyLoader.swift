@@ -189,14 +189,15 @@ private final class NodeReader {
     }
 
     func dispositionDefinition(_ node: Node) -> DispositionDefinition? {
-        guard let f = fields(node, "a disposition", allowed: ["code", "label", "advice"], required: ["code", "label"]),
+        guard let f = fields(node, "a disposition", allowed: ["code", "label", "advice", "asks"], required: ["code", "label"]),
               let d = disposition(f["code"], "a disposition's code") else { return nil }
         return DispositionDefinition(disposition: d, label: localized(f["label"], "label") ?? LocalizedText([:]),
-                                     advice: localized(f["advice"], "advice") ?? LocalizedText([:]), location: location(node))
+                                     advice: localized(f["advice"], "advice") ?? LocalizedText([:]),
+                                     asks: f["asks"].map { texts($0, "the facts disposition '\(d.rawValue)' asks for") }, location: location(node))
     }
 
     func fact(_ node: Node) -> FactDefinition? {
-        guard let f = fields(node, "a fact", allowed: ["name", "type", "values", "unit", "range", "label", "question", "when_several", "concern"],
+        guard let f = fields(node, "a fact", allowed: ["name", "type", "values", "unit", "range", "label", "question", "when_several", "concern", "about"],
                              required: ["name", "type", "label"]),
               let name = code(f["name"], "a fact's name"), let type = text(f["type"], "the type of fact '\(name)'") else { return nil }
         let kind: FactDefinition.Kind
@@ -236,7 +237,8 @@ private final class NodeReader {
         }
         return FactDefinition(name: name, kind: kind, unit: f["unit"].flatMap { text($0, "unit") }, range: range,
                               label: localized(f["label"], "label") ?? LocalizedText([:]),
-                              question: localized(f["question"], "question"), whenSeveral: whenSeveral, location: location(node))
+                              question: localized(f["question"], "question"), whenSeveral: whenSeveral,
+                              about: f["about"].flatMap { text($0, "the finding fact '\(name)' is about") }, location: location(node))
     }
 
     func finding(_ node: Node) -> FindingDefinition? {

@@ -44,6 +44,14 @@ public enum TaxonomyValidator {
                 report(reason.location, "reason '\(reason.code)' has an empty lexicon and no finding points to it")
             }
         }
+        for fact in taxonomy.facts {
+            if let about = fact.about, !findingCodes.contains(about) { report(fact.location, "fact '\(fact.name)' is about unknown finding '\(about)'") }
+        }
+        for definition in taxonomy.dispositions {
+            for name in definition.asks ?? [] where factsByName[name] == nil {
+                report(definition.location, "disposition '\(definition.disposition.rawValue)' asks for unknown fact '\(name)'")
+            }
+        }
         let reasonCodes = Set(taxonomy.reasons.map(\.code))
         for finding in taxonomy.findings {
             for code in finding.reasons where !reasonCodes.contains(code) {
