@@ -21,6 +21,10 @@ import Testing
         let db = dir.file("demo.sqlite")
         let ingest = try CommandRun.triage(["ingest", "--no-features", "--db", db, "\(Repository.root)/Recordings"])
         try #require(ingest.status == 0, "\(ingest.stderr)")
+        // The queue's first calls (newest first), by id: ingest archives in parallel, so ids follow no fixed order.
+        let listed = try CommandRun.triage(["calls", "list", "--db", db, "--format", "json", "--limit", "2"])
+        let queue = ((try? JSONSerialization.jsonObject(with: Data(listed.stdout.utf8))) as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+        try #require(queue.count == 2, "\(listed.stdout)\(listed.stderr)")
         let socket = "triage-tui-\(getpid())-\(UUID().uuidString.prefix(6))"
         func tmuxRun(_ arguments: [String], capture: Bool = true) throws -> (status: Int32, output: String) {
             try Tools.run(tmux, ["-L", socket] + arguments, timeout: 20, captureOutput: capture)
@@ -33,6 +37,7 @@ import Testing
         func expand(_ text: String) -> String {
             text.replacingOccurrences(of: "{db}", with: db).replacingOccurrences(of: "{dir}", with: dir.path)
                 .replacingOccurrences(of: "{root}", with: Repository.root).replacingOccurrences(of: "{user}", with: Account.current().name)
+                .replacingOccurrences(of: "{call1}", with: String(queue[0])).replacingOccurrences(of: "{call2}", with: String(queue[1]))
         }
         func screen() throws -> String { try tmuxRun(["capture-pane", "-t", "ui", "-p"]).output }
         func wait(for text: String, present: Bool = true) throws -> Bool {

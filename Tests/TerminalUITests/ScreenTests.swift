@@ -184,6 +184,24 @@ import TriageCore
         let after = terminal.screen.text.split(separator: "\n").first.map(String.init) ?? ""
         #expect(before != after && before.dropLast(5) == after.dropLast(5))
     }
+
+    /// The application's own loop, driven by the manual clock: waiting for keys that do not come moves the clock on,
+    /// the loop redraws the title clock each minute, and leaves after the idle limit, all in no real time.
+    @Test func theLoopRunsOnTheManualClock() {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_773_454_620)) // 02:17 UTC
+        let terminal = FakeTerminal(width: 80, height: 24, clock: clock)
+        let app = TriageApp(model: model, terminal: terminal, clock: clock)
+        let started = Date()
+        app.run(idleLimit: 3 * 60)
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(clock.now.timeIntervalSince1970 - 1_773_454_620 == 180)
+        var t = time_t(clock.now.timeIntervalSince1970)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        let shown = String(format: "%02d:%02d", parts.tm_hour, parts.tm_min)
+        #expect(terminal.screen.text.split(separator: "\n").first?.hasSuffix(shown) == true, "\(terminal.screen.text.prefix(90))")
+        #expect(terminal.restored)
+    }
 }
 
 /// The statistics screen's filters and export.

@@ -95,19 +95,18 @@ public final class TriageApp {
     public func run(idleLimit: TimeInterval? = nil) {
         defer { terminal.restore() }
         redraw()
-        var idle: TimeInterval = 0
+        var idleSince = clock.now
         var lastClock = clock.now
         while true {
             let busy = state.label.playing || live?.isRecording == true
             let timeout: TimeInterval = busy ? 0.1 : 1
             guard let key = terminal.readKey(timeout: timeout) else {
-                idle += timeout
-                if let idleLimit, idle >= idleLimit { return }
+                if let idleLimit, clock.now.timeIntervalSince(idleSince) >= idleLimit - 1e-9 { redraw(); return }
                 // Redraw for playback, the live call, or the clock in the title.
                 if tick() || clock.now.timeIntervalSince(lastClock) >= 1 { lastClock = clock.now; redraw() }
                 continue
             }
-            idle = 0
+            idleSince = clock.now
             guard handle(key) else {
                 player?.stop()
                 if live?.isRecording == true { _ = live?.stop() }

@@ -133,9 +133,10 @@ enum TriageScreen {
         }
         rows = rows.splitTop(reasonLines).1
         // Facts with their sources.
-        let facts = s.facts.map { f -> String in
-            let name = model.taxonomy.fact(f.name)?.label.text(for: lang) ?? f.name
+        let facts = TriageScreen.factsInOrder(s.facts, taxonomy: model.taxonomy, language: lang).map { f -> String in
             let source = f.source == "record" ? " (\(UIText.text("record", lang)))" : ""
+            if f.name == "gestation" { return "\(f.value)\(source)" }
+            let name = model.taxonomy.fact(f.name)?.label.text(for: lang) ?? f.name
             return "\(name): \(f.value)\(model.taxonomy.fact(f.name)?.unit.map { " \($0)" } ?? "")\(source)"
         }.joined(separator: " · ")
         let factLines = HighlightedText(paragraphs: [HighlightedText.Paragraph(prefix: UIText.text("facts", lang) + ": ", text: facts)])
@@ -177,6 +178,21 @@ enum TriageScreen {
     /// decided on) and the new suggestion is more urgent than what she decided. The archive keeps both.
     static func isStale(_ decision: DecisionRecord, suggestion: Disposition, suggestionID: Int64?) -> Bool {
         suggestion < decision.disposition && decision.assessmentID != suggestionID
+    }
+
+    /// The facts in the taxonomy's order (the decisive first: gestation, first baby, interval, colour …), the week and
+    /// its days as one "40+3" so that the narrowest screen shows it first.
+    static func factsInOrder(_ facts: [(name: String, value: String, source: String)], taxonomy: Taxonomy,
+                             language: String) -> [(name: String, value: String, source: String)] {
+        let order = Dictionary(taxonomy.facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var sorted = facts.sorted { (order[$0.name] ?? .max, $0.name) < (order[$1.name] ?? .max, $1.name) }
+        if let week = sorted.firstIndex(where: { $0.name == "gestational_week" }) {
+            let days = sorted.first { $0.name == "gestational_days" }
+            sorted[week] = (name: "gestation", value: days.map { "\(sorted[week].value)+\($0.value)" } ?? "\(language == "en" ? "week" : "uge") \(sorted[week].value)",
+                            source: sorted[week].source)
+            sorted.removeAll { $0.name == "gestational_days" }
+        }
+        return sorted
     }
 }
 

@@ -1,14 +1,20 @@
 import Foundation
 
 /// A terminal in memory for tests: a screen that applies the drawn runs, a queue of keys to feed, and a
-/// count of cells written (to prove only changes are drawn).
+/// count of cells written (to prove only changes are drawn). Given a manual clock, waiting for a key that is not
+/// there moves that clock on by the wait instead of sleeping, so a test drives the application's loop through
+/// minutes in no time, as swift-nio's embedded event loop advances its own.
 public final class FakeTerminal: Terminal {
     public private(set) var screen: ScreenBuffer
     public private(set) var cellsWritten = 0
     public private(set) var restored = false
     private var keys: [Key] = []
+    private let clock: ManualClock?
 
-    public init(width: Int = 80, height: Int = 24) { screen = ScreenBuffer(width: width, height: height) }
+    public init(width: Int = 80, height: Int = 24, clock: ManualClock? = nil) {
+        screen = ScreenBuffer(width: width, height: height)
+        self.clock = clock
+    }
 
     public var size: (width: Int, height: Int) { (screen.width, screen.height) }
 
@@ -31,7 +37,13 @@ public final class FakeTerminal: Terminal {
         keys.append(.resize)
     }
 
-    public func readKey(timeout: TimeInterval) -> Key? { keys.isEmpty ? nil : keys.removeFirst() }
+    public func readKey(timeout: TimeInterval) -> Key? {
+        if keys.isEmpty {
+            clock?.advance(by: timeout)
+            return nil
+        }
+        return keys.removeFirst()
+    }
 
     public func restore() { restored = true }
 }
