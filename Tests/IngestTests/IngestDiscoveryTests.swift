@@ -41,6 +41,19 @@ import Testing
         #expect(plan.missing.map(\.path) == [dir.file("nope.wav")])
     }
 
+    /// `triage ingest notes.txt` beside `notes.vtt` archives notes.txt, the file named (issue 16).
+    @Test func aNamedTranscriptIsTheOneArchived() throws {
+        try dir.write("n/notes.txt", "C: Jeg har kløe.")
+        try dir.write("n/notes.vtt", "WEBVTT\n")
+        #expect(IngestDiscovery.plan([dir.file("n/notes.txt")]).items.map(\.transcriptPath) == [dir.file("n/notes.txt")])
+        #expect(IngestDiscovery.plan([dir.file("n/notes.vtt")]).items.map(\.transcriptPath) == [dir.file("n/notes.vtt")])
+        try dir.write("n/call.wav", "x")
+        try dir.write("n/call.txt", "C: hej")
+        try dir.write("n/call.vtt", "WEBVTT\n")
+        #expect(IngestDiscovery.plan([dir.file("n/call.wav"), dir.file("n/call.txt")]).items.map(\.transcriptPath) == [dir.file("n/call.txt")])
+        #expect(IngestDiscovery.plan([dir.file("n/call.wav")]).items.map(\.transcriptPath) == [dir.file("n/call.vtt")])
+    }
+
     @Test func namingTheSameCallTwiceGivesOneItem() throws {
         try dir.write("d.wav", "x")
         try dir.write("d.vtt", "x")

@@ -91,7 +91,8 @@ public enum IngestDiscovery {
             let transcripts = members.compactMap { m -> (String, Int, Bool)? in
                 if case .transcript(let format) = m.kind { return (m.path, FileKind.transcriptPreference(format), m.explicit) }
                 return nil
-            }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            // A transcript named on the command line is the one archived; of sidecars, the preferred format.
+            }.sorted { ($0.2 ? 0 : 1, $0.1, $0.0) < ($1.2 ? 0 : 1, $1.1, $1.0) }
             let metadata = members.first { $0.kind == .metadata }?.path
             if !audio.isEmpty {
                 let transcript = transcripts.first?.0
