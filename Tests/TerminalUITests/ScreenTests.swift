@@ -52,8 +52,15 @@ import TriageCore
         let text = terminal.screen.text
         #expect(text.contains("KOM IND NU") && text.contains("Farvet fostervand"))
         #expect(text.contains("Vandafgang"))
-        #expect(text.contains("Fostervandets farve: green"))
+        // One language at a time: the values and the caller in Danish on the Danish screen (issue 15), in English on the English.
+        #expect(text.contains("Fostervandets farve: grønt") && !text.contains("green") && text.contains("· gravid ·"), "\(text)")
         #expect(text.contains("Hej, vandet er lige gået, og det er grønt."))
+        app.handle(.character("l"))
+        app.redraw()
+        let english = terminal.screen.text
+        #expect(english.contains("Colour of the waters: green") && english.contains("· pregnant ·") && !english.contains(": ja"), "\(english)")
+        app.handle(.character("l"))
+        app.redraw()
         // The banner is coloured by the disposition, the matched words are highlighted.
         let bannerRow = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("KOM IND NU") } ?? 0
         #expect(terminal.screen.cells.contains { $0.style.background == .magenta })

@@ -15,7 +15,8 @@ public final class DeskModel {
         public var reasons: [(code: String, score: Double, words: [String])]
         public var flags: [(code: String, words: [String])]
         public var facts: [(name: String, value: String, source: String)]
-        public var questions: [String]
+        /// The questions still to ask: the fact or finding each asks about, and its text in the call's language.
+        public var questions: [(fact: String?, finding: String?, text: String)]
         /// Words in the transcript to highlight: findings and reasons (negated ones dimmed).
         public var marks: [Mark]
         public var versions: String
@@ -204,11 +205,13 @@ public final class DeskModel {
         let facts = (o["facts"] as? [String: Any] ?? [:]).compactMap { name, value -> (String, String, String)? in
             if value is NSNull { return nil }
             let text: String
-            if let b = JSONScalar.bool(value) { text = b ? "ja" : "nej" } else { text = "\(value)" }
+            if let b = JSONScalar.bool(value) { text = b ? "true" : "false" } else { text = "\(value)" }
             return (name, text, sources[name] ?? "call")
         }.sorted { $0.0 < $1.0 }
         return Suggestion(disposition: record.disposition.rawValue, reasons: reasons, flags: flags, facts: facts,
-                          questions: evidence(o["questions"]).compactMap { $0["text"] as? String }, marks: marks,
+                          questions: evidence(o["questions"]).compactMap { q in
+                              (q["text"] as? String).map { (fact: q["fact"] as? String, finding: q["finding"] as? String, text: $0) }
+                          }, marks: marks,
                           versions: "\(record.taxonomyID)@\(record.taxonomyVersion) · \(record.modelVersion)")
     }
 }

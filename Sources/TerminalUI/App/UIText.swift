@@ -4,6 +4,22 @@ enum UIText {
         (language == "en" ? english[key] : danish[key]) ?? english[key] ?? key
     }
 
+    /// A stored value (a fact's choice, yes/no, a caller) in the screen's language; unknown values as they are.
+    static func value(_ raw: String, _ language: String) -> String {
+        (language == "en" ? englishValues[raw] : danishValues[raw]) ?? raw
+    }
+
+    static let danishValues: [String: String] = [
+        "true": "ja", "false": "nej", "clear": "klart", "pink": "lyserødt", "green": "grønt", "brown": "brunt", "bloody": "blodigt",
+        "spotting": "pletblødning", "light": "let", "moderate": "moderat", "heavy": "kraftig", "normal": "som normalt",
+        "reduced": "nedsat", "absent": "intet", "pregnant": "gravid", "postnatal": "efter fødslen", "partner": "partner",
+        "relative": "pårørende", "professional": "fagperson", "other": "anden",
+    ]
+
+    static let englishValues: [String: String] = [
+        "true": "yes", "false": "no", "pregnant": "pregnant", "postnatal": "after the birth",
+    ]
+
     /// An error as one line of the screen: its message, never a type's fields, never a line break.
     static func oneLine(_ error: any Error) -> String {
         "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")

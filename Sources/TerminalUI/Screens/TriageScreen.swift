@@ -68,7 +68,7 @@ enum TriageScreen {
         let m = detail.call.metadata
         var header = [m.startedAt.map { $0.description.replacingOccurrences(of: "T", with: " ") } ?? "", call.durationMs.map { duration($0) } ?? ""]
         if let w = m.gestationalWeek { header.append(m.gestationalDays.map { "\(w)+\($0)" } ?? "uge \(w)") }
-        if let c = m.caller { header.append(c.rawValue) }
+        if let c = m.caller { header.append(UIText.value(c.rawValue, lang)) }
         if let lang = m.language { header.append(lang) }
         buffer.put(DisplayWidth.truncate(header.filter { !$0.isEmpty }.joined(separator: " · "), to: rows.width), x: rows.x, y: rows.y, style: .bold)
         body(detail, state, model: model, questions: nil, into: &buffer, area: rows.splitTop(1).1)
@@ -137,13 +137,17 @@ enum TriageScreen {
             let source = f.source == "record" ? " (\(UIText.text("record", lang)))" : ""
             if f.name == "gestation" { return "\(f.value)\(source)" }
             let name = model.taxonomy.fact(f.name)?.label.text(for: lang) ?? f.name
-            return "\(name): \(f.value)\(model.taxonomy.fact(f.name)?.unit.map { " \($0)" } ?? "")\(source)"
+            return "\(name): \(UIText.value(f.value, lang))\(model.taxonomy.fact(f.name)?.unit.map { " \($0)" } ?? "")\(source)"
         }.joined(separator: " · ")
         let factLines = HighlightedText(paragraphs: [HighlightedText.Paragraph(prefix: UIText.text("facts", lang) + ": ", text: facts)])
         let used = min(2, factLines.render(into: &buffer, area: Rect(x: rows.x, y: rows.y, width: rows.width, height: 2)))
         rows = rows.splitTop(used).1
         // Questions at the bottom (a live call ticks them off as they are answered), the transcript in between.
-        let asked = questions ?? s.questions.map { ($0, false) }
+        // Asked in the screen's language: the taxonomy's question for the fact or finding, else the text as stored.
+        let asked = questions ?? s.questions.map { q in
+            ((q.fact.flatMap { model.taxonomy.fact($0)?.question } ?? q.finding.flatMap { model.taxonomy.finding($0)?.question })?.text(for: lang)
+                ?? q.text, false)
+        }
         let open = asked.filter { !$0.answered }.prefix(2).map(\.text)
         let answered = asked.filter(\.answered).suffix(2).map(\.text)
         let questionRows = open.isEmpty && answered.isEmpty ? 0 : 1

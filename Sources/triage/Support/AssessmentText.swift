@@ -26,7 +26,9 @@ enum AssessmentText {
             for f in a.facts {
                 let name = taxonomy.fact(f.name)?.label.text(for: lang) ?? f.name
                 let from = f.evidence.source == .record ? (lang == "da" ? "journal" : "record") : "“\(f.evidence.text)”"
-                out += "  \(name): \(f.value)\(taxonomy.fact(f.name)?.unit.map { " \($0)" } ?? "")  ← \(from)\n"
+                var value = "\(f.value)"
+                if case .boolean(let yes) = f.value { value = lang == "da" ? (yes ? "ja" : "nej") : (yes ? "yes" : "no") }
+                out += "  \(name): \(value)\(taxonomy.fact(f.name)?.unit.map { " \($0)" } ?? "")  ← \(from)\n"
             }
         }
         if !a.denied.isEmpty {
