@@ -25,7 +25,7 @@ public struct HTMLReport: Sendable {
         let da = language == "da"
         let known = taxonomy.reasons.map(\.code)
         func table(_ dims: [StatsDimension]) throws -> StatsTable {
-            let t = try StatsQuery(dimensions: dims, source: source, filter: filter, knownReasons: known).run(on: archive)
+            let t = try archive.statistics(StatsQuery(dimensions: dims, source: source, filter: filter, knownReasons: known))
             return suppress ? SmallCellSuppression.apply(to: t) : t
         }
         let byReason = try table([.reason])

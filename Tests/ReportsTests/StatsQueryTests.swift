@@ -47,11 +47,11 @@ import TriageCore
     }
 
     func counts(_ query: StatsQuery) throws -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: try query.run(on: archive).rows.filter { $0.count > 0 }.map { ($0.keys.joined(separator: "|"), $0.count) })
+        Dictionary(uniqueKeysWithValues: try archive.statistics(query).rows.filter { $0.count > 0 }.map { ($0.keys.joined(separator: "|"), $0.count) })
     }
 
     @Test func primaryReasonsCountEachCallOnce() throws {
-        let t = try StatsQuery(dimensions: [.reason]).run(on: archive)
+        let t = try archive.statistics(StatsQuery(dimensions: [.reason]))
         #expect(t.total == 7)
         #expect(try counts(StatsQuery(dimensions: [.reason])) == ["labour_contractions": 3, "rupture_of_membranes": 1, "vaginal_bleeding": 1,
                                                                   "reduced_fetal_movements": 1, "postnatal_concern": 1])
@@ -62,13 +62,13 @@ import TriageCore
     @Test func allReasonsCountEveryReasonOfACall() throws {
         let c = try counts(StatsQuery(dimensions: [.reason], allReasons: true))
         #expect(c["labour_contractions"] == 4 && c["anxiety_reassurance"] == 1 && c["fever_infection"] == 1)
-        let t = try StatsQuery(dimensions: [.reason], allReasons: true).run(on: archive)
+        let t = try archive.statistics(StatsQuery(dimensions: [.reason], allReasons: true))
         #expect(t.total == 7 && t.allReasons)
     }
 
     @Test func hourWeekdayWeekMonthAndBands() throws {
         #expect(try counts(StatsQuery(dimensions: [.hour]))["8"] == 4)
-        let grid = try StatsQuery(dimensions: [.weekday, .hour]).run(on: archive)
+        let grid = try archive.statistics(StatsQuery(dimensions: [.weekday, .hour]))
         #expect(grid.rows.count == 7 * 24) // every cell, empty ones as 0
         #expect(grid.rows.first { $0.keys == ["1", "8"] }?.count == 3) // Mondays at 08
         #expect(try counts(StatsQuery(dimensions: [.week])) == ["2026-W10": 4, "2026-W11": 2, "2026-W14": 1])
@@ -80,25 +80,25 @@ import TriageCore
 
     @Test func filtersNarrowThePopulation() throws {
         let march = StatsFilter(from: "2026-03-02", to: "2026-03-04")
-        #expect(try StatsQuery(dimensions: [.reason], filter: march).run(on: archive).total == 4)
+        #expect(try archive.statistics(StatsQuery(dimensions: [.reason], filter: march)).total == 4)
         // A reason filter matches any of the call's reasons, not only the primary.
-        #expect(try StatsQuery(dimensions: [.disposition], filter: StatsFilter(reason: "labour_contractions")).run(on: archive).total == 4)
+        #expect(try archive.statistics(StatsQuery(dimensions: [.disposition], filter: StatsFilter(reason: "labour_contractions"))).total == 4)
         #expect(try counts(StatsQuery(dimensions: [.disposition], filter: StatsFilter(language: "en"))) == ["attend_now": 2])
-        #expect(try StatsQuery(dimensions: [.reason], filter: StatsFilter(disposition: "self_care")).run(on: archive).total == 2)
-        #expect(try StatsQuery(dimensions: [.reason], filter: StatsFilter(caller: "partner")).run(on: archive).total == 1)
+        #expect(try archive.statistics(StatsQuery(dimensions: [.reason], filter: StatsFilter(disposition: "self_care"))).total == 2)
+        #expect(try archive.statistics(StatsQuery(dimensions: [.reason], filter: StatsFilter(caller: "partner"))).total == 1)
     }
 
     @Test func suggestedConfirmedAndLabelledAreEachTheirOwnCount() throws {
         #expect(try counts(StatsQuery(dimensions: [.disposition], source: .confirmed)) == ["attend_soon": 2, "attend_now": 2])
         #expect(try counts(StatsQuery(dimensions: [.reason], source: .confirmed))["labour_contractions"] == 2)
-        let labelled = try StatsQuery(dimensions: [.reason], source: .labelled).run(on: archive)
+        let labelled = try archive.statistics(StatsQuery(dimensions: [.reason], source: .labelled))
         #expect(labelled.total == 3 && labelled.allReasons)
         #expect(labelled.rows.filter { $0.count > 0 }.allSatisfy { $0.count == 1 }) // two annotators, one call
-        #expect(throws: StatsQuery.Invalid.self) { try StatsQuery(dimensions: [.disposition], source: .labelled).run(on: archive) }
+        #expect(throws: StatsQuery.Invalid.self) { try archive.statistics(StatsQuery(dimensions: [.disposition], source: .labelled)) }
     }
 
     @Test func sharesAndWilsonIntervals() throws {
-        let t = try StatsQuery(dimensions: [.reason]).run(on: archive)
+        let t = try archive.statistics(StatsQuery(dimensions: [.reason]))
         let labour = try #require(t.rows.first { $0.keys == ["labour_contractions"] })
         #expect(abs((t.share(labour) ?? 0) - 3.0 / 7) < 1e-12)
         // Wilson 95 % for 3/7 and 5/29, checked against the formula by hand.

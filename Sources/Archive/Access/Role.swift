@@ -15,7 +15,7 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 
-    /// Roles from a comma-separated list ("midwife,researcher"); `nil` names the first unknown one.
+    /// Roles from a comma-separated list ("midwife,researcher"); a failure names the first unknown one.
     public static func parseList(_ text: String) -> Result<Set<Role>, UnknownRole> {
         var roles = Set<Role>()
         for part in text.split(separator: ",") {

@@ -37,12 +37,11 @@ public final class ArchiveSession: Sendable {
         self.origin = origin
         self.clock = clock
         let context = AuditContext(at: clock(), actor: account.name, roles: ArchiveUser.creatorRoles, origin: origin)
-        let known: ArchiveUser?
-        if adoptFirstUser {
+        // A read finds a known account; only an unknown one takes the write lock, to adopt a new archive's first user.
+        var known = try store.user(named: account.name)
+        if known == nil, adoptFirstUser {
             known = try store.adoptFirstUser(ArchiveUser(name: account.name, roles: ArchiveUser.creatorRoles, addedAt: context.at,
                                                          addedBy: account.name), by: context)
-        } else {
-            known = try store.user(named: account.name)
         }
         guard let known else { throw AccessDenied.unknownAccount(account.name, archive: store.address) }
         if let role, !known.roles.contains(role) { throw AccessDenied.roleNotHeld(user: known.name, role: role) }

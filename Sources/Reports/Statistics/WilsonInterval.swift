@@ -20,8 +20,3 @@ extension StatsTable {
     /// The 95 % Wilson interval of a row's share.
     public func interval(_ row: Row) -> ClosedRange<Double>? { row.suppressed ? nil : WilsonInterval.interval(row.count, of: total) }
 }
-
-extension StatsQuery {
-    /// Asks the archive this question through the session.
-    public func run(on archive: ArchiveSession) throws -> StatsTable { try archive.statistics(self) }
-}

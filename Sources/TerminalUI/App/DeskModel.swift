@@ -93,8 +93,8 @@ public final class DeskModel {
         case .statistics:
             for key in StatisticsScreen.keys(state, model: self) where tables[key] == nil {
                 do {
-                    tables[key] = try StatsQuery(dimensions: key.dimensions, source: key.source, filter: key.filter,
-                                                 knownReasons: taxonomy.reasons.map(\.code)).run(on: archive)
+                    tables[key] = try archive.statistics(StatsQuery(dimensions: key.dimensions, source: key.source, filter: key.filter,
+                                                 knownReasons: taxonomy.reasons.map(\.code)))
                 } catch { problem = UIText.oneLine(error) }
             }
         }
@@ -122,8 +122,8 @@ public final class DeskModel {
     /// The call's audio if it was loaded (rendering reads only this).
     public func loadedOverview(_ id: Int64) -> Result<AudioOverview, OverviewProblem>? { overviews.first { $0.id == id }?.overview }
 
-    /// The labels in force on a call by one annotator, in time order, as last loaded.
-    public func labels(_ callID: Int64, annotator: String) -> [AnnotationRecord] { labels[callID] ?? [] }
+    /// The labels in force on a call by the screen's user, in time order, as last loaded.
+    public func labels(_ callID: Int64) -> [AnnotationRecord] { labels[callID] ?? [] }
 
     /// Forgets a call's labels after a change; the next load reads them again.
     public func labelsChanged(_ callID: Int64) { labels[callID] = nil }

@@ -123,7 +123,7 @@ public final class TriageApp {
         guard state.screen == .label, let call = selectedCall else { return nil }
         let audioMs = (try? model.overview(call.id).get().durationMs) ?? 0
         let turnsEnd = model.loadedDetail(call.id)?.turns.compactMap(\.endMs).max() ?? 0
-        return LabelUpdate.Context(durationMs: max(audioMs, call.durationMs ?? 0, turnsEnd, 1), labels: model.labels(call.id, annotator: user),
+        return LabelUpdate.Context(durationMs: max(audioMs, call.durationMs ?? 0, turnsEnd, 1), labels: model.labels(call.id),
                                    codes: model.taxonomy.reasons.map { ($0.code, $0.label.text(for: state.language)) })
     }
 
@@ -141,7 +141,7 @@ public final class TriageApp {
     }
 
     private func revise(_ id: Int64, _ change: (AnnotationRecord) -> (Int, Int, String?)) {
-        guard let call = selectedCall, let old = model.labels(call.id, annotator: user).first(where: { $0.id == id }) else { return }
+        guard let call = selectedCall, let old = model.labels(call.id).first(where: { $0.id == id }) else { return }
         let (start, end, code) = change(old)
         do {
             let new = try model.archive.revise(annotation: id, startMs: start, endMs: end, code: code.map(LabelCode.init(rawValue:)) ?? old.code, annotator: user)

@@ -18,7 +18,7 @@ enum LabelScreen {
         let durationMs = max(audioMs, call.durationMs ?? 0, detail.turns.compactMap(\.endMs).max() ?? 0, 1)
         let s = state.label
         let (viewStart, viewSpan) = s.view(durationMs: durationMs)
-        let labels = model.labels(call.id, annotator: state.user)
+        let labels = model.labels(call.id)
         var rows = area
         rows.x += 1
         rows.width -= 2

@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
                 source: decision == nil ? "suggested" : "confirmed", assessmentJSON: suggestion?.resultJSON))
         }
         let bundle = EncounterBundleWriter.write(items, taxonomy: taxonomy, language: lang).rendered(pretty: true)
-        do { try store.recordExport("FHIR bundle of \(items.count) calls: \(ids.map(String.init).joined(separator: ","))") } catch { throw CommandFailure(error) }
+        do { for item in items { try store.recordExport("FHIR bundle of \(items.count) calls", callID: item.call.id) } } catch { throw CommandFailure(error) }
         Console.out(bundle)
     }
 }

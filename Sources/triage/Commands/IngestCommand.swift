@@ -53,9 +53,10 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         // A taxonomy or model that cannot be read stops the ingest before anything is archived without its suggestion.
-        if !noClassify { _ = try archiving.classifier() }
+        let classifier = noClassify ? nil : try archiving.classifier()
         let (results, suggested) = archiving.archive(plan.items, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                                     progress: ConsoleProgress(), classify: !noClassify, features: !noFeatures)
+                                                     progress: ConsoleProgress(), classify: !noClassify, features: !noFeatures,
+                                                     using: classifier)
         let failed = results.contains { if case .failed = $0 { return true } else { return false } }
         if failed || !suggested || !plan.missing.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
     }

@@ -56,8 +56,8 @@ struct StatsCommand: ParsableCommand {
         let known = taxonomy?.reasons.map(\.code) ?? []
         func table(_ dims: [StatsDimension]) throws -> StatsTable {
             do {
-                let t = try StatsQuery(dimensions: dims, source: stats.statsSource, filter: stats.filter, allReasons: allReasons,
-                                       knownReasons: known).run(on: store)
+                let t = try store.statistics(StatsQuery(dimensions: dims, source: stats.statsSource, filter: stats.filter, allReasons: allReasons,
+                                       knownReasons: known))
                 return suppress ? SmallCellSuppression.apply(to: t) : t
             } catch let invalid as StatsQuery.Invalid {
                 throw CommandFailure(message: invalid.description, status: .usage)

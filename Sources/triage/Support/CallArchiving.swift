@@ -17,9 +17,9 @@ struct CallArchiving {
     /// and whether every new call with a transcript got its suggestion.
     @discardableResult
     func archive(_ items: [IngestItem], jobs: Int = ProcessInfo.processInfo.activeProcessorCount, progress: any IngestProgress,
-                 classify: Bool = true, features: Bool = true) -> (results: [IngestResult], suggested: Bool) {
+                 classify: Bool = true, features: Bool = true, using classifier: TriageClassifier? = nil) -> (results: [IngestResult], suggested: Bool) {
         let results = Ingestor(archive: store, jobs: jobs, features: features).ingest(items, progress: progress)
-        let suggested = classify ? self.classify(results) : true
+        let suggested = classify ? self.classify(results, using: classifier) : true
         return (results, suggested)
     }
 
@@ -28,14 +28,14 @@ struct CallArchiving {
         try (modelOptions ?? ModelOptions.parse([])).classifier(taxonomyOptions, archive: store)
     }
 
-    /// Suggests reasons and a disposition for every newly archived call that has a transcript; false when any could
-    /// not be suggested (each is named on standard error).
+    /// Suggests reasons and a disposition for every newly archived call that has a transcript (with `classifier`, else
+    /// the options' one); false when any could not be suggested (each is named on standard error).
     @discardableResult
-    func classify(_ results: [IngestResult]) -> Bool {
+    func classify(_ results: [IngestResult], using prepared: TriageClassifier? = nil) -> Bool {
         let ids = results.compactMap { if case .archived(let id, _) = $0 { return id } else { return nil } }
         guard !ids.isEmpty else { return true }
         let classifier: TriageClassifier
-        do { classifier = try self.classifier() } catch {
+        do { classifier = try prepared ?? self.classifier() } catch {
             Console.err("error: calls archived without suggestions: \(CommandFailure(error).message)")
             return false
         }
