@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CPulse", pkgConfig: "libpulse-simple", providers: [.apt(["libpulse-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // MARK: The domain: calls, turns, the taxonomy and its rules. Imports nothing of ours but the SHA-256 shim.
         .target(name: "TriageCore", dependencies: ["CCrypto", .product(name: "Yams", package: "Yams")]),
@@ -38,9 +39,9 @@ let package = Package(
         .target(name: "Triage", dependencies: ["TriageCore", "Language", "Acoustics", "CCrypto"], swiftSettings: [
             .unsafeFlags(["-O"], .when(configuration: .debug)),
         ]),
-        // The guarded door: the store interface, sessions with roles and the audit chain, and the SQLite store behind
-        // them. The only module that imports GRDB or holds SQL.
-        .target(name: "Archive", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The guarded door: the store interface, sessions with roles and the audit chain, and the SQLite (embedded) and
+        // PostgreSQL (department) stores behind them. The only module that imports GRDB or libpq or holds SQL.
+        .target(name: "Archive", dependencies: ["TriageCore", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Live", dependencies: ["TriageCore", "LiveAudio", "Acoustics", "Language", "Triage", "Archive"]),
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Acoustics", "Language", "Archive"]),
         .target(name: "Reports", dependencies: ["TriageCore", "Archive"]),

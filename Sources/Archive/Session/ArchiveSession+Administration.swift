@@ -11,6 +11,9 @@ extension ArchiveSession {
     public func setUser(_ name: String, roles: Set<Role>) throws {
         try require(.manageUsers)
         guard !roles.isEmpty else { throw ArchiveError.failed(path: address, reason: "a user needs at least one role") }
+        guard ArchiveUser.isValidName(name) else {
+            throw ArchiveError.failed(path: address, reason: "\"\(name)\" is not an account name (letters, digits, . _ -)")
+        }
         let existing = try store.user(named: name)
         if let existing, existing.roles.contains(.admin), !roles.contains(.admin) { try keepAnAdmin(besides: name) }
         try store.put(ArchiveUser(name: name, roles: roles, addedAt: existing?.addedAt ?? clock(), addedBy: existing?.addedBy ?? user.name),

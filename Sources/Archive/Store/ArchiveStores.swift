@@ -10,8 +10,8 @@ enum ArchiveStores {
 
     /// Opens the store at `address`: a `postgresql://` URL names a department's server, anything else an SQLite file.
     static func open(address: String, readOnly: Bool, busyTimeout: TimeInterval) throws -> any ArchiveStore {
-        if address.hasPrefix("postgresql://") || address.hasPrefix("postgres://") {
-            throw ArchiveError.cannotOpen(path: address, reason: "this build has no PostgreSQL archive yet; use an SQLite file")
+        if PostgresAddress.names(address) {
+            return try PostgresArchiveStore(address: address, readOnly: readOnly, busyTimeout: busyTimeout)
         }
         return try SQLiteArchiveStore(path: address, readOnly: readOnly, busyTimeout: busyTimeout)
     }

@@ -13,6 +13,7 @@ struct ArchiveImplementation: Sendable, CustomTestStringConvertible {
 
     static let all: [ArchiveImplementation] = [
         ArchiveImplementation(name: "SQLite") { try SQLiteArchiveStore(path: $0.file("contract.sqlite")) },
+        ArchiveImplementation(name: "PostgreSQL") { _ in try PostgresArchiveStore(address: try PostgresServer.shared.newDatabase("contract")) },
     ]
 }
 

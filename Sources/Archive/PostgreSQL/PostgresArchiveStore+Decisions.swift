@@ -1,0 +1,55 @@
+import Foundation
+import TriageCore
+
+extension PostgresArchiveStore: DecisionStore {
+    public func store(_ decision: DecisionRecord, by context: AuditContext) throws -> Int64 {
+        try write { db in
+            try Self.requireCall(decision.callID, db: db, address: address)
+            let codes = decision.reasons.map(\.rawValue)
+            let id = try db.execute("""
+                INSERT INTO decisions (call_id, assessment_id, decided_at, decided_by, taxonomy_id, taxonomy_version, primary_reason,
+                                       disposition, note)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+                """, [decision.callID, decision.assessmentID, Timestamps.iso8601(decision.decidedAt), context.actor, decision.taxonomyID,
+                      decision.taxonomyVersion, codes.first, decision.disposition.rawValue, decision.note]).first?.requiredInt64("id") ?? 0
+            for (rank, code) in codes.enumerated() {
+                try db.execute("INSERT INTO decision_reasons (decision_id, reason_code, rank) VALUES ($1, $2, $3)", [id, code, rank])
+            }
+            try db.execute("UPDATE calls SET latest_decision_id = $1, confirmed_primary = $2, confirmed_disposition = $3 WHERE id = $4",
+                           [id, codes.first, decision.disposition.rawValue, decision.callID])
+            try Self.replaceCurrentReasons(callID: decision.callID, source: .confirmed, with: codes, db: db)
+            try Self.appendAudit(context.event(.decide, callID: decision.callID,
+                                               detail: "\(decision.disposition.rawValue): \(codes.joined(separator: ","))"), db: db)
+            try Self.announce(.decision(callID: decision.callID), db: db)
+            return id
+        }
+    }
+
+    public func latestDecision(ofCall callID: Int64) throws -> DecisionRecord? {
+        try read { db in
+            guard let row = try db.execute("SELECT * FROM decisions WHERE call_id = $1 ORDER BY decided_at DESC, id DESC LIMIT 1",
+                                           [callID]).first else { return nil }
+            let reasons = try db.execute("SELECT reason_code FROM decision_reasons WHERE decision_id = $1 ORDER BY rank",
+                                         [try row.requiredInt64("id")]).map { ReasonCode(rawValue: try $0.required("reason_code")) }
+            return DecisionRecord(callID: callID, assessmentID: row.int64("assessment_id"),
+                                  decidedAt: row["decided_at"].flatMap(Timestamps.date) ?? Date(timeIntervalSince1970: 0),
+                                  decidedBy: try row.required("decided_by"), taxonomyID: try row.required("taxonomy_id"),
+                                  taxonomyVersion: try row.required("taxonomy_version"), reasons: reasons,
+                                  disposition: try Self.disposition(try row.required("disposition"), address: address), note: row["note"])
+        }
+    }
+}
+
+extension PostgresArchiveStore: NoteStore {
+    public func addNote(callID: Int64, text: String, by context: AuditContext) throws -> Int64 {
+        try write { db in
+            try Self.requireCall(callID, db: db, address: address)
+            let seq = (try db.execute("SELECT max(seq) AS s FROM turns WHERE call_id = $1", [callID]).first?.int("s") ?? -1) + 1
+            let id = try db.execute("""
+                INSERT INTO turns (call_id, seq, speaker, speaker_label, text, source) VALUES ($1, $2, 'notes', $3, $4, 'notes') RETURNING id
+                """, [callID, seq, context.actor, text]).first?.requiredInt64("id") ?? 0
+            try Self.appendAudit(context.event(.note, callID: callID, detail: "turn \(seq)"), db: db)
+            return id
+        }
+    }
+}

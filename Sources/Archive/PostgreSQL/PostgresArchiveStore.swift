@@ -1,0 +1,154 @@
+import Foundation
+
+/// A department's archive on a PostgreSQL server, the same store interface as the embedded SQLite archive.
+///
+/// One connection per store, used by one operation at a time. Every write is one transaction that first takes the
+/// archive's write lock (an advisory lock of the database), so that writers from every desk follow one another as
+/// in SQLite: the content-hash check before an insert cannot race, and the audit chain grows one row at a time.
+/// Reads run on a consistent snapshot and never wait for writers.
+public final class PostgresArchiveStore: @unchecked Sendable {
+    /// The server and database, as given (never with a password).
+    public let location: PostgresAddress
+    private let connection: PostgresConnection
+    /// Guards `connection`: libpq connections are not shared between threads.
+    private let lock = NSLock()
+
+    /// The advisory-lock keys: one for writes, one for migrations (held across a migration's transactions).
+    static let writeLockKey: Int64 = 0x7472_6961_6765_0001
+    static let migrationLockKey: Int64 = 0x7472_6961_6765_0002
+
+    /// Connects to the archive at `address`, creating or upgrading its schema unless `readOnly`.
+    ///
+    /// - Parameter busyTimeout: how long an operation waits for another desk's lock before failing with `.locked`.
+    public init(address: String, readOnly: Bool = false, busyTimeout: TimeInterval = 5) throws {
+        location = try PostgresAddress(address)
+        do {
+            connection = try PostgresConnection(location, timeoutSeconds: Int(busyTimeout.rounded(.up)))
+        } catch {
+            throw ArchiveError.from(error, address: address)
+        }
+        let timeoutMs = Int(max(1, min(busyTimeout, 3600)) * 1000)
+        try guarded {
+            try connection.execute("SELECT set_config('lock_timeout', $1, false)", ["\(timeoutMs)ms"])
+            if readOnly { try connection.execute("SET default_transaction_read_only = on") }
+        }
+        if readOnly {
+            let applied = try appliedMigrations()
+            if applied != PostgresMigrations.all.map(\.identifier) {
+                throw ArchiveError.failed(path: address, reason: "the schema is out of date; open it once for writing to upgrade it")
+            }
+        } else {
+            try migrate()
+        }
+    }
+
+    /// Applies the migrations not yet applied, each in a transaction of its own, under the migration lock (two
+    /// processes creating one archive at the same moment: the second finds the first's work done).
+    private func migrate() throws {
+        try guarded {
+            try connection.execute("SELECT pg_advisory_lock($1)", [Self.migrationLockKey])
+            defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1)", [Self.migrationLockKey]) }
+            try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            let applied = Set(try connection.execute("SELECT identifier FROM schema_migrations").compactMap { $0["identifier"] })
+            for migration in PostgresMigrations.all where !applied.contains(migration.identifier) {
+                try connection.execute("BEGIN")
+                do {
+                    try connection.executeScript(migration.sql)
+                    try connection.execute("INSERT INTO schema_migrations (identifier, applied_at) VALUES ($1, $2)",
+                                           [migration.identifier, Timestamps.iso8601(Date())])
+                    try connection.execute("COMMIT")
+                } catch {
+                    _ = try? connection.execute("ROLLBACK")
+                    throw PostgresFailure(sqlState: (error as? PostgresFailure)?.sqlState ?? "",
+                                          message: "migration \(migration.identifier) failed: \(error)")
+                }
+            }
+        }
+    }
+
+    /// Runs `body` in one write transaction under the archive's write lock; errors come back as `ArchiveError`.
+    func write<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try guarded {
+            try connection.execute("BEGIN")
+            do {
+                try connection.execute("SELECT pg_advisory_xact_lock($1)", [Self.writeLockKey])
+                let result = try body(connection)
+                try connection.execute("COMMIT")
+                return result
+            } catch {
+                _ = try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` on one consistent snapshot; errors come back as `ArchiveError`.
+    func read<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try guarded {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            do {
+                let result = try body(connection)
+                try connection.execute("COMMIT")
+                return result
+            } catch {
+                _ = try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Runs a statement that cannot run inside a transaction (`ANALYZE` of the whole database, `VACUUM`).
+    func outsideTransaction(_ sql: String) throws {
+        try guarded { _ = try connection.execute(sql) }
+    }
+
+    /// Holds the connection for `body`, translating failures.
+    private func guarded<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        do { return try body() } catch { throw ArchiveError.from(error, address: location.uri) }
+    }
+
+    /// Waits up to `timeout` for notifications on channels this store listens to (`listen(to:)`).
+    func notifications(waiting timeout: TimeInterval) throws -> [(channel: String, payload: String)] {
+        try guarded { try connection.notifications(waiting: timeout) }
+    }
+
+    /// Subscribes this connection to `channel` (an identifier of ours, never user input).
+    func listen(to channel: String) throws {
+        try guarded { _ = try connection.execute("LISTEN \(channel)") }
+    }
+}
+
+extension PostgresArchiveStore: MaintenanceStore {
+    public var address: String { location.uri }
+
+    /// `["ok"]` when the schema is current and the server answers; PostgreSQL checks its own pages.
+    public func integrityCheck() throws -> [String] {
+        let applied = try appliedMigrations()
+        let missing = PostgresMigrations.all.map(\.identifier).filter { !applied.contains($0) }
+        return missing.isEmpty ? ["ok"] : missing.map { "migration \($0) is not applied" }
+    }
+
+    public func appliedMigrations() throws -> [String] {
+        try read { db in try db.execute("SELECT identifier FROM schema_migrations ORDER BY identifier").compactMap { $0["identifier"] } }
+    }
+}
+
+extension ArchiveError {
+    /// Translates a PostgreSQL failure into the user's terms, naming the archive.
+    static func from(_ error: Error, address: String) -> ArchiveError {
+        if let archive = error as? ArchiveError { return archive }
+        guard let failure = error as? PostgresFailure else { return .failed(path: address, reason: "\(error)") }
+        switch failure.sqlState {
+        case let state where state.hasPrefix("08"): return .cannotOpen(path: address, reason: failure.message)
+        case PostgresFailure.lockNotAvailable, PostgresFailure.deadlockDetected, PostgresFailure.serializationFailure:
+            return .locked(path: address)
+        case PostgresFailure.readOnlyTransaction: return .readOnly(path: address)
+        case PostgresFailure.diskFull: return .diskFull(path: address)
+        case PostgresFailure.insufficientPrivilege:
+            return .failed(path: address, reason: "the database refused: \(failure.message)")
+        default: return .failed(path: address, reason: failure.message)
+        }
+    }
+}
