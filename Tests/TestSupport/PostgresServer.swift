@@ -57,10 +57,15 @@ public final class PostgresServer: Sendable {
 
     /// A new, empty database on the server, and the archive address that reaches it as `user`.
     public func newDatabase(_ label: String = "archive", user: String? = nil) throws -> String {
-        let name = "\(label.lowercased().filter { $0.isLetter || $0.isNumber })_\(counter.next())"
+        address(database: try createDatabase(label), user: user)
+    }
+
+    /// Creates a new, empty database; its name.
+    public func createDatabase(_ label: String = "archive") throws -> String {
+        let name = "\(label.lowercased().filter { ($0.isLetter && $0.isASCII) || $0.isNumber })_\(counter.next())"
         let made = try psql(database: "postgres", "CREATE DATABASE \(name)")
         guard made.status == 0 else { throw Missing(what: "a new database: \(made.output)") }
-        return address(database: name, user: user)
+        return name
     }
 
     /// The archive address of `database` on this server, connecting as `user` (the superuser when `nil`).

@@ -48,7 +48,10 @@ public final class PostgresArchiveStore: @unchecked Sendable {
         try guarded {
             try connection.execute("SELECT pg_advisory_lock($1)", [Self.migrationLockKey])
             defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1)", [Self.migrationLockKey]) }
-            try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            // A current archive is left alone: the other roles' accounts may not create anything in it.
+            if try connection.execute("SELECT to_regclass('schema_migrations') IS NULL AS missing").first?.bool("missing") == true {
+                try connection.execute("CREATE TABLE schema_migrations (identifier TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            }
             let applied = Set(try connection.execute("SELECT identifier FROM schema_migrations").compactMap { $0["identifier"] })
             for migration in PostgresMigrations.all where !applied.contains(migration.identifier) {
                 try connection.execute("BEGIN")

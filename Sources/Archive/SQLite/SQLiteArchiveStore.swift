@@ -10,6 +10,8 @@ public final class SQLiteArchiveStore: Sendable {
     /// Where the database lives.
     public let path: String
     let pool: DatabasePool
+    /// How far `changes(waiting:)` has read the audit log.
+    let changeCursor = ChangeCursor()
 
     /// Opens (creating and migrating when needed) the archive at `path`.
     ///

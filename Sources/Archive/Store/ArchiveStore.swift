@@ -6,7 +6,7 @@ import TriageCore
 /// `ArchiveSession` calls a store: it checks the role first and hands every change an `AuditContext`, which the
 /// store writes to the audit log in the same transaction as the change.
 public typealias ArchiveStore = CallStore & AssessmentStore & DecisionStore & NoteStore & AnnotationStore & ModelStore
-    & StatisticsStore & UserStore & AuditStore & MaintenanceStore
+    & StatisticsStore & UserStore & AuditStore & MaintenanceStore & ChangeFeed
 
 /// Calls, their transcript turns and acoustic features.
 public protocol CallStore: Sendable {
@@ -91,6 +91,15 @@ public protocol AuditStore: Sendable {
     func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry]
     /// The first break in the chain, or `nil` when every row is as written.
     func verifyAudit() throws -> AuditBreak?
+}
+
+/// What other processes changed: each desk's live call and decision, shown at the other desks.
+public protocol ChangeFeed: Sendable {
+    /// Starts following changes; those made afterwards are reported by `changes(waiting:)`.
+    func listenForChanges() throws
+    /// The changes made since the last call (or since `listenForChanges`), waiting up to `timeout` seconds for the
+    /// first; empty when there were none.
+    func changes(waiting timeout: TimeInterval) throws -> [ArchiveChange]
 }
 
 /// The archive as a whole: where it is and whether it is sound.

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What changed in the archive that other desks' screens show: a call archived, suggested or decided. A department
+/// archive announces each at commit (`NOTIFY`); the embedded archive reads them from its audit log.
+public enum ArchiveChange: Sendable, Equatable {
+    case call(Int64)
+    case assessment(callID: Int64)
+    case decision(callID: Int64)
+
+    /// The notification's payload: `call 12`, `assessment 12`, `decision 12`.
+    var payload: String {
+        switch self {
+        case .call(let id): return "call \(id)"
+        case .assessment(let id): return "assessment \(id)"
+        case .decision(let id): return "decision \(id)"
+        }
+    }
+
+    init?(payload: String) {
+        let parts = payload.split(separator: " ")
+        guard parts.count == 2, let id = Int64(parts[1]) else { return nil }
+        switch parts[0] {
+        case "call": self = .call(id)
+        case "assessment": self = .assessment(callID: id)
+        case "decision": self = .decision(callID: id)
+        default: return nil
+        }
+    }
+
+    /// The call the change is about.
+    public var callID: Int64 {
+        switch self {
+        case .call(let id), .assessment(let id), .decision(let id): return id
+        }
+    }
+}
