@@ -5,10 +5,10 @@ import Testing
 
 /// Every command that opens the archive, run with every role (`--role`): allowed exactly when the role's
 /// permissions say so, else refused with one line and exit status 3, and nothing done. The account running the
-/// test creates the archive and is given all four roles, so `--role` narrows it to one at a time.
+/// test creates the archive and is given all four roles, so `--role` narrows it to one at a time. Both kinds of
+/// archive: an SQLite file and a department's PostgreSQL database.
 @Suite(.serialized) struct RoleMatrixCommandTests {
     let dir = TemporaryDirectory("role-matrix")
-    var db: String { dir.file("roles.sqlite") }
     let me = Account.current().name
 
     /// A command line, the permission it needs, and whether it changes the archive.
@@ -40,11 +40,14 @@ import Testing
         ]
     }
 
-    func triage(_ arguments: [String], role: Role? = nil) throws -> CommandRun {
+    func triage(_ arguments: [String], db: String, role: Role? = nil) throws -> CommandRun {
         try CommandRun.triage(arguments + ["--db", db] + (role.map { ["--role", $0.rawValue] } ?? []))
     }
 
-    @Test func everyCommandWithEveryRole() throws {
+    @Test(arguments: ArchiveBackend.allCases)
+    func everyCommandWithEveryRole(_ backend: ArchiveBackend) throws {
+        let db = try backend.newArchive(in: dir, "roles")
+        func triage(_ arguments: [String], role: Role? = nil) throws -> CommandRun { try self.triage(arguments, db: db, role: role) }
         let setup = try triage(["ingest", "--no-features", "\(Repository.root)/Recordings/da01-veer-foerstegang.vtt"])
         try #require(setup.status == 0, "\(setup.stderr)")
         try #require(try triage(["users", "role", me, "midwife,researcher,coordinator,admin"]).status == 0)
@@ -72,7 +75,10 @@ import Testing
         #expect(try triage(["audit", "verify"]).status == 0)
     }
 
-    @Test func anAccountTheArchiveDoesNotKnowIsRefused() throws {
+    @Test(arguments: ArchiveBackend.allCases)
+    func anAccountTheArchiveDoesNotKnowIsRefused(_ backend: ArchiveBackend) throws {
+        let db = try backend.newArchive(in: dir, "strangers")
+        func triage(_ arguments: [String], role: Role? = nil) throws -> CommandRun { try self.triage(arguments, db: db, role: role) }
         let setup = try triage(["ingest", "--no-features", "\(Repository.root)/Recordings/da01-veer-foerstegang.vtt"])
         try #require(setup.status == 0, "\(setup.stderr)")
         try #require(try triage(["users", "add", "stranger", "--roles", "admin"]).status == 0)

@@ -3,22 +3,39 @@ import Archive
 import TestSupport
 import Testing
 
-/// Runs every scenario in tui/scenarios against the real binary in tmux (see tui/README.md).
+/// Runs every scenario in tui/scenarios against the real binary in tmux (see tui/README.md), on each kind of archive
+/// its `archives` line names (an SQLite file when it names none).
 @Suite(.serialized) struct TUIScenarioTests {
     static let scenarios: [String] = {
         let folder = "\(Repository.root)/tui/scenarios"
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".scenario") }.sorted()
     }()
 
-    @Test func thereAreScenarios() {
-        #expect(Self.scenarios.count >= 3)
+    /// Each scenario with each kind of archive it runs on.
+    static let runs: [Run] = scenarios.flatMap { name -> [Run] in
+        let text = (try? String(contentsOfFile: "\(Repository.root)/tui/scenarios/\(name)", encoding: .utf8)) ?? ""
+        let line = text.split(separator: "\n").first { $0.hasPrefix("archives ") }
+        let backends = line.map { $0.split(separator: " ").dropFirst().compactMap { ArchiveBackend(rawValue: String($0)) } } ?? [.sqlite]
+        return backends.map { Run(name: name, backend: $0) }
     }
 
-    @Test(arguments: scenarios)
-    func scenario(_ name: String) throws {
+    struct Run: Sendable, CustomTestStringConvertible {
+        var name: String
+        var backend: ArchiveBackend
+        var testDescription: String { "\(name) (\(backend))" }
+    }
+
+    @Test func thereAreScenarios() {
+        #expect(Self.scenarios.count >= 3)
+        #expect(Self.runs.contains { $0.backend == .postgresql })
+    }
+
+    @Test(arguments: runs)
+    func scenario(_ run: Run) throws {
+        let name = run.name
         let tmux = try #require(["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }, "tmux is missing: run make deps")
         let dir = TemporaryDirectory("tui")
-        let db = dir.file("demo.sqlite")
+        let db = try run.backend.newArchive(in: dir, "demo")
         let ingest = try CommandRun.triage(["ingest", "--no-features", "--db", db, "\(Repository.root)/Recordings"])
         try #require(ingest.status == 0, "\(ingest.stderr)")
         // The queue's first calls (newest first), by id: ingest archives in parallel, so ids follow no fixed order.
@@ -34,14 +51,23 @@ import Testing
             _ = try? tmuxRun(["kill-server"])
             for pid in background { kill(pid, SIGKILL); Tools.wait(pid, timeout: 5) }
         }
+        // Today as the queue shows a call's day (MM-DD).
+        let today = { let f = DateFormatter(); f.dateFormat = "MM-dd"; return f.string(from: Date()) }()
+        /// The newest call's id (the one archived last), for steps that act on a call a step archived.
+        func newest() -> String {
+            let listed = try? CommandRun.triage(["calls", "list", "--db", db, "--format", "json"])
+            let ids = ((try? JSONSerialization.jsonObject(with: Data((listed?.stdout ?? "").utf8))) as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+            return ids.max().map(String.init) ?? "0"
+        }
         func expand(_ text: String) -> String {
-            text.replacingOccurrences(of: "{db}", with: db).replacingOccurrences(of: "{dir}", with: dir.path)
+            (text.contains("{newest}") ? text.replacingOccurrences(of: "{newest}", with: newest()) : text)
+                .replacingOccurrences(of: "{db}", with: db).replacingOccurrences(of: "{today}", with: today).replacingOccurrences(of: "{dir}", with: dir.path)
                 .replacingOccurrences(of: "{root}", with: Repository.root).replacingOccurrences(of: "{user}", with: Account.current().name)
                 .replacingOccurrences(of: "{call1}", with: String(queue[0])).replacingOccurrences(of: "{call2}", with: String(queue[1]))
         }
         func screen() throws -> String { try tmuxRun(["capture-pane", "-t", "ui", "-p"]).output }
-        func wait(for text: String, present: Bool = true) throws -> Bool {
-            for _ in 0..<100 {
+        func wait(for text: String, present: Bool = true, seconds: Double = 10) throws -> Bool {
+            for _ in 0..<Int(seconds * 10) {
                 if try screen().contains(text) == present { return true }
                 usleep(100_000)
             }
@@ -61,12 +87,15 @@ import Testing
             case "start":
                 // Leading NAME=value words set the environment (NO_COLOR=1, TERM=vt100).
                 var words = expand(rest).split(separator: " ").map(String.init)
-                var environment = ["LANG=C.UTF-8", "TERM=xterm-256color", "TRIAGE_TAXONOMY=\(Repository.taxonomy)"]
+                var environment = ["LANG=C.UTF-8", "TERM=xterm-256color", "TRIAGE_TAXONOMY=\(Repository.taxonomy)",
+                                   "TRIAGE_RECORDINGS=\(dir.file("recordings"))"]
                 while let word = words.first, word.range(of: "^[A-Z_]+=", options: .regularExpression) != nil {
                     environment.append(word)
                     words.removeFirst()
                 }
-                let command = "env \(environment.joined(separator: " ")) \(Repository.executable) \(words.joined(separator: " ")); sleep 30"
+                // A PostgreSQL address holds ? and &: quoted for the shell tmux runs the command in.
+                let quoted = words.map { $0.contains(where: { "?&*".contains($0) }) ? "'\($0)'" : $0 }
+                let command = "env \(environment.joined(separator: " ")) \(Repository.executable) \(quoted.joined(separator: " ")); sleep 30"
                 let started = try tmuxRun(["new-session", "-d", "-s", "ui", "-x", String(width), "-y", String(height), command], capture: false)
                 try #require(started.status == 0, "\(at): tmux did not start: \(started.output)")
             case "keys":
@@ -80,6 +109,15 @@ import Testing
                 let shown = try wait(for: expand(rest))
                 let current = try screen()
                 #expect(shown, "\(at): the screen never showed “\(expand(rest))”:\n\(current)")
+            case "expect-within":
+                // expect-within SECONDS TEXT: the screen shows TEXT within SECONDS of the step (another desk's change).
+                let (limit, text) = rest.firstIndex(of: " ").map { (Double(rest[..<$0]) ?? 1, expand(String(rest[rest.index(after: $0)...]))) } ?? (1, "")
+                let started = Date()
+                let shown = try wait(for: text, seconds: limit)
+                let elapsed = Date().timeIntervalSince(started), current = try screen()
+                #expect(shown, "\(at): the screen did not show “\(text)” within \(limit) s (\(elapsed) s):\n\(current)")
+            case "archives":
+                break // read when the runs are listed
             case "absent":
                 #expect(try wait(for: expand(rest), present: false), "\(at): the screen still shows “\(expand(rest))”")
             case "golden":

@@ -166,6 +166,24 @@ public final class DeskModel {
     /// Reads the call list and the calls again (after the call was classified anew).
     public func refresh() throws { try reload() }
 
+    /// Starts following what other desks change: calls archived, suggested or decided elsewhere.
+    public func followChanges() {
+        do { try archive.listenForChanges() } catch { problem = UIText.oneLine(error) }
+    }
+
+    /// Reads the archive again when another desk (or this one) changed it since the last look; true when it did.
+    /// Waits for nothing: the application asks on every tick.
+    public func takeChanges() -> Bool {
+        do {
+            guard !(try archive.changes(waiting: 0)).isEmpty else { return false }
+            try reload()
+            return true
+        } catch {
+            problem = UIText.oneLine(error)
+            return false
+        }
+    }
+
     /// A statistics table as last loaded for these keys (nil until loaded).
     public func statistics(_ dims: [StatsDimension], source: StatsSource, filter: StatsFilter = StatsFilter()) -> StatsTable? {
         tables[StatisticsKey(dimensions: dims, source: source, filter: filter)]

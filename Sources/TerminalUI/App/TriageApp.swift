@@ -39,6 +39,7 @@ public final class TriageApp {
         state.user = model.archive.user.name
         state.screens = DeskModel.screens(for: model.archive)
         state.screen = state.screens.first ?? .statistics
+        model.followChanges()
         model.load(for: state)
         state.colours = colours
     }
@@ -79,10 +80,18 @@ public final class TriageApp {
         return !state.quitting
     }
 
-    /// Moves the playhead with playback and notices a live call's changes; true when the screen changed.
+    /// Moves the playhead with playback, notices a live call's changes and other desks' (a call archived or decided
+    /// elsewhere shows here within a tick, the selection staying on the call it was on); true when the screen changed.
     @discardableResult
     public func tick() -> Bool {
         var changed = false
+        let selectedID = selectedCall?.id
+        if model.takeChanges() {
+            if !state.liveSelected, let selectedID, let index = model.calls.firstIndex(where: { $0.id == selectedID }) { state.selected = index }
+            state.selected = min(state.selected, max(0, model.calls.count - 1))
+            model.load(for: state)
+            changed = true
+        }
         if state.label.playing {
             if let position = player?.positionMs { state.label.playheadMs = position } else { state.label.playing = false }
             changed = true
@@ -99,7 +108,8 @@ public final class TriageApp {
         var lastClock = clock.now
         while true {
             let busy = state.label.playing || live?.isRecording == true
-            let timeout: TimeInterval = busy ? 0.1 : 1
+            // Idle, it still looks four times a second for other desks' changes.
+            let timeout: TimeInterval = busy ? 0.1 : 0.25
             guard let key = terminal.readKey(timeout: timeout) else {
                 if let idleLimit, clock.now.timeIntervalSince(idleSince) >= idleLimit - 1e-9 { redraw(); return }
                 // Redraw for playback, the live call, or the clock in the title.

@@ -91,14 +91,34 @@ enum TriageScreen {
         }
     }
 
+    /// Her decision on one line, or a loud warning when the suggestion has since become more urgent.
+    static func decisionLine(_ detail: DeskModel.Detail, suggested disposition: Disposition?, model: DeskModel, lang: String,
+                             into buffer: inout ScreenBuffer, rows: inout Rect) {
+        guard let decision = detail.decision else { return }
+        let decided = model.taxonomy.definition(of: decision.disposition)?.label.text(for: lang) ?? decision.disposition.rawValue
+        if let disposition, TriageScreen.isStale(decision, suggestion: disposition, suggestionID: detail.suggestionID) {
+            // The suggestion was made again after her decision and is more urgent now: she must decide again.
+            let text = " ⚠ \(UIText.text("decide again", lang)): \(UIText.text("stale decision", lang)) — \(decided) (\(decision.decidedBy)) "
+            buffer.fill(Rect(x: rows.x, y: rows.y, width: rows.width, height: 1), with: Cell(" ", style: Style(foreground: .red, bold: true, reverse: true)))
+            buffer.put(DisplayWidth.truncate(text, to: rows.width), x: rows.x, y: rows.y, style: Style(foreground: .red, bold: true, reverse: true))
+        } else {
+            buffer.put(DisplayWidth.truncate("✔ \(UIText.text("decided", lang)): \(decided) (\(decision.decidedBy))", to: rows.width), x: rows.x, y: rows.y,
+                       style: Style(foreground: .green, bold: true))
+        }
+        rows = rows.splitTop(1).1
+    }
+
     /// Banner, decision, reasons, facts, transcript and questions of a call (archived or live).
     static func body(_ detail: DeskModel.Detail, _ state: AppState, model: DeskModel, questions: [(text: String, answered: Bool)]?,
                      into buffer: inout ScreenBuffer, area: Rect) {
         let lang = state.language
         var rows = area
         guard let s = detail.suggestion else {
+            // No suggestion (no transcript), but her decision all the same.
             buffer.put(UIText.text("no suggestion", lang), x: rows.x, y: rows.y, style: .dim)
-            transcript(detail, nil, state, into: &buffer, area: rows.splitTop(1).1)
+            rows = rows.splitTop(1).1
+            if detail.decision != nil { decisionLine(detail, suggested: nil, model: model, lang: lang, into: &buffer, rows: &rows) }
+            transcript(detail, nil, state, into: &buffer, area: rows)
             return
         }
         // The banner: the suggestion, or the decision beside it.
@@ -109,19 +129,7 @@ enum TriageScreen {
         buffer.fill(Rect(x: rows.x, y: rows.y, width: rows.width, height: 1), with: Cell(" ", style: ScreenStyle.banner(s.disposition)))
         buffer.put(DisplayWidth.truncate(bannerText, to: rows.width), x: rows.x, y: rows.y, style: ScreenStyle.banner(s.disposition))
         rows = rows.splitTop(1).1
-        if let decision = detail.decision {
-            let decided = model.taxonomy.definition(of: decision.disposition)?.label.text(for: lang) ?? decision.disposition.rawValue
-            if let disposition, TriageScreen.isStale(decision, suggestion: disposition, suggestionID: detail.suggestionID) {
-                // The suggestion was made again after her decision and is more urgent now: she must decide again.
-                let text = " ⚠ \(UIText.text("decide again", lang)): \(UIText.text("stale decision", lang)) — \(decided) (\(decision.decidedBy)) "
-                buffer.fill(Rect(x: rows.x, y: rows.y, width: rows.width, height: 1), with: Cell(" ", style: Style(foreground: .red, bold: true, reverse: true)))
-                buffer.put(DisplayWidth.truncate(text, to: rows.width), x: rows.x, y: rows.y, style: Style(foreground: .red, bold: true, reverse: true))
-            } else {
-                buffer.put(DisplayWidth.truncate("✔ \(UIText.text("decided", lang)): \(decided) (\(decision.decidedBy))", to: rows.width), x: rows.x, y: rows.y,
-                           style: Style(foreground: .green, bold: true))
-            }
-            rows = rows.splitTop(1).1
-        }
+        if detail.decision != nil { decisionLine(detail, suggested: disposition, model: model, lang: lang, into: &buffer, rows: &rows) }
         // Reasons with their words.
         let reasonLines = min(s.reasons.count, max(1, rows.height / 6))
         for (i, r) in s.reasons.prefix(reasonLines).enumerated() {

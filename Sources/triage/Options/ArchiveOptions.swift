@@ -4,7 +4,8 @@ import Foundation
 
 /// `--db` and `--role`: which archive a command works on, and in which of the user's roles.
 struct ArchiveOptions: ParsableArguments {
-    @Option(name: .long, help: "The archive database (default: $TRIAGE_DB, else ./triage.sqlite).")
+    @Option(name: .long, help: ArgumentHelp("The archive: an SQLite file, or a department's postgresql://[user@]host[:port]/dbname "
+                                            + "(password from ~/.pgpass; default: $TRIAGE_DB, else ./triage.sqlite).", valueName: "archive"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Act in this one of your roles only (midwife, researcher, coordinator, admin).",
@@ -17,7 +18,7 @@ struct ArchiveOptions: ParsableArguments {
     /// a refusal into exit status 3. `origin` names the command for the audit log; `permission`, when given, is
     /// checked before anything else is done.
     func open(_ origin: String, readOnly: Bool = false, requiring permission: Permission? = nil) throws -> ArchiveSession {
-        if readOnly, !FileManager.default.fileExists(atPath: path) {
+        if readOnly, !PostgresAddress.names(path), !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure(message: "\(path): no archive here yet; ingest calls first (triage ingest PATH…)")
         }
         let timeout = ProcessInfo.processInfo.environment["TRIAGE_BUSY_TIMEOUT_MS"].flatMap(Double.init).map { $0 / 1000 } ?? 5

@@ -1,8 +1,10 @@
 import Foundation
+import Archive
 import LiveAudio
 
-/// Where live recordings go: `$TRIAGE_RECORDINGS`, else a `recordings` folder beside the archive. The
-/// journal of recordings in progress lives in its `.journal` folder, and problems are logged in
+/// Where live recordings go: `$TRIAGE_RECORDINGS`, else a `recordings` folder beside an SQLite archive, or the
+/// desk's `~/.local/share/triage/recordings` for a department's PostgreSQL archive (which refers to each by its
+/// path). The journal of recordings in progress lives in its `.journal` folder, and problems are logged in
 /// `recording.log` there as well as shown.
 struct RecordingFolders {
     let folder: String
@@ -10,6 +12,9 @@ struct RecordingFolders {
     init(archivePath: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         if let configured = environment["TRIAGE_RECORDINGS"], !configured.isEmpty {
             folder = configured
+        } else if PostgresAddress.names(archivePath) {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            folder = (home as NSString).appendingPathComponent(".local/share/triage/recordings")
         } else {
             let dir = (archivePath as NSString).deletingLastPathComponent
             folder = ((dir.isEmpty ? "." : dir) as NSString).appendingPathComponent("recordings")
