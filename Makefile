@@ -75,14 +75,18 @@ demo: release
 	else echo "open the application in a terminal with: $(TRIAGE) --db $(DEMO_DB)"; fi
 	$(TRIAGE) audit verify --db $(DEMO_DB)
 
-## bench: the benchmarks, reported as ratios against their named baselines
+## bench: the benchmarks, reported as ratios against their named baselines (the statistics and the department's
+## load on a throwaway PostgreSQL server beside an SQLite file)
+PGTOOL := sh Tests/Fixtures/tools/throwaway_postgres.sh
 bench: release
 	$(TRIAGE) bench ingest
 	$(TRIAGE) bench classify
-	$(TRIAGE) bench stats
 	$(TRIAGE) bench ui
 	$(TRIAGE) bench features
 	$(TRIAGE) bench live
+	@pg=$$(mktemp -d /tmp/triage-bench-pg.XXXXXX); trap '$(PGTOOL) stop '"$$pg" EXIT; $(PGTOOL) start "$$pg" && \
+	  $(TRIAGE) bench stats --postgresql "$$($(PGTOOL) db "$$pg" stats)" && \
+	  $(TRIAGE) bench department --postgresql "$$($(PGTOOL) db "$$pg" department)"
 
 ## devset: check the development calls' labels, write their recogniser-style variants and the split (Tests/Fixtures/devset)
 devset:

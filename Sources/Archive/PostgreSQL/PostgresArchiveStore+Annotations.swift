@@ -9,9 +9,9 @@ extension PostgresArchiveStore: AnnotationStore {
         try write { db in
             try Self.requireCall(annotation.callID, db: db, address: address)
             let id = try Self.insert(annotation, supersedes: nil, at: Timestamps.iso8601(context.at), db: db)
+            try Self.refreshLabelledReasons(callID: annotation.callID, db: db)
             try Self.appendAudit(context.event(.annotate, callID: annotation.callID,
                                                detail: "\(annotation.code) \(annotation.startMs)-\(annotation.endMs) by \(annotation.annotator)"), db: db)
-            try Self.refreshLabelledReasons(callID: annotation.callID, db: db)
             return id
         }
     }
@@ -37,9 +37,9 @@ extension PostgresArchiveStore: AnnotationStore {
             let at = Timestamps.iso8601(context.at)
             try db.execute("UPDATE annotations SET deleted_at = $1, updated_at = $1 WHERE id = $2", [at, id])
             let newID = try Self.insert(revised, supersedes: id, at: at, db: db)
+            try Self.refreshLabelledReasons(callID: revised.callID, db: db)
             try Self.appendAudit(context.event(.annotateRevise, callID: revised.callID,
                                                detail: "\(id) → \(newID): \(code) \(startMs)-\(endMs) by \(annotator)"), db: db)
-            try Self.refreshLabelledReasons(callID: revised.callID, db: db)
             return newID
         }
     }
@@ -47,17 +47,17 @@ extension PostgresArchiveStore: AnnotationStore {
     public func exchange(remove: Int64?, restore: Int64?, by context: AuditContext) throws {
         try write { db in
             let at = Timestamps.iso8601(context.at)
-            var calls = Set<Int64>()
+            var events: [AuditEvent] = []
             for (id, deleted) in [(remove, true), (restore, false)] {
                 guard let id else { continue }
                 guard let callID = try db.execute("SELECT call_id FROM annotations WHERE id = $1", [id]).first?.int64("call_id") else {
                     throw ArchiveError.notFound("\(address): no label with id \(id)")
                 }
                 try db.execute("UPDATE annotations SET deleted_at = $1, updated_at = $2 WHERE id = $3", [deleted ? at : nil, at, id])
-                try Self.appendAudit(context.event(deleted ? .annotateDelete : .annotateRestore, callID: callID, detail: "\(id)"), db: db)
-                calls.insert(callID)
+                events.append(context.event(deleted ? .annotateDelete : .annotateRestore, callID: callID, detail: "\(id)"))
             }
-            for callID in calls.sorted() { try Self.refreshLabelledReasons(callID: callID, db: db) }
+            for callID in Set(events.compactMap(\.callID)).sorted() { try Self.refreshLabelledReasons(callID: callID, db: db) }
+            for event in events { try Self.appendAudit(event, db: db) }
         }
     }
 

@@ -10,9 +10,7 @@ extension PostgresArchiveStore: CallStore {
     /// the first's call (`alreadyPresent`), never a second copy or an error.
     public func store(_ draft: CallDraft, by context: AuditContext) throws -> ArchiveOutcome {
         try write { db in
-            if let existing = try db.execute("SELECT id FROM calls WHERE content_sha256 = $1", [draft.sha256]).first?.int64("id") {
-                return .alreadyPresent(existing)
-            }
+            if let existing = try Self.existingCall(draft.sha256, db: db) { return .alreadyPresent(existing) }
             let m = draft.metadata, started = m.startedAt
             let values: [(any PostgresBindable)?] = [
                 draft.sha256, draft.contentKind.rawValue, draft.sourcePath, draft.audioFormat, draft.sampleRate,
@@ -22,20 +20,32 @@ extension PostgresArchiveStore: CallStore {
                 m.caller?.rawValue, m.daysPostpartum, draft.metadataJSON, draft.transcriptPath, draft.transcriptFormat,
                 Timestamps.iso8601(context.at), started?.isoWeek,
             ]
-            let callID = try db.execute("""
+            // Another desk inserting the same recording meanwhile: this insert waits for its commit and does nothing.
+            guard let callID = try db.execute("""
                 INSERT INTO calls (content_sha256, content_kind, source_path, audio_format, sample_rate, channels,
                     channel_roles, frames, duration_ms, started_at, started_date, started_hour, started_weekday,
                     utc_offset_min, language, gestational_week, gestational_days, first_baby, caller_type,
                     days_postpartum, metadata_json, transcript_path, transcript_format, ingested_at, started_iso_week)
                 VALUES (\(Self.placeholders(values.count)))
+                ON CONFLICT (content_sha256) DO NOTHING
                 RETURNING id
-                """, values).first?.requiredInt64("id") ?? 0
-            for (seq, turn) in draft.turns.enumerated() {
+                """, values).first?.int64("id") else {
+                return .alreadyPresent(try Self.existingCall(draft.sha256, db: db) ?? 0)
+            }
+            // Turns in statements of up to 1,000 rows (a statement takes at most 65,535 parameters).
+            let numbered = Array(draft.turns.enumerated())
+            for start in stride(from: 0, to: numbered.count, by: 1000) {
+                let chunk = numbered[start..<min(numbered.count, start + 1000)]
+                var values: [(any PostgresBindable)?] = []
+                for (seq, turn) in chunk {
+                    values += [callID, seq, turn.speaker.rawValue, turn.speakerLabel, turn.startMs, turn.endMs, turn.text,
+                               turn.speaker == .notes ? "notes" : "transcript"] as [(any PostgresBindable)?]
+                }
+                let rows = (0..<chunk.count).map { r in "(" + (1...8).map { "$\(r * 8 + $0)" }.joined(separator: ", ") + ")" }
                 try db.execute("""
                     INSERT INTO turns (call_id, seq, speaker, speaker_label, start_ms, end_ms, text, source)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                    """, [callID, seq, turn.speaker.rawValue, turn.speakerLabel, turn.startMs, turn.endMs, turn.text,
-                          turn.speaker == .notes ? "notes" : "transcript"])
+                    VALUES \(rows.joined(separator: ", "))
+                    """, values)
             }
             let ingestedAt = Timestamps.iso8601(context.at)
             for f in draft.features {
@@ -134,6 +144,11 @@ extension PostgresArchiveStore: CallStore {
                                   extractorVersion: try $0.required("extractor_version"), valuesJSON: try $0.required("values_json"))
             }
         }
+    }
+
+    /// The call archived with this content hash (committed by any desk), if any.
+    private static func existingCall(_ sha256: String, db: PostgresConnection) throws -> Int64? {
+        try db.execute("SELECT id FROM calls WHERE content_sha256 = $1", [sha256]).first?.int64("id")
     }
 
     /// `$1, $2, …, $count`.

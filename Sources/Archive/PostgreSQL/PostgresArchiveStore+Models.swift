@@ -2,7 +2,7 @@ import Foundation
 
 extension PostgresArchiveStore: ModelStore {
     public func store(_ model: ModelRecord, activate: Bool, by context: AuditContext) throws {
-        try write { db in
+        try write(serialized: true) { db in
             let inserted = try db.execute("""
                 INSERT INTO models (id, taxonomy, training_sha256, training_calls, stored_at, stored_by, metrics_json, model_json, active)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8::bytea, 0) ON CONFLICT (id) DO NOTHING
@@ -16,7 +16,7 @@ extension PostgresArchiveStore: ModelStore {
     }
 
     public func activateModel(id: String, by context: AuditContext) throws {
-        try write { db in try Self.activate(db, id: id, by: context) }
+        try write(serialized: true) { db in try Self.activate(db, id: id, by: context) }
     }
 
     private static func activate(_ db: PostgresConnection, id: String, by context: AuditContext) throws {

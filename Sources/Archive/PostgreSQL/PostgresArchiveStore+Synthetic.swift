@@ -6,7 +6,7 @@ extension PostgresArchiveStore {
     /// one transaction. Ids continue after the archive's highest.
     public func fillSynthetic(calls: Int, seed: UInt64, by context: AuditContext) throws {
         let generated = SyntheticCall.generate(count: calls, seed: seed)
-        try write { db in
+        try write(serialized: true) { db in
             let base = try db.execute("SELECT greatest((SELECT max(id) FROM calls), (SELECT max(id) FROM assessments), 0) AS m")
                 .first?.int("m") ?? 0
             try db.execute("SET CONSTRAINTS ALL DEFERRED")
@@ -36,6 +36,6 @@ extension PostgresArchiveStore {
             try Self.appendAudit(context.event(.ingest, detail: "\(calls) synthetic calls (benchmark)"), db: db)
         }
         // The planner's statistics follow a bulk load only after ANALYZE.
-        try outsideTransaction("ANALYZE")
+        try outsideTransaction("ANALYZE calls, assessments, assessment_reasons, current_reasons")
     }
 }

@@ -13,7 +13,7 @@ extension PostgresArchiveStore: UserStore {
     }
 
     public func adoptFirstUser(_ user: ArchiveUser, by context: AuditContext) throws -> ArchiveUser? {
-        try write { db in
+        try write(serialized: true) { db in
             if try db.execute("SELECT 1 FROM users LIMIT 1").count > 0 {
                 return try db.execute("SELECT * FROM users WHERE name = $1", [user.name]).first.map { try Self.user($0, address: address) }
             }
@@ -25,7 +25,7 @@ extension PostgresArchiveStore: UserStore {
     }
 
     public func put(_ user: ArchiveUser, by context: AuditContext) throws {
-        try write { db in
+        try write(serialized: true) { db in
             if let existing = try db.execute("SELECT * FROM users WHERE name = $1", [user.name]).first.map({ try Self.user($0, address: address) }) {
                 try db.execute("UPDATE users SET roles = $1 WHERE name = $2", [user.roles.listed, user.name])
                 try Self.appendAudit(context.event(.userChange, detail: "\(user.name): \(existing.roles.listed) → \(user.roles.listed)"), db: db)
@@ -38,7 +38,7 @@ extension PostgresArchiveStore: UserStore {
     }
 
     public func removeUser(named name: String, by context: AuditContext) throws {
-        try write { db in
+        try write(serialized: true) { db in
             guard try db.execute("DELETE FROM users WHERE name = $1", [name]).affected > 0 else {
                 throw ArchiveError.notFound("\(address): no user \(name)")
             }

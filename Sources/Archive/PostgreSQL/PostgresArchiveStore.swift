@@ -2,9 +2,9 @@ import Foundation
 
 /// A department's archive on a PostgreSQL server, the same store interface as the embedded SQLite archive.
 ///
-/// One connection per store, used by one operation at a time. Every write is one transaction that first takes the
-/// archive's write lock (an advisory lock of the database), so that writers from every desk follow one another as
-/// in SQLite: the content-hash check before an insert cannot race, and the audit chain grows one row at a time.
+/// One connection per store, used by one operation at a time. Every write is one transaction that ends by appending
+/// its audit row under the archive's write lock (an advisory lock of the database), so that the audit chain grows one
+/// row at a time from every desk; a recording ingested at two desks at once is one call (the content hash is unique).
 /// Reads run on a consistent snapshot and never wait for writers.
 public final class PostgresArchiveStore: @unchecked Sendable {
     /// The server and database, as given (never with a password).
@@ -69,12 +69,17 @@ public final class PostgresArchiveStore: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction under the archive's write lock; errors come back as `ArchiveError`.
-    func write<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    /// Runs `body` in one write transaction; errors come back as `ArchiveError`.
+    ///
+    /// The archive's write lock is taken when the change appends its audit row, its last step, and held to the
+    /// commit: writers from different desks overlap until then, and the audit chain still grows one row at a time in
+    /// commit order. Holding the lock only over the audit tables, a writer never waits for a row another holds, so
+    /// no deadlock. `serialized` takes it first instead, for changes that read before they write (the first user).
+    func write<T>(serialized: Bool = false, _ body: (PostgresConnection) throws -> T) throws -> T {
         try guarded {
             try connection.execute("BEGIN")
             do {
-                try connection.execute("SELECT pg_advisory_xact_lock($1)", [Self.writeLockKey])
+                if serialized { try Self.takeWriteLock(connection) }
                 let result = try body(connection)
                 try connection.execute("COMMIT")
                 return result
@@ -83,6 +88,11 @@ public final class PostgresArchiveStore: @unchecked Sendable {
                 throw error
             }
         }
+    }
+
+    /// Takes the archive's write lock for the rest of the transaction (again: no effect).
+    static func takeWriteLock(_ db: PostgresConnection) throws {
+        try db.execute("SELECT pg_advisory_xact_lock($1)", [writeLockKey])
     }
 
     /// Runs `body` on one consistent snapshot; errors come back as `ArchiveError`.

@@ -4,7 +4,8 @@ import Foundation
 import Ingest
 import Reports
 
-/// `triage bench stats`: the coordinators' queries over a large generated archive against a 1 s budget.
+/// `triage bench stats`: the coordinators' queries over a large generated archive against a 1 s budget, on an SQLite
+/// file and, side by side in the same run, on a PostgreSQL archive (`--postgresql`).
 struct BenchStatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
@@ -20,15 +21,36 @@ struct BenchStatsCommand: ParsableCommand {
     @Option(name: .long, help: "Keep the generated archive here instead of a temporary file.")
     var keep: String?
 
+    @Option(name: .long, help: ArgumentHelp("Also a PostgreSQL archive (empty, or filled by an earlier run), side by side.", valueName: "address"))
+    var postgresql: String?
+
     func run() throws {
         let path = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("triage-bench-stats-\(getpid()).sqlite").path
         defer { if keep == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
-        let archive = try ArchiveSession.open(address: path, origin: "bench stats")
+        let sqlite = try measure(try filled(path))
+        guard let postgresql else { return }
+        let department = try measure(try filled(postgresql))
+        for ((name, lite), (_, pg)) in zip(sqlite, department) {
+            Console.out(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: " PostgreSQL %.3f s = %.2f× the SQLite file's time", pg, pg / lite))
+        }
+        let worst = department.map(\.1).max() ?? 0
+        Console.out(String(format: "PostgreSQL slowest: %.3f s = %.1f× under budget", worst, Self.budgetSeconds / worst))
+    }
+
+    /// The archive at `address`, generated when empty.
+    private func filled(_ address: String) throws -> ArchiveSession {
+        let archive = try ArchiveSession.open(address: address, origin: "bench stats")
         if try archive.callCount() == 0 {
             let start = DispatchTime.now().uptimeNanoseconds
             try archive.fillSynthetic(calls: calls)
-            Console.out(String(format: "generated %d calls in %.1f s (%@)", calls, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, path))
+            Console.out(String(format: "generated %d calls in %.1f s (%@)", calls, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, address))
         }
+        return archive
+    }
+
+    /// Runs each query once, prints its line, and returns the times.
+    private func measure(_ archive: ArchiveSession) throws -> [(String, Double)] {
+        Console.out("\(archive.address):")
         let queries: [(String, StatsQuery)] = [
             ("by reason", StatsQuery(dimensions: [.reason])),
             ("by reason, every reason", StatsQuery(dimensions: [.reason], allReasons: true)),
@@ -39,15 +61,17 @@ struct BenchStatsCommand: ParsableCommand {
             ("March, by reason", StatsQuery(dimensions: [.reason], filter: StatsFilter(from: "2026-03-01", to: "2026-03-31"))),
             ("one reason, by hour", StatsQuery(dimensions: [.hour], filter: StatsFilter(reason: "rupture_of_membranes"))),
         ]
-        var worst = 0.0
+        var worst = 0.0, times: [(String, Double)] = []
         for (name, query) in queries {
             let start = DispatchTime.now().uptimeNanoseconds
             let table = SmallCellSuppression.apply(to: try archive.statistics(query))
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             worst = max(worst, seconds)
-            Console.out(String(format: "%-28@ %7.3f s  %4d rows  %8d calls  = %.1f× under the %.0f s budget", name as NSString, seconds,
+            times.append((name, seconds))
+            Console.out(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: " %7.3f s  %4d rows  %8d calls  = %.1f× under the %.0f s budget", seconds,
                                table.rows.count, table.total, Self.budgetSeconds / seconds, Self.budgetSeconds))
         }
         Console.out(String(format: "slowest: %.3f s = %.1f× under budget", worst, Self.budgetSeconds / worst))
+        return times
     }
 }
