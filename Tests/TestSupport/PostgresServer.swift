@@ -49,7 +49,7 @@ public final class PostgresServer: Sendable {
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             if FileManager.default.fileExists(atPath: socketDirectory + "/.s.PGSQL.5432"),
-               (try? psql(database: "postgres", "SELECT 1").status) == 0 { return }
+               (try? Tools.run("/usr/bin/psql", ["-X", "-h", socketDirectory, "-U", superuser, "-l"], timeout: 10).status) == 0 { return }
             usleep(50_000)
         }
         throw Missing(what: "a PostgreSQL server that answers: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
@@ -77,6 +77,12 @@ public final class PostgresServer: Sendable {
     public func psql(database: String, user: String? = nil, _ sql: String) throws -> (status: Int32, output: String) {
         try Tools.run("/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socketDirectory, "-U", user ?? superuser,
                                         "-d", database, "-At", "-c", sql], timeout: 60)
+    }
+
+    /// Runs a script of `Tests/Fixtures/psql/` with `psql` as `user`; the exit status and the output.
+    public func psql(database: String, user: String? = nil, script: String) throws -> (status: Int32, output: String) {
+        try Tools.run("/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socketDirectory, "-U", user ?? superuser,
+                                        "-d", database, "-At", "-f", Repository.fixture("psql/\(script).sql")], timeout: 60)
     }
 
     /// The folder of the newest PostgreSQL's server programs.

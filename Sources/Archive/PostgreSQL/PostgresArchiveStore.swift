@@ -154,7 +154,7 @@ extension ArchiveError {
         if let archive = error as? ArchiveError { return archive }
         guard let failure = error as? PostgresFailure else { return .failed(path: address, reason: "\(error)") }
         switch failure.sqlState {
-        case let state where state.hasPrefix("08"): return .cannotOpen(path: address, reason: failure.message)
+        case "08000", "08001", "08003", "08004", "08006": return .cannotOpen(path: address, reason: failure.message)
         case PostgresFailure.lockNotAvailable, PostgresFailure.deadlockDetected, PostgresFailure.serializationFailure:
             return .locked(path: address)
         case PostgresFailure.readOnlyTransaction: return .readOnly(path: address)

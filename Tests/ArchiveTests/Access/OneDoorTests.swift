@@ -4,7 +4,8 @@ import Testing
 
 /// The archive has one door: no code outside `Sources/Archive` imports GRDB or holds SQL, so every read and
 /// write goes through `ArchiveSession` (and a second store needs no other module touched). The only SQL
-/// elsewhere is `Tests/Fixtures/sqlite3/`: scripts run by the `sqlite3` program as a person with the file would.
+/// elsewhere is `Tests/Fixtures/sqlite3/` and `Tests/Fixtures/psql/`: scripts run by the `sqlite3` and `psql` programs
+/// as a person with the file or a database account would.
 @Suite struct OneDoorTests {
     static let sqlPattern = (#"\b(SELECT\s+[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER|VIEW)|DROP\s+(TABLE|TRIGGER)|PRAGMA\s+\w|BEGIN\s+(IMMEDIATE|EXCLUSIVE))"#)
 

@@ -94,16 +94,16 @@ import TriageCore
                                                account: Account(name: coordinator), origin: "test")
         #expect(try asCoordinator.statistics(StatsQuery(dimensions: [.disposition])).total == 1)
         // Around the product, with psql: transcripts, paths and notes are refused by the database itself.
-        for sql in ["SELECT text FROM turns", "SELECT source_path FROM calls", "SELECT result_json FROM assessments", "SELECT * FROM audit_log"] {
-            let refused = try server.psql(database: database, user: coordinator, sql)
-            #expect(refused.status != 0 && refused.output.contains("permission denied"), "\(sql): \(refused.output)")
+        for script in ["read-transcripts", "read-paths", "read-evidence", "read-audit-log"] {
+            let refused = try server.psql(database: database, user: coordinator, script: script)
+            #expect(refused.status != 0 && refused.output.contains("permission denied"), "\(script): \(refused.output)")
         }
-        #expect(try server.psql(database: database, user: coordinator, "SELECT count(*) FROM calls WHERE suggested_disposition IS NOT NULL").output
+        #expect(try server.psql(database: database, user: coordinator, script: "count-suggested-calls").output
             .trimmingCharacters(in: .whitespacesAndNewlines) == "1")
-        #expect(try server.psql(database: database, user: midwife, "SELECT count(*) FROM turns").status == 0)
+        #expect(try server.psql(database: database, user: midwife, script: "count-turns").status == 0)
         // A user removed from the archive loses the database's grants too.
         try admin.removeUser(midwife)
-        #expect(try server.psql(database: database, user: midwife, "SELECT count(*) FROM turns").status != 0)
+        #expect(try server.psql(database: database, user: midwife, script: "count-turns").status != 0)
     }
 
     @Test func theAuditLogIsAppendOnlyInTheDatabaseAndItsChainShowsTampering() throws {
@@ -114,15 +114,11 @@ import TriageCore
         _ = try archive.store(D.draft("a2"))
         #expect(try archive.verifyAudit() == nil)
         // Even the owner (here the superuser) cannot change or remove a row without first disabling the triggers.
-        for sql in ["UPDATE audit_log SET actor = 'eve' WHERE id = 2", "DELETE FROM audit_log WHERE id = 3", "TRUNCATE audit_log"] {
-            let refused = try server.psql(database: database, sql)
-            #expect(refused.status != 0 && refused.output.contains("append-only"), "\(sql): \(refused.output)")
+        for script in ["edit-audit-row", "delete-audit-row", "truncate-audit-log"] {
+            let refused = try server.psql(database: database, script: script)
+            #expect(refused.status != 0 && refused.output.contains("append-only"), "\(script): \(refused.output)")
         }
-        let forced = try server.psql(database: database, """
-            ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
-            UPDATE audit_log SET actor = 'eve' WHERE id = 2;
-            ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;
-            """)
+        let forced = try server.psql(database: database, script: "force-edit-audit-row")
         #expect(forced.status == 0, "\(forced.output)")
         #expect(try archive.verifyAudit()?.rowID == 2)
     }

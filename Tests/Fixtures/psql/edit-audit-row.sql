@@ -1,0 +1,1 @@
+UPDATE audit_log SET actor = 'eve' WHERE id = 2;

@@ -1,0 +1,1 @@
+SELECT result_json FROM assessments;

@@ -1,0 +1,1 @@
+SELECT source_path FROM calls;
