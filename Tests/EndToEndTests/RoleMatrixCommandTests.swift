@@ -37,6 +37,7 @@ import Testing
             Case(arguments: ["users", "add", "newcomer", "--roles", "midwife"], permission: .manageUsers),
             Case(arguments: ["audit", "list"], permission: .audit),
             Case(arguments: ["audit", "verify"], permission: .audit),
+            Case(arguments: ["archive", "copy", "--to", "\(dir)/copy.sqlite"], permission: .audit),
         ]
     }
 

@@ -25,7 +25,8 @@ struct ArchiveCommand: ParsableCommand {
                 """
         )
 
-        @Option(name: .long, help: ArgumentHelp("The archive to copy (default: $TRIAGE_DB, else ./triage.sqlite).", valueName: "archive"))
+        @Option(name: [.customLong("from"), .customLong("db")],
+                help: ArgumentHelp("The archive to copy (--db says the same; default: $TRIAGE_DB, else ./triage.sqlite).", valueName: "archive"))
         var from: String?
 
         @Option(name: .long, help: ArgumentHelp("Where to copy it: an SQLite file or postgresql://[user@]host[:port]/dbname.", valueName: "archive"))
