@@ -38,6 +38,7 @@ import Testing
             Case(arguments: ["audit", "list"], permission: .audit),
             Case(arguments: ["audit", "verify"], permission: .audit),
             Case(arguments: ["archive", "copy", "--to", "\(dir)/copy.sqlite"], permission: .audit),
+            Case(arguments: ["backup", "--out", "\(dir)/backup"], permission: .audit),
         ]
     }
 

@@ -85,6 +85,11 @@ public final class PostgresServer: Sendable {
                                         "-d", database, "-At", "-f", Repository.fixture("psql/\(script).sql")], timeout: 60)
     }
 
+    /// A PostgreSQL program (`pg_restore`, `pg_dump`) of the newest version installed.
+    public static func program(_ name: String) -> String? {
+        binaries().map { "\($0)/\(name)" }.flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
+    }
+
     /// The folder of the newest PostgreSQL's server programs.
     private static func binaries() -> String? {
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []

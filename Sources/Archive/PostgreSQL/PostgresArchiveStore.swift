@@ -143,6 +143,36 @@ extension PostgresArchiveStore: MaintenanceStore {
         return missing.isEmpty ? ["ok"] : missing.map { "migration \($0) is not applied" }
     }
 
+    /// `pg_dump` in its custom format (`pg_restore` reads it) into `archive.pgdump`: one snapshot, taken while desks
+    /// go on working; the password, if any, from `~/.pgpass` as for every connection.
+    public func backupDatabase(into folder: String) throws -> String {
+        let name = "archive.pgdump"
+        let target = (folder as NSString).appendingPathComponent(name)
+        guard let pgDump = Self.program("pg_dump") else {
+            throw ArchiveError.failed(path: address, reason: "pg_dump is not installed (Debian's postgresql-client)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pgDump)
+        process.arguments = ["--format=custom", "--no-password", "--file", target, "--dbname", location.uri]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do { try process.run() } catch { throw ArchiveError.failed(path: address, reason: "cannot run pg_dump: \(error)") }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ArchiveError.failed(path: address, reason: "pg_dump failed: \(PostgresConnection.firstLine(message))")
+        }
+        return name
+    }
+
+    /// A PostgreSQL client program: the newest server version's, else the one on PATH.
+    static func program(_ name: String) -> String? {
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        let candidates = versions.compactMap(Int.init).sorted(by: >).map { "/usr/lib/postgresql/\($0)/bin/\(name)" } + ["/usr/bin/\(name)"]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     public func appliedMigrations() throws -> [String] {
         try read { db in try db.execute("SELECT identifier FROM schema_migrations ORDER BY identifier").compactMap { $0["identifier"] } }
     }

@@ -109,6 +109,20 @@ extension SQLiteArchiveStore: MaintenanceStore {
     public func appliedMigrations() throws -> [String] {
         try read { try ArchiveMigrator.migrator.appliedIdentifiers($0).sorted() }
     }
+
+    /// SQLite's online backup into `archive.sqlite`: one read snapshot, copied page by page.
+    public func backupDatabase(into folder: String) throws -> String {
+        let name = "archive.sqlite"
+        let target = (folder as NSString).appendingPathComponent(name)
+        do {
+            let destination = try DatabaseQueue(path: target)
+            try pool.backup(to: destination)
+            try destination.close()
+        } catch {
+            throw ArchiveError.from(error, path: target)
+        }
+        return name
+    }
 }
 
 extension SQLiteArchiveStore {

@@ -110,6 +110,9 @@ public protocol MaintenanceStore: Sendable {
     func integrityCheck() throws -> [String]
     /// The identifiers of the migrations applied, in order.
     func appliedMigrations() throws -> [String]
+    /// Writes a consistent copy of the database into `folder` (an SQLite file, or `pg_dump`'s custom format) while
+    /// others go on working; returns the file's name.
+    func backupDatabase(into folder: String) throws -> String
 }
 
 /// Which calls a list holds.

@@ -1,0 +1,57 @@
+import Archive
+import Foundation
+import TestSupport
+import Testing
+
+/// `triage backup`: the database and every recording it refers to, in a new folder that restores to the same
+/// archive; a recording gone from its place is named and the rest backed up.
+@Suite struct BackupCommandTests {
+    @Test(arguments: ArchiveBackend.allCases)
+    func aBackupHoldsTheArchiveAndItsRecordingsAndRestores(_ backend: ArchiveBackend) throws {
+        let dir = TemporaryDirectory("backup")
+        try FileManager.default.createDirectory(atPath: dir.file("calls"), withIntermediateDirectories: true)
+        for name in ["da01-veer-foerstegang", "da03-vandafgang-klart", "en09-fainted-partner"] {
+            for ext in ["flac", "vtt"] {
+                try FileManager.default.copyItem(atPath: "\(Repository.root)/Recordings/\(name).\(ext)", toPath: dir.file("calls/\(name).\(ext)"))
+            }
+        }
+        let db = try backend.newArchive(in: dir, "desk")
+        let ingest = try CommandRun.triage(["ingest", "--no-features", "--db", db, dir.file("calls")])
+        try #require(ingest.status == 0, "\(ingest.stderr)")
+
+        let backup = try CommandRun.triage(["backup", "--db", db, "--out", dir.file("backup")])
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(backup.stdout.contains("3 recordings"), "\(backup.stdout)")
+        let recordings = try FileManager.default.contentsOfDirectory(atPath: dir.file("backup/recordings"))
+        #expect(recordings.count == 3 && recordings.allSatisfy { $0.hasSuffix(".flac") })
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("backup/manifest.json")))) as? [String: Any]
+        #expect(manifest?["calls"] as? Int == 3)
+        #expect(!FileManager.default.fileExists(atPath: dir.file("backup.partial")))
+
+        // The database restores to the same archive.
+        let restored: String
+        switch backend {
+        case .sqlite:
+            restored = dir.file("backup/archive.sqlite")
+        case .postgresql:
+            let server = try PostgresServer.shared
+            let name = try server.createDatabase("restored")
+            let run = try Tools.run(try #require(PostgresServer.program("pg_restore")), ["--no-owner", "-h", server.socketDirectory,
+                                    "-U", server.superuser, "-d", name, dir.file("backup/archive.pgdump")], timeout: 120)
+            try #require(run.status == 0, "\(run.output)")
+            restored = server.address(database: name)
+        }
+        let list = ["calls", "list", "--format", "json", "--db"]
+        #expect(try CommandRun.triage(list + [restored]).stdout == CommandRun.triage(list + [db]).stdout)
+        #expect(try CommandRun.triage(["audit", "verify", "--db", restored]).status == 0)
+
+        // A recording moved away: named, the rest backed up, exit 1; an existing folder is refused.
+        try FileManager.default.removeItem(atPath: dir.file("calls/da03-vandafgang-klart.flac"))
+        let second = try CommandRun.triage(["backup", "--db", db, "--out", dir.file("backup2")])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("da03-vandafgang-klart.flac: missing"), "\(second.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("backup2/recordings")).count == 2)
+        let again = try CommandRun.triage(["backup", "--db", db, "--out", dir.file("backup")])
+        #expect(again.status == 1 && again.stderr.contains("already exists") && again.stderr.split(separator: "\n").count == 1, "\(again.stderr)")
+    }
+}
