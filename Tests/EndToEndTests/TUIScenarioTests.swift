@@ -61,7 +61,8 @@ import Testing
         }
         func expand(_ text: String) -> String {
             (text.contains("{newest}") ? text.replacingOccurrences(of: "{newest}", with: newest()) : text)
-                .replacingOccurrences(of: "{db}", with: db).replacingOccurrences(of: "{today}", with: today).replacingOccurrences(of: "{dir}", with: dir.path)
+                .replacingOccurrences(of: "{db}", with: db).replacingOccurrences(of: "{today}", with: today)
+                .replacingOccurrences(of: "{triage}", with: Repository.executable).replacingOccurrences(of: "{dir}", with: dir.path)
                 .replacingOccurrences(of: "{root}", with: Repository.root).replacingOccurrences(of: "{user}", with: Account.current().name)
                 .replacingOccurrences(of: "{call1}", with: String(queue[0])).replacingOccurrences(of: "{call2}", with: String(queue[1]))
         }

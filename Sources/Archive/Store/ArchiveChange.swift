@@ -6,6 +6,8 @@ public enum ArchiveChange: Sendable, Equatable {
     case call(Int64)
     case assessment(callID: Int64)
     case decision(callID: Int64)
+    /// A desk's live call began, changed or ended.
+    case live(desk: String)
 
     /// The notification's payload: `call 12`, `assessment 12`, `decision 12`.
     var payload: String {
@@ -13,12 +15,15 @@ public enum ArchiveChange: Sendable, Equatable {
         case .call(let id): return "call \(id)"
         case .assessment(let id): return "assessment \(id)"
         case .decision(let id): return "decision \(id)"
+        case .live(let desk): return "live \(desk)"
         }
     }
 
     init?(payload: String) {
-        let parts = payload.split(separator: " ")
-        guard parts.count == 2, let id = Int64(parts[1]) else { return nil }
+        let parts = payload.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        if parts[0] == "live" { self = .live(desk: String(parts[1])); return }
+        guard let id = Int64(parts[1]) else { return nil }
         switch parts[0] {
         case "call": self = .call(id)
         case "assessment": self = .assessment(callID: id)
@@ -27,10 +32,11 @@ public enum ArchiveChange: Sendable, Equatable {
         }
     }
 
-    /// The call the change is about.
-    public var callID: Int64 {
+    /// The archived call the change is about (none for a live call).
+    public var callID: Int64? {
         switch self {
         case .call(let id), .assessment(let id), .decision(let id): return id
+        case .live: return nil
         }
     }
 }

@@ -6,7 +6,7 @@ import TriageCore
 /// `ArchiveSession` calls a store: it checks the role first and hands every change an `AuditContext`, which the
 /// store writes to the audit log in the same transaction as the change.
 public typealias ArchiveStore = CallStore & AssessmentStore & DecisionStore & NoteStore & AnnotationStore & ModelStore
-    & StatisticsStore & UserStore & AuditStore & MaintenanceStore & ChangeFeed
+    & StatisticsStore & UserStore & AuditStore & MaintenanceStore & ChangeFeed & LiveCallStore
 
 /// Calls, their transcript turns and acoustic features.
 public protocol CallStore: Sendable {
@@ -91,6 +91,16 @@ public protocol AuditStore: Sendable {
     func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry]
     /// The first break in the chain, or `nil` when every row is as written.
     func verifyAudit() throws -> AuditBreak?
+}
+
+/// The calls being taken at the desks right now (not audited: a heartbeat; the call is audited when archived).
+public protocol LiveCallStore: Sendable {
+    /// Starts or refreshes the desk's live call.
+    func putLiveCall(_ call: LiveCallRecord) throws
+    /// The desk's live call has ended (archived or abandoned).
+    func endLiveCall(desk: String) throws
+    /// The live calls refreshed at or after `since`, oldest first.
+    func liveCalls(since: Date) throws -> [LiveCallRecord]
 }
 
 /// What other processes changed: each desk's live call and decision, shown at the other desks.

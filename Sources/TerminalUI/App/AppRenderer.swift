@@ -18,9 +18,9 @@ public enum AppRenderer {
         buffer.put(clock(now), x: width - 6, y: 0, style: .reverse)
         let body = Rect(x: 0, y: 1, width: width, height: height - 2)
         switch state.screen {
-        case .triage: TriageScreen.render(state, model: model, live: live, into: &buffer, area: body)
+        case .triage: TriageScreen.render(state, model: model, live: live, now: now, into: &buffer, area: body)
         case .label: LabelScreen.render(state, model: model, into: &buffer, area: body)
-        case .statistics: StatisticsScreen.render(state, model: model, into: &buffer, area: body)
+        case .statistics: StatisticsScreen.render(state, model: model, now: now, into: &buffer, area: body)
         }
         let keys = ["triage": "keys", "label": "keys-label", "statistics": "keys-stats"][state.screen.rawValue] ?? "keys"
         // A failed load of what the screen shows is said, not hidden; a message of the user's last key comes first.

@@ -33,6 +33,8 @@ public final class DeskModel {
     public let archive: ArchiveSession
     public let taxonomy: Taxonomy
     public private(set) var calls: [CallSummary] = []
+    /// The calls being taken at the other desks now.
+    public private(set) var otherDesks: [LiveCallRecord] = []
     private var details: [Int64: Detail] = [:]
     private var overviews: [(id: Int64, overview: Result<AudioOverview, OverviewProblem>)] = []
     private var labels: [Int64: [AnnotationRecord]] = [:]
@@ -69,6 +71,7 @@ public final class DeskModel {
     public func reload() throws {
         // A coordinator's desk has no calls in it, only their statistics.
         calls = archive.may(.readCalls) ? try archive.listCalls(limit: 10_000) : []
+        try reloadLiveCalls()
         details = [:]
         labels = [:]
         tables = [:]
@@ -166,6 +169,11 @@ public final class DeskModel {
     /// Reads the call list and the calls again (after the call was classified anew).
     public func refresh() throws { try reload() }
 
+    /// Reads the other desks' live calls again.
+    func reloadLiveCalls() throws {
+        otherDesks = try archive.liveCalls().filter { $0.desk != LiveCallRecord.thisDesk }
+    }
+
     /// Starts following what other desks change: calls archived, suggested or decided elsewhere.
     public func followChanges() {
         do { try archive.listenForChanges() } catch { problem = UIText.oneLine(error) }
@@ -175,8 +183,10 @@ public final class DeskModel {
     /// Waits for nothing: the application asks on every tick.
     public func takeChanges() -> Bool {
         do {
-            guard !(try archive.changes(waiting: 0)).isEmpty else { return false }
-            try reload()
+            let changes = try archive.changes(waiting: 0)
+            guard !changes.isEmpty else { return false }
+            // Another desk's live call beats every second: only the live calls are read again for it.
+            if changes.contains(where: { $0.callID != nil }) { try reload() } else { try reloadLiveCalls() }
             return true
         } catch {
             problem = UIText.oneLine(error)

@@ -43,7 +43,7 @@ enum StatisticsScreen {
         return out
     }
 
-    static func render(_ state: AppState, model: DeskModel, into buffer: inout ScreenBuffer, area: Rect) {
+    static func render(_ state: AppState, model: DeskModel, now: Date, into buffer: inout ScreenBuffer, area: Rect) {
         let lang = state.language
         let source: StatsSource = state.statisticsConfirmed ? .confirmed : .suggested
         let labels = StatsLabels(taxonomy: model.taxonomy, language: lang)
@@ -52,7 +52,12 @@ enum StatisticsScreen {
         // What is counted: whose reasons, which period, which reason.
         let period = state.statisticsDays.map { "\($0) \(UIText.text("days", lang))" } ?? UIText.text("all calls", lang)
         let reason = state.statisticsReason.flatMap { model.taxonomy.reasons.indices.contains($0) ? model.taxonomy.reasons[$0].label.text(for: lang) : nil }
-        let filterLine = "\(UIText.text(source == .confirmed ? "confirmed" : "suggested", lang)) · \(period)" + (reason.map { " · \($0)" } ?? "")
+        // The calls being taken at the desks now, by their suggested disposition (no one's words).
+        let live = model.otherDesks.filter { now.timeIntervalSince($0.updatedAt) <= LiveCallRecord.staleAfter }
+        let liveText = live.isEmpty ? "" : " · ◉ \(live.count) \(UIText.text("live", lang)): " + live.map { call in
+            call.disposition.flatMap { model.taxonomy.definition(of: $0)?.label.text(for: lang) } ?? "–"
+        }.joined(separator: ", ")
+        let filterLine = "\(UIText.text(source == .confirmed ? "confirmed" : "suggested", lang)) · \(period)" + (reason.map { " · \($0)" } ?? "") + liveText
         buffer.put(DisplayWidth.truncate(" " + filterLine, to: area.width), x: area.x, y: area.y, style: .bold)
         let body = area.splitTop(1).1
         let (left, right) = body.splitLeft(body.width / 2)

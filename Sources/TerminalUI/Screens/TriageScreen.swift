@@ -6,9 +6,11 @@ import TriageCore
 /// flags that forced it, the ranked reasons with their words, the facts with where each came from, the
 /// transcript with the matched words highlighted (denied ones dimmed), and the questions still to ask.
 enum TriageScreen {
-    static func render(_ state: AppState, model: DeskModel, live: LiveCallView?, into buffer: inout ScreenBuffer, area: Rect) {
+    static func render(_ state: AppState, model: DeskModel, live: LiveCallView?, now: Date, into buffer: inout ScreenBuffer, area: Rect) {
         let lang = state.language
-        guard !model.calls.isEmpty || live != nil else {
+        // Calls being taken at the other desks (a desk that stopped refreshing for a while is gone).
+        let elsewhere = model.otherDesks.filter { now.timeIntervalSince($0.updatedAt) <= LiveCallRecord.staleAfter }
+        guard !model.calls.isEmpty || live != nil || !elsewhere.isEmpty else {
             buffer.put(UIText.text("no calls", lang), x: area.x + 2, y: area.y + 1)
             return
         }
@@ -22,6 +24,14 @@ enum TriageScreen {
             buffer.fill(Rect(x: inside.x, y: inside.y, width: inside.width, height: 1), with: Cell(" ", style: style))
             buffer.put(DisplayWidth.truncate("● \(UIText.text("live", lang)) \(TimeFormat.position(ms: live.audioMs)) \(label)", to: inside.width),
                        x: inside.x, y: inside.y, style: style)
+            inside = inside.splitTop(1).1
+        }
+        for other in elsewhere.prefix(max(0, inside.height - 1)) {
+            let label = other.disposition.flatMap { model.taxonomy.definition(of: $0)?.label.text(for: lang) } ?? ""
+            var style = ScreenStyle.dot(other.disposition?.rawValue).1
+            style.bold = true
+            buffer.put(DisplayWidth.truncate("◉ \(UIText.text("live", lang)) \(other.user) \(TimeFormat.position(ms: other.audioMs)) \(label)",
+                                             to: inside.width), x: inside.x, y: inside.y, style: style)
             inside = inside.splitTop(1).1
         }
         // Only the rows that fit are built (the archive may hold many thousand calls).

@@ -104,6 +104,9 @@ struct RecordCommand: ParsableCommand {
         defer { signals.forEach { $0.cancel() } }
 
         Console.err("recording from \(input.deviceName) (\(input.format)) to \(recorder.entry.finalPath); Ctrl-C stops")
+        let presence = LivePresence(session: store, folders: folders)
+        presence.beat(session.snapshot)
+        defer { presence.end() }
         let limit = seconds.map { Int64($0 * Double(input.format.sampleRate)) }
         let status = LiveStatusLine(enabled: isatty(2) == 1)
         var latency = LatencyStatistics()
@@ -115,6 +118,7 @@ struct RecordCommand: ParsableCommand {
                 latency.add(nanoseconds: DispatchTime.now().uptimeNanoseconds - arrived)
                 let end = frame + Int64(chunk.count / input.format.channels)
                 status.show(audioMs: Int(input.format.milliseconds(frames: end)), session.snapshot)
+                presence.beat(session.snapshot)
                 if let limit, end >= limit { stop.raise() }
             }
         } catch {

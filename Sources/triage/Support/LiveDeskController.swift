@@ -78,10 +78,16 @@ final class LiveDeskController: LiveDesk {
         let (session, recorder) = (live.session, Unchecked(value: live.recorder))
         let run = Run(session: session, startedAt: live.startedAt)
         let folders = configuration.folders
+        let presence = LivePresence(session: configuration.archiving.store, folders: folders)
+        presence.beat(session.snapshot)
         let thread = Thread {
             let result: Result<Recorder.Outcome, CommandFailure>
+            defer { presence.end() }
             do {
-                let outcome = try recorder.value.run(stop: run.stop) { chunk, _ in session.audio(chunk) }
+                let outcome = try recorder.value.run(stop: run.stop) { chunk, _ in
+                    session.audio(chunk)
+                    presence.beat(session.snapshot)
+                }
                 if let problem = outcome.ending.problem { folders.log(problem) }
                 result = .success(outcome)
             } catch {

@@ -193,4 +193,24 @@ import TriageCore
         #expect(try archive.verifyAudit() == nil)
         #expect(try archive.integrityCheck() == ["ok"])
     }
+
+    @Test(arguments: ArchiveImplementation.all)
+    func aLiveCallIsSeenByTheOtherDesksUntilItEnds(_ implementation: ArchiveImplementation) throws {
+        let store = try implementation.make(dir)
+        let deskA = try D.creator(store)
+        let coordinator = try D.session(store, "carl", roles: [.coordinator])
+        try coordinator.listenForChanges()
+        let started = Date()
+        try deskA.putLiveCall(LiveCallRecord(desk: "desk-a:1", user: "ignored", startedAt: started, audioMs: 1200,
+                                             disposition: .attendNow, primaryReason: "rupture_of_membranes"))
+        #expect(try coordinator.changes(waiting: 1).contains { if case .live = $0 { true } else { false } })
+        let seen = try coordinator.liveCalls()
+        #expect(seen.map(\.desk) == ["desk-a:1"] && seen.first?.user == "anna" && seen.first?.disposition == .attendNow)
+        #expect(throws: AccessDenied.self) { try coordinator.putLiveCall(seen[0]) } // a coordinator takes no calls
+        // A desk that stopped refreshing (killed) is gone after a while; one that ended, at once.
+        #expect(try coordinator.liveCalls(now: started.addingTimeInterval(LiveCallRecord.staleAfter + 2)).isEmpty)
+        try deskA.endLiveCall(desk: "desk-a:1")
+        #expect(try coordinator.liveCalls().isEmpty)
+        #expect(try coordinator.changes(waiting: 1).contains { if case .live = $0 { true } else { false } })
+    }
 }

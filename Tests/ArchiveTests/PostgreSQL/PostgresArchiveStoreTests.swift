@@ -136,6 +136,11 @@ import TriageCore
         try deskA.decide(D.decision(id, ["rupture_of_membranes"], .attendNow))
         #expect(try deskB.changes(waiting: 1).contains(.decision(callID: id)))
         #expect(try deskB.changes(waiting: 0.1).isEmpty)
+        // A live call at desk A, before it is archived: heard at desk B within a second.
+        let beat = Date()
+        try deskA.putLiveCall(LiveCallRecord(desk: "desk-a", user: "anna", startedAt: beat, audioMs: 0, disposition: nil, primaryReason: nil))
+        #expect(try deskB.changes(waiting: 1).contains(.live(desk: "desk-a")) && Date().timeIntervalSince(beat) < 1)
+        #expect(try deskB.liveCalls().map(\.desk) == ["desk-a"])
     }
 
     @Test func anAddressWithAPasswordIsRefusedWithoutRepeatingIt() throws {

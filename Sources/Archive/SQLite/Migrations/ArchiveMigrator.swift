@@ -8,6 +8,7 @@ enum ArchiveMigrator {
         migrator.registerMigration(Migration002CurrentAssessment.identifier, migrate: Migration002CurrentAssessment.migrate)
         migrator.registerMigration(Migration003Models.identifier, migrate: Migration003Models.migrate)
         migrator.registerMigration(Migration004UsersAndAuditChain.identifier, migrate: Migration004UsersAndAuditChain.migrate)
+        migrator.registerMigration(Migration005LiveCalls.identifier, migrate: Migration005LiveCalls.migrate)
         return migrator
     }
 }
