@@ -47,7 +47,7 @@ public final class PostgresArchiveStore: @unchecked Sendable {
     private func migrate() throws {
         try guarded {
             try connection.execute("SELECT pg_advisory_lock($1)", [Self.migrationLockKey])
-            defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1)", [Self.migrationLockKey]) }
+            defer { connection.releaseSessionLock(Self.migrationLockKey) }
             // A current archive is left alone: the other roles' accounts may not create anything in it.
             if try connection.execute("SELECT to_regclass('schema_migrations') IS NULL AS missing").first?.bool("missing") == true {
                 try connection.execute("CREATE TABLE schema_migrations (identifier TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
@@ -61,7 +61,7 @@ public final class PostgresArchiveStore: @unchecked Sendable {
                                            [migration.identifier, Timestamps.iso8601(Date())])
                     try connection.execute("COMMIT")
                 } catch {
-                    _ = try? connection.execute("ROLLBACK")
+                    connection.abandonTransaction()
                     throw PostgresFailure(sqlState: (error as? PostgresFailure)?.sqlState ?? "",
                                           message: "migration \(migration.identifier) failed: \(error)")
                 }
@@ -84,7 +84,7 @@ public final class PostgresArchiveStore: @unchecked Sendable {
                 try connection.execute("COMMIT")
                 return result
             } catch {
-                _ = try? connection.execute("ROLLBACK")
+                connection.abandonTransaction()
                 throw error
             }
         }
@@ -104,7 +104,7 @@ public final class PostgresArchiveStore: @unchecked Sendable {
                 try connection.execute("COMMIT")
                 return result
             } catch {
-                _ = try? connection.execute("ROLLBACK")
+                connection.abandonTransaction()
                 throw error
             }
         }

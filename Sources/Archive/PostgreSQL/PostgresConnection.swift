@@ -72,6 +72,20 @@ final class PostgresConnection {
         return try rows(of: result)
     }
 
+    /// Rolls back after a failure that is being reported. A rollback that fails too (the connection is gone) has
+    /// nothing to add: the server rolls an unfinished transaction back itself when the connection ends.
+    func abandonTransaction() {
+        PQclear(PQexec(connection, "ROLLBACK"))
+    }
+
+    /// Releases a session-level advisory lock; the server releases it anyway when the connection ends.
+    func releaseSessionLock(_ key: Int64) {
+        let released = Self.withOptionalCStrings([String(key)]) { values in
+            PQexecParams(connection, "SELECT pg_advisory_unlock($1)", 1, nil, values, nil, nil, 0)
+        }
+        PQclear(released)
+    }
+
     /// Runs statements given as one text, without parameters (migrations).
     func executeScript(_ sql: String) throws {
         _ = try rows(of: PQexec(connection, sql))

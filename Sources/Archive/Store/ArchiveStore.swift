@@ -6,7 +6,7 @@ import TriageCore
 /// `ArchiveSession` calls a store: it checks the role first and hands every change an `AuditContext`, which the
 /// store writes to the audit log in the same transaction as the change.
 public typealias ArchiveStore = CallStore & AssessmentStore & DecisionStore & NoteStore & AnnotationStore & ModelStore
-    & StatisticsStore & UserStore & AuditStore & MaintenanceStore & ChangeFeed & LiveCallStore
+    & StatisticsStore & QualityStore & UserStore & AuditStore & MaintenanceStore & ChangeFeed & LiveCallStore
 
 /// Calls, their transcript turns and acoustic features.
 public protocol CallStore: Sendable {
@@ -69,6 +69,13 @@ public protocol StatisticsStore: Sendable {
     func statistics(_ query: StatsQuery) throws -> StatsTable
     /// Fills the archive with generated calls and suggestions (benchmarks), in one transaction.
     func fillSynthetic(calls: Int, seed: UInt64, by context: AuditContext) throws
+}
+
+/// The suggestions against the midwives' decisions (`QualitySQL`, the same in both stores).
+public protocol QualityStore: Sendable {
+    func quality(_ query: QualityQuery) throws -> [QualityRow]
+    /// The possible under-triages, oldest call first.
+    func qualityIncidents(from: String?, to: String?) throws -> [QualityIncident]
 }
 
 /// The archive's users and their roles.

@@ -1,0 +1,89 @@
+import Archive
+import Foundation
+
+/// The quality report as a terminal table, CSV (UTF-8 with BOM, for Excel) or JSON. Suppressed rows show `<5` and no
+/// shares.
+public enum QualityWriter {
+    public static func text(_ report: QualityReport, split: QualityQuery.Split) -> String {
+        var out = ["period    \(split == .none ? "" : split.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0) + " ")decided  confirmed              more urgent            less urgent"]
+        for line in report.lines {
+            let r = line.row
+            let group = split == .none ? "" : r.group.padding(toLength: 22, withPad: " ", startingAt: 0) + " "
+            guard !line.suppressed else {
+                out.append("\(r.period.padding(toLength: 10, withPad: " ", startingAt: 0))\(group)     <5  (suppressed: fewer than 5 in a cell)")
+                continue
+            }
+            func cell(_ n: Int) -> String {
+                let share = line.share(n).map { String(format: "%5.1f %%", $0 * 100) } ?? "    –"
+                let ci = line.interval(n).map { String(format: "[%4.1f–%4.1f]", $0.lowerBound * 100, $0.upperBound * 100) } ?? ""
+                return "\(String(format: "%4d", n)) \(share) \(ci)".padding(toLength: 23, withPad: " ", startingAt: 0)
+            }
+            out.append("\(r.period.padding(toLength: 10, withPad: " ", startingAt: 0))\(group)\(String(format: "%7d", r.decided))  "
+                + "\(cell(r.confirmed))\(cell(r.moreUrgent))\(cell(r.lessUrgent))")
+        }
+        let incidents = report.incidentsPerWeek.map(\.count).reduce(0, +)
+        out.append("")
+        out.append("incidents (decided ≥ 2 levels more urgently, or stay-home suggested and attend now / 112 decided): \(incidents)")
+        for (week, count) in report.incidentsPerWeek {
+            out.append("  \(week)  \(count >= SmallCellSuppression.threshold ? String(count) : "<5")\(count >= report.incidentAlarm ? "  ⚠ ALARM (≥ \(report.incidentAlarm) a week)" : "")")
+        }
+        if let drift = report.drift {
+            out.append("")
+            out.append("drift of the suggested reasons (PSI against \(drift.referenceWeeks.first ?? "")…\(drift.referenceWeeks.last ?? ""); "
+                + "warning > \(DriftReport.warningAbove), alarm > \(DriftReport.alarmAbove)):")
+            for week in drift.weeks {
+                out.append("  \(week.week)  \(String(format: "%6d", week.calls)) calls  PSI \(String(format: "%.3f", week.psi))  "
+                    + (week.level == .alarm ? "⚠ ALARM" : week.level.rawValue))
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public static func csv(_ report: QualityReport) -> String {
+        var lines = ["period,group,decided,confirmed,confirmed_share,confirmed_ci_low,confirmed_ci_high,more_urgent,more_urgent_share,"
+            + "more_urgent_ci_low,more_urgent_ci_high,less_urgent,less_urgent_share,less_urgent_ci_low,less_urgent_ci_high"]
+        for line in report.lines {
+            let r = line.row
+            var cells = [CSVWriter.field(r.period), CSVWriter.field(r.group)]
+            if line.suppressed {
+                cells += ["<5"] + Array(repeating: "", count: 12)
+            } else {
+                cells.append(String(r.decided))
+                for n in [r.confirmed, r.moreUrgent, r.lessUrgent] {
+                    let ci = line.interval(n)
+                    cells += [String(n), line.share(n).map { String(format: "%.4f", $0) } ?? "",
+                              ci.map { String(format: "%.4f", $0.lowerBound) } ?? "", ci.map { String(format: "%.4f", $0.upperBound) } ?? ""]
+                }
+            }
+            lines.append(cells.joined(separator: ","))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    public static func json(_ report: QualityReport) throws -> String {
+        let lines: [[String: Any]] = report.lines.map { line in
+            let r = line.row
+            guard !line.suppressed else { return ["period": r.period, "group": r.group, "suppressed": true] }
+            func figure(_ n: Int) -> [String: Any] {
+                var f: [String: Any] = ["count": n]
+                if let s = line.share(n) { f["share"] = s }
+                if let ci = line.interval(n) { f["ci95"] = [ci.lowerBound, ci.upperBound] }
+                return f
+            }
+            return ["period": r.period, "group": r.group, "decided": r.decided, "confirmed": figure(r.confirmed),
+                    "more_urgent": figure(r.moreUrgent), "less_urgent": figure(r.lessUrgent)]
+        }
+        var object: [String: Any] = [
+            "rows": lines,
+            "incidents_per_week": report.incidentsPerWeek.map { ["week": $0.week, "count": $0.count >= SmallCellSuppression.threshold ? $0.count as Any : "<5",
+                                                                 "alarm": $0.count >= report.incidentAlarm] },
+            "incident_alarm": report.incidentAlarm,
+        ]
+        if let drift = report.drift {
+            object["drift"] = ["reference_weeks": drift.referenceWeeks, "warning_above": DriftReport.warningAbove, "alarm_above": DriftReport.alarmAbove,
+                               "weeks": drift.weeks.map { ["week": $0.week, "calls": $0.calls, "psi": $0.psi, "level": $0.level.rawValue] }]
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
