@@ -15,8 +15,14 @@ extension PostgresArchiveStore: DecisionStore {
             for (rank, code) in codes.enumerated() {
                 try db.execute("INSERT INTO decision_reasons (decision_id, reason_code, rank) VALUES ($1, $2, $3)", [id, code, rank])
             }
-            try db.execute("UPDATE calls SET latest_decision_id = $1, confirmed_primary = $2, confirmed_disposition = $3 WHERE id = $4",
-                           [id, codes.first, decision.disposition.rawValue, decision.callID])
+            // With the suggestion this decision was made against (the one it names, else the call's current one), for quality.
+            try db.execute("""
+                UPDATE calls SET latest_decision_id = $1, confirmed_primary = $2, confirmed_disposition = $3,
+                    decided_against_disposition = a.disposition, decided_against_primary = a.primary_reason,
+                    decided_against_taxonomy = a.taxonomy_version, decided_against_model = a.model_version
+                FROM (SELECT 1) one LEFT JOIN assessments a ON a.id = COALESCE($5::bigint, (SELECT latest_assessment_id FROM calls WHERE id = $4))
+                WHERE calls.id = $4
+                """, [id, codes.first, decision.disposition.rawValue, decision.callID, decision.assessmentID])
             try Self.replaceCurrentReasons(callID: decision.callID, source: .confirmed, with: codes, db: db)
             try Self.appendAudit(context.event(.decide, callID: decision.callID,
                                                detail: "\(decision.disposition.rawValue): \(codes.joined(separator: ","))"), db: db)

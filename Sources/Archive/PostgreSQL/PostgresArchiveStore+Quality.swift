@@ -2,14 +2,13 @@ import Foundation
 
 extension PostgresArchiveStore: QualityStore {
     public func quality(_ query: QualityQuery) throws -> [QualityRow] {
-        let (sql, arguments) = QualitySQL.rows(query) { "$\($0)::text" }
-        return try read { db in
+        let (sql, arguments) = QualitySQL.pairs(query) { "$\($0)::text" }
+        return QualitySQL.tally(try read { db in
             try db.execute(sql, arguments).map { row in
-                QualityRow(period: try row.required("period"), group: row["grp"] ?? "none", decided: try row.requiredInt("decided"),
-                           confirmed: try row.requiredInt("confirmed"), moreUrgent: try row.requiredInt("more_urgent"),
-                           lessUrgent: try row.requiredInt("less_urgent"))
+                (period: try row.required("period"), group: row["grp"] ?? "none", suggested: try row.required("suggested"),
+                 decided: try row.required("decided"), count: try row.requiredInt("n"))
             }
-        }
+        })
     }
 
     public func qualityIncidents(from: String?, to: String?) throws -> [QualityIncident] {

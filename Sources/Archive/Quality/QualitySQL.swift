@@ -1,5 +1,7 @@
+import TriageCore
+
 /// The quality questions as SQL that SQLite and PostgreSQL share: each decided call's latest decision beside the
-/// suggestion it was made on (the suggestion the decision names, else the call's current one).
+/// suggestion it was made against, both kept on the call (`decided_against_*`) when the decision is stored.
 enum QualitySQL {
     /// A disposition's urgency as a number, 0 the most urgent (the order of `Disposition`).
     static func rank(_ column: String) -> String {
@@ -14,38 +16,54 @@ enum QualitySQL {
         if let to { arguments.append(to); clauses.append("c.started_date <= \(placeholder(arguments.count))") }
         let sql = """
             SELECT c.id AS call_id, COALESCE(c.started_iso_week, 'unknown') AS week, COALESCE(substr(c.started_date, 1, 7), 'unknown') AS month,
-                   COALESCE(a.primary_reason, 'none') AS reason, a.disposition AS suggested, d.disposition AS decided,
-                   a.taxonomy_version AS taxonomy_version, a.model_version AS model_version,
-                   \(rank("a.disposition")) AS suggested_rank, \(rank("d.disposition")) AS decided_rank
+                   COALESCE(c.decided_against_primary, 'none') AS reason, c.decided_against_disposition AS suggested,
+                   c.confirmed_disposition AS decided, COALESCE(c.decided_against_taxonomy, 'unknown') AS taxonomy_version,
+                   COALESCE(c.decided_against_model, 'unknown') AS model_version,
+                   \(rank("c.decided_against_disposition")) AS suggested_rank, \(rank("c.confirmed_disposition")) AS decided_rank
             FROM calls c
-            JOIN decisions d ON d.id = c.latest_decision_id
-            JOIN assessments a ON a.id = COALESCE(d.assessment_id, c.latest_assessment_id)
-            \(clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "))
+            WHERE c.decided_against_disposition IS NOT NULL AND c.confirmed_disposition IS NOT NULL
+            \(clauses.isEmpty ? "" : "AND " + clauses.joined(separator: " AND "))
             """
         return (sql, arguments)
     }
 
-    /// Counts per period and split value.
-    static func rows(_ query: QualityQuery, placeholder: (Int) -> String) -> (sql: String, arguments: [String]) {
-        let (inner, arguments) = decided(from: query.from, to: query.to, placeholder: placeholder)
+    /// Decided calls counted per period, split value and pair of dispositions (suggested, decided): a few dozen
+    /// rows a period, read from one covering index; `tally` turns them into the quality rows.
+    static func pairs(_ query: QualityQuery, placeholder: (Int) -> String) -> (sql: String, arguments: [String]) {
+        var arguments: [String] = [], clauses = ["c.decided_against_disposition IS NOT NULL", "c.confirmed_disposition IS NOT NULL"]
+        if let from = query.from { arguments.append(from); clauses.append("c.started_date >= \(placeholder(arguments.count))") }
+        if let to = query.to { arguments.append(to); clauses.append("c.started_date <= \(placeholder(arguments.count))") }
+        let period = query.period == .week ? "COALESCE(c.started_iso_week, 'unknown')" : "COALESCE(substr(c.started_date, 1, 7), 'unknown')"
         let group: String
         switch query.split {
         case .none: group = "'all'"
-        case .reason: group = "q.reason"
-        case .disposition: group = "q.suggested"
-        case .taxonomyVersion: group = "q.taxonomy_version"
-        case .modelVersion: group = "q.model_version"
+        case .reason: group = "COALESCE(c.decided_against_primary, 'none')"
+        case .disposition: group = "c.decided_against_disposition"
+        case .taxonomyVersion: group = "COALESCE(c.decided_against_taxonomy, 'unknown')"
+        case .modelVersion: group = "COALESCE(c.decided_against_model, 'unknown')"
         }
         let sql = """
-            SELECT q.\(query.period.rawValue) AS period, \(group) AS grp, count(*) AS decided,
-                   sum(CASE WHEN q.decided_rank = q.suggested_rank THEN 1 ELSE 0 END) AS confirmed,
-                   sum(CASE WHEN q.decided_rank < q.suggested_rank THEN 1 ELSE 0 END) AS more_urgent,
-                   sum(CASE WHEN q.decided_rank > q.suggested_rank THEN 1 ELSE 0 END) AS less_urgent
-            FROM (\(inner)) q
-            GROUP BY 1, 2
-            ORDER BY 1, 2
+            SELECT \(period) AS period, \(group) AS grp, c.decided_against_disposition AS suggested, c.confirmed_disposition AS decided,
+                   count(*) AS n
+            FROM calls c WHERE \(clauses.joined(separator: " AND "))
+            GROUP BY 1, 2, 3, 4
             """
         return (sql, arguments)
+    }
+
+    /// The quality rows from `pairs`' counts, in period and split order.
+    static func tally(_ pairs: [(period: String, group: String, suggested: String, decided: String, count: Int)]) -> [QualityRow] {
+        var rows: [String: QualityRow] = [:]
+        for pair in pairs {
+            let key = pair.period + "\u{1}" + pair.group
+            var row = rows[key] ?? QualityRow(period: pair.period, group: pair.group, decided: 0, confirmed: 0, moreUrgent: 0, lessUrgent: 0)
+            let s = Disposition(rawValue: pair.suggested)?.urgencyRank ?? Disposition.allCases.count
+            let d = Disposition(rawValue: pair.decided)?.urgencyRank ?? Disposition.allCases.count
+            row.decided += pair.count
+            if d == s { row.confirmed += pair.count } else if d < s { row.moreUrgent += pair.count } else { row.lessUrgent += pair.count }
+            rows[key] = row
+        }
+        return rows.values.sorted { ($0.period, $0.group) < ($1.period, $1.group) }
     }
 
     /// The possible under-triages, oldest call first.

@@ -20,8 +20,21 @@ extension SQLiteArchiveStore: DecisionStore {
             for (rank, code) in codes.enumerated() {
                 try db.execute(sql: "INSERT INTO decision_reasons (decision_id, reason_code, rank) VALUES (?, ?, ?)", arguments: [id, code, rank])
             }
-            try db.execute(sql: "UPDATE calls SET latest_decision_id = ?, confirmed_primary = ?, confirmed_disposition = ? WHERE id = ?",
-                           arguments: [id, codes.first, decision.disposition.rawValue, decision.callID])
+            try db.execute(sql: """
+                UPDATE calls SET latest_decision_id = ?, confirmed_primary = ?, confirmed_disposition = ?, decided_against_disposition = NULL,
+                    decided_against_primary = NULL, decided_against_taxonomy = NULL, decided_against_model = NULL WHERE id = ?
+                """, arguments: [id, codes.first, decision.disposition.rawValue, decision.callID])
+            // The suggestion this decision was made against (the one it names, else the call's current one), for quality.
+            if let against = try Row.fetchOne(db, sql: """
+                SELECT a.disposition, a.primary_reason, a.taxonomy_version, a.model_version FROM assessments a
+                WHERE a.id = COALESCE(?, (SELECT latest_assessment_id FROM calls WHERE id = ?))
+                """, arguments: [decision.assessmentID, decision.callID]) {
+                try db.execute(sql: """
+                    UPDATE calls SET decided_against_disposition = ?, decided_against_primary = ?, decided_against_taxonomy = ?,
+                        decided_against_model = ? WHERE id = ?
+                    """, arguments: [against["disposition"] as String?, against["primary_reason"] as String?, against["taxonomy_version"] as String?,
+                                     against["model_version"] as String?, decision.callID])
+            }
             try CurrentReasons.replace(db, callID: decision.callID, source: .confirmed, with: codes)
             try Self.appendAudit(context.event(.decide, callID: decision.callID,
                                                detail: "\(decision.disposition.rawValue): \(codes.joined(separator: ","))"), db: db)

@@ -3,13 +3,13 @@ import GRDB
 
 extension SQLiteArchiveStore: QualityStore {
     public func quality(_ query: QualityQuery) throws -> [QualityRow] {
-        let (sql, arguments) = QualitySQL.rows(query) { _ in "?" }
-        return try read { db in
+        let (sql, arguments) = QualitySQL.pairs(query) { _ in "?" }
+        return QualitySQL.tally(try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                QualityRow(period: row["period"], group: (row["grp"] as String?) ?? "none", decided: row["decided"], confirmed: row["confirmed"],
-                           moreUrgent: row["more_urgent"], lessUrgent: row["less_urgent"])
+                (period: row["period"] as String, group: (row["grp"] as String?) ?? "none", suggested: row["suggested"] as String,
+                 decided: row["decided"] as String, count: row["n"] as Int)
             }
-        }
+        })
     }
 
     public func qualityIncidents(from: String?, to: String?) throws -> [QualityIncident] {

@@ -12,6 +12,8 @@ struct SyntheticCall {
     var disposition: String
     /// A second reason of the suggestion, for about three calls in ten.
     var secondReason: String?
+    /// The midwife's decision, for about six calls in ten: mostly the suggestion, sometimes one level more or less urgent.
+    var decided: String?
 
     static let reasons: [(String, Double)] = [("labour_contractions", 0.45), ("rupture_of_membranes", 0.15), ("reduced_fetal_movements", 0.08),
                                               ("vaginal_bleeding", 0.07), ("abdominal_pain", 0.06), ("practical_question", 0.05),
@@ -39,8 +41,13 @@ struct SyntheticCall {
             let language = uniform() < 0.8 ? "da" : "en"
             let week = 20 + Int(uniform() * 22)
             let second = uniform() < 0.3 ? (reason == "anxiety_reassurance" ? "other" : "anxiety_reassurance") : nil
+            var decided: String?
+            if uniform() < 0.6, let rank = dispositions.firstIndex(of: disposition) {
+                let pick = uniform()
+                decided = dispositions[pick < 0.85 ? rank : (pick < 0.95 ? max(0, rank - 1) : min(dispositions.count - 1, rank + 1))]
+            }
             calls.append(SyntheticCall(id: id, durationMs: duration, started: started, language: language, gestationalWeek: week,
-                                       reason: reason, disposition: disposition, secondReason: second))
+                                       reason: reason, disposition: disposition, secondReason: second, decided: decided))
         }
         return calls
     }

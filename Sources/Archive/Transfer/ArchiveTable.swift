@@ -32,7 +32,8 @@ struct ArchiveTable: Sendable, Equatable {
         id:i content_sha256 content_kind source_path audio_format sample_rate:i channels:i channel_roles frames:i duration_ms:i \
         started_at started_date started_hour:i started_weekday:i started_iso_week utc_offset_min:i language gestational_week:i \
         gestational_days:i first_baby:i caller_type days_postpartum:i metadata_json transcript_path transcript_format ingested_at \
-        suggested_primary suggested_disposition confirmed_primary confirmed_disposition
+        suggested_primary suggested_disposition confirmed_primary confirmed_disposition \
+        decided_against_disposition decided_against_primary decided_against_taxonomy decided_against_model
         """), key: ["id"], hasIdentity: true)
     static let turns = ArchiveTable(name: "turns", columns: columns("id:i call_id:i seq:i speaker speaker_label start_ms:i end_ms:i text source"),
                                     key: ["id"], hasIdentity: true)

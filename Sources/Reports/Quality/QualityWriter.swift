@@ -23,7 +23,8 @@ public enum QualityWriter {
         }
         let incidents = report.incidentsPerWeek.map(\.count).reduce(0, +)
         out.append("")
-        out.append("incidents (decided ≥ 2 levels more urgently, or stay-home suggested and attend now / 112 decided): \(incidents)")
+        out.append("incidents (decided ≥ 2 levels more urgently, or stay-home suggested and attend now / 112 decided): "
+            + (incidents == 0 || incidents >= SmallCellSuppression.threshold ? String(incidents) : "<5"))
         for (week, count) in report.incidentsPerWeek {
             out.append("  \(week)  \(count >= SmallCellSuppression.threshold ? String(count) : "<5")\(count >= report.incidentAlarm ? "  ⚠ ALARM (≥ \(report.incidentAlarm) a week)" : "")")
         }

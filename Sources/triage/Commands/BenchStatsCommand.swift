@@ -71,6 +71,23 @@ struct BenchStatsCommand: ParsableCommand {
             Console.out(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: " %7.3f s  %4d rows  %8d calls  = %.1f× under the %.0f s budget", seconds,
                                table.rows.count, table.total, Self.budgetSeconds / seconds, Self.budgetSeconds))
         }
+        // The quality figures (`triage quality`): the decisions against the suggestions they were made on.
+        let quality: [(String, () throws -> (rows: Int, calls: Int))] = [
+            ("quality by week", { let r = try archive.quality(QualityQuery()); return (r.count, r.map(\.decided).reduce(0, +)) }),
+            ("quality by month × model", {
+                let r = try archive.quality(QualityQuery(period: .month, split: .modelVersion)); return (r.count, r.map(\.decided).reduce(0, +))
+            }),
+            ("quality incidents", { let r = try archive.qualityIncidents(); return (r.count, r.count) }),
+        ]
+        for (name, run) in quality {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let (rows, calls) = try run()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            worst = max(worst, seconds)
+            times.append((name, seconds))
+            Console.out(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: " %7.3f s  %4d rows  %8d calls  = %.1f× under the %.0f s budget",
+                                                                                         seconds, rows, calls, Self.budgetSeconds / seconds, Self.budgetSeconds))
+        }
         Console.out(String(format: "slowest: %.3f s = %.1f× under budget", worst, Self.budgetSeconds / worst))
         return times
     }

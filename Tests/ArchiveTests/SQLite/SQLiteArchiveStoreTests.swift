@@ -10,7 +10,7 @@ import TriageCore
     let dir = TemporaryDirectory("sqlite-store")
     typealias D = ContractData
 
-    static let migrations = ["001-initial-schema", "002-current-assessment", "003-models", "004-users-and-audit-chain", "005-live-calls"]
+    static let migrations = ["001-initial-schema", "002-current-assessment", "003-models", "004-users-and-audit-chain", "005-live-calls", "006-decided-against"]
 
     /// Runs a script of `Tests/Fixtures/sqlite3` on a database with the `sqlite3` program; returns its status and output.
     static func sqlite3(_ script: String, on path: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
@@ -58,6 +58,8 @@ import TriageCore
         #expect(try store.appliedMigrations() == Self.migrations)
         let archive = try D.creator(store)
         #expect(try archive.latestDecision(ofCall: 1)?.disposition == .attendNow)
+        // The decision made before migration 006 is set beside the suggestion it was made against, for quality.
+        #expect(try archive.quality(QualityQuery()).map(\.decided) == [1])
         #expect(try archive.users().map(\.name) == ["anna"])
         #expect(try archive.verifyAudit() == nil)
     }

@@ -8,5 +8,6 @@ struct PostgresMigration: Sendable {
 /// The PostgreSQL archive's migrations, in order (the SQLite store keeps its own in `ArchiveMigrator`).
 enum PostgresMigrations {
     static let all: [PostgresMigration] = [PostgresMigration001Schema.migration, PostgresMigration002Roles.migration,
-                                                  PostgresMigration003LiveCalls.migration]
+                                                  PostgresMigration003LiveCalls.migration,
+                                                  PostgresMigration004DecidedAgainst.migration]
 }

@@ -9,6 +9,7 @@ enum ArchiveMigrator {
         migrator.registerMigration(Migration003Models.identifier, migrate: Migration003Models.migrate)
         migrator.registerMigration(Migration004UsersAndAuditChain.identifier, migrate: Migration004UsersAndAuditChain.migrate)
         migrator.registerMigration(Migration005LiveCalls.identifier, migrate: Migration005LiveCalls.migrate)
+        migrator.registerMigration(Migration006DecidedAgainst.identifier, migrate: Migration006DecidedAgainst.migrate)
         return migrator
     }
 }
