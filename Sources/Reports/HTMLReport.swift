@@ -111,6 +111,7 @@ public struct HTMLReport: Sendable {
 
             """
         for (_, svg) in charts { html += "<section>\n\(svg)</section>\n" }
+        html += try qualitySection(archive: archive, charts: &charts)
         html += "<section>\n<h2>\(da ? "Tal" : "Figures")</h2>\n<table>\n<tr><th>\(labels.heading(.reason))</th><th>\(da ? "Antal" : "Count")</th><th>\(da ? "Andel" : "Share")</th><th>95 % \(da ? "KI" : "CI")</th></tr>\n"
         for row in byReason.rows where row.count > 0 || row.suppressed {
             let ci = byReason.interval(row).map { String(format: "%.1f–%.1f %%", $0.lowerBound * 100, $0.upperBound * 100) } ?? ""
@@ -123,5 +124,52 @@ public struct HTMLReport: Sendable {
                         : (da ? "<strong>Små tal er ikke skjult: kun til lokal brug.</strong> " : "<strong>Small counts are not hidden: for local use only.</strong> "))
             + (da ? "Primær kontaktårsag pr. opkald. Dannet " : "Primary contact reason per call. Made ") + FHIRCoding.instant(now) + ".</p>\n</section>\n</body>\n</html>\n"
         return (html, charts)
+    }
+
+    /// How the suggestions fared against the midwives' decisions, week by week: the shares with their intervals,
+    /// the incidents against the alarm and the drift of the suggested reasons, with the weekly counts as a chart.
+    private func qualitySection(archive: ArchiveSession, charts: inout [(String, String)]) throws -> String {
+        let da = language == "da"
+        let rows = try archive.quality(QualityQuery(from: filter.from, to: filter.to))
+        let incidents = try archive.qualityIncidents(from: filter.from, to: filter.to)
+        let reasons = try archive.statistics(StatsQuery(dimensions: [.week, .reason], filter: StatsFilter(from: filter.from, to: filter.to)))
+        let report = QualityReport.make(rows: rows, incidents: incidents, incidentAlarm: 3, drift: DriftReport.make(weekByReason: reasons),
+                                        suppress: suppress)
+        var html = "<section>\n<h2>\(da ? "Forslagene mod jordemødrenes afgørelser" : "The suggestions against the midwives' decisions")</h2>\n"
+        guard !report.lines.isEmpty else {
+            return html + "<p class=\"note\">\(da ? "Ingen afgjorte opkald endnu." : "No decided calls yet.")</p>\n</section>\n"
+        }
+        let weeks = report.lines.map(\.row.period)
+        func series(_ name: String, _ value: (QualityRow) -> Int) -> LineChart.Series {
+            LineChart.Series(name: name, values: report.lines.map { $0.suppressed ? nil : value($0.row) })
+        }
+        let chart = LineChart(title: da ? "Afgjorte opkald uge for uge" : "Decided calls week by week", xLabels: weeks, series: [
+            series(da ? "bekræftet" : "confirmed", \.confirmed), series(da ? "mere akut end forslaget" : "more urgent than suggested", \.moreUrgent),
+            series(da ? "mindre akut" : "less urgent", \.lessUrgent),
+        ]).svg()
+        charts.append(("quality.svg", chart))
+        html += chart
+        html += "<table>\n<tr><th>\(da ? "Uge" : "Week")</th><th>\(da ? "Afgjort" : "Decided")</th><th>\(da ? "Bekræftet" : "Confirmed")</th>"
+            + "<th>\(da ? "Mere akut" : "More urgent")</th><th>\(da ? "Mindre akut" : "Less urgent")</th></tr>\n"
+        for line in report.lines {
+            func cell(_ n: Int) -> String {
+                guard !line.suppressed, let share = line.share(n) else { return "<td class=\"n\">&lt;5</td>" }
+                let ci = line.interval(n).map { String(format: " (%.0f–%.0f)", $0.lowerBound * 100, $0.upperBound * 100) } ?? ""
+                return "<td class=\"n\">\(n) · \(String(format: "%.0f %%", share * 100))\(ci)</td>"
+            }
+            html += "<tr><td>\(SVG.escape(line.row.period))</td><td class=\"n\">\(line.suppressed ? "&lt;5" : String(line.row.decided))</td>"
+                + cell(line.row.confirmed) + cell(line.row.moreUrgent) + cell(line.row.lessUrgent) + "</tr>\n"
+        }
+        html += "</table>\n"
+        let alarmed = report.alarmedWeeks
+        html += "<p>\(da ? "Hændelser (afgjort to niveauer mere akut, eller hjemme foreslået og kom ind nu / 112 afgjort)" : "Incidents (decided two levels more urgently, or stay home suggested and attend now / 112 decided)"): "
+            + (alarmed.isEmpty ? (da ? "ingen uge over alarmgrænsen." : "no week above the alarm threshold.")
+                : "<strong>⚠ \(da ? "alarm i uge" : "alarm in week") \(alarmed.map(SVG.escape).joined(separator: ", "))</strong>") + "</p>\n"
+        if let drift = report.drift {
+            let alarms = drift.alarms.map(\.week)
+            html += "<p>\(da ? "Drift i de foreslåede årsager (PSI mod" : "Drift of the suggested reasons (PSI against") \(SVG.escape(drift.referenceWeeks.first ?? ""))–\(SVG.escape(drift.referenceWeeks.last ?? ""))): "
+                + (alarms.isEmpty ? (da ? "ingen alarm." : "no alarm.") : "<strong>⚠ \(alarms.map(SVG.escape).joined(separator: ", "))</strong>") + "</p>\n"
+        }
+        return html + "</section>\n"
     }
 }

@@ -74,12 +74,14 @@ import FoundationXML
         let chromium = try #require(Tools.chromium, "headless Chromium is missing: run make deps")
         let html = dir.file("out/report.html")
         try FileManager.default.createDirectory(atPath: dir.file("out"), withIntermediateDirectories: true)
+        for id in 1...6 { _ = try CommandRun.triage(["decide", String(id), "--db", db, "--disposition", "attend_now"]) }
         let run = try CommandRun.triage(["report", "--db", db, "--out", html, "--lang", "en"])
         #expect(run.status == 0, "\(run.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("The suggestions against the midwives' decisions"))
         #expect(page.contains("<svg") && !page.contains("<script") && !page.contains("src=\"http"))
         let charts = try FileManager.default.contentsOfDirectory(atPath: dir.file("out/report-charts"))
-        #expect(Set(charts) == ["reasons.svg", "reference.svg", "hour-weekday.svg", "weekly.svg", "dispositions.svg"])
+        #expect(Set(charts) == ["reasons.svg", "reference.svg", "hour-weekday.svg", "weekly.svg", "dispositions.svg", "quality.svg"])
         for name in charts {
             let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: dir.file("out/report-charts/\(name)"))))
             #expect(parser.parse(), "\(name) is not well-formed XML")

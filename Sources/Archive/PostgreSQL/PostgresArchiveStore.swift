@@ -76,17 +76,9 @@ public final class PostgresArchiveStore: @unchecked Sendable {
     /// commit order. Holding the lock only over the audit tables, a writer never waits for a row another holds, so
     /// no deadlock. `serialized` takes it first instead, for changes that read before they write (the first user).
     func write<T>(serialized: Bool = false, _ body: (PostgresConnection) throws -> T) throws -> T {
-        try guarded {
-            try connection.execute("BEGIN")
-            do {
-                if serialized { try Self.takeWriteLock(connection) }
-                let result = try body(connection)
-                try connection.execute("COMMIT")
-                return result
-            } catch {
-                connection.abandonTransaction()
-                throw error
-            }
+        try transaction("BEGIN") { db in
+            if serialized { try Self.takeWriteLock(db) }
+            return try body(db)
         }
     }
 
@@ -97,8 +89,13 @@ public final class PostgresArchiveStore: @unchecked Sendable {
 
     /// Runs `body` on one consistent snapshot; errors come back as `ArchiveError`.
     func read<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    /// `body` between `begin` and COMMIT, rolled back when it throws.
+    private func transaction<T>(_ begin: String, _ body: (PostgresConnection) throws -> T) throws -> T {
         try guarded {
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try connection.execute(begin)
             do {
                 let result = try body(connection)
                 try connection.execute("COMMIT")

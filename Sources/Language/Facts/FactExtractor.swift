@@ -209,8 +209,10 @@ public enum FactExtractor {
         let fluidWords: Set<String> = ["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid", "det", "it", "liquor",
                                        "bind", "bindet", "pad", "trusserne", "knickers", "pants", "sengen", "bed", "gulvet", "floor"]
         let colours: [(String, [String])] = [
-            ("green", ["grøn*", "green*", "spinat", "ærtesuppe", "pea", "olive*", "mekonium", "meconium"]),
-            ("brown", ["brun*", "brown*", "te", "tea", "kaffe", "coffee", "gullig-brun*", "gulbrun*"]),
+            // Danish compounds name the shade first ("mosgrønt", "mørkebrunt").
+            ("green", ["grøn*", "green*", "spinat", "ærtesuppe", "pea", "olive*", "mekonium", "meconium", "mosgrøn*", "mørkegrøn*", "lysegrøn*",
+                       "olivengrøn*", "gulgrøn*", "brungrøn*", "grågrøn*", "flaskegrøn*", "grøngul*", "grønbrun*", "grøngrå*"]),
+            ("brown", ["brun*", "brown*", "te", "tea", "kaffe", "coffee", "gullig-brun*", "gulbrun*", "mørkebrun*", "lysebrun*", "rødbrun*", "gråbrun*"]),
             ("pink", ["lyserød*", "pink*", "rosa", "rose"]),
             ("bloody", ["blodig*", "rød*", "bloody", "red", "reddish", "blodtilblandet", "blood-stained", "bloodstained"]),
             ("clear", ["klart", "klar", "clear", "gennemsigtig*", "farveløs*", "colourless", "colorless", "transparent"]),

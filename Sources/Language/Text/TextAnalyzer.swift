@@ -7,8 +7,15 @@ public final class TextAnalyzer {
     /// Sounds that carry nothing. "like" and "ligesom" are not among them: they compare ("like water", "ligesom en
     /// menstruation"), which the facts read.
     static let fillers: [String: Set<String>] = [
-        "da": ["øh", "øhm", "øhh", "hm", "hmm", "altså", "æh", "æhm", "nåh"],
+        "da": ["øh", "øhm", "øhh", "hm", "hmm", "altså", "æh", "æhm", "nåh", "sgu"],
         "en": ["um", "uh", "uhm", "erm", "er", "hmm", "ehm"],
+    ]
+
+    /// Spoken forms written as people say them, and a recogniser's usual misspellings, read as the written word:
+    /// "det bløder ik'" is "det bløder ikke", "vanet er gået" is "vandet er gået".
+    static let spokenForms: [String: [String: String]] = [
+        "da": ["ik'": "ikke", "ik": "ikke", "ikk": "ikke", "ikk'": "ikke", "ka'": "kan", "ha'": "har", "a'": "jeg", "mærk'": "mærke",
+               "vanet": "vandet"],
     ]
 
     public init() {}
@@ -25,6 +32,7 @@ public final class TextAnalyzer {
                 var w = word
                 if language == "da", w.contains("aa") { w = w.replacingOccurrences(of: "aa", with: "å") }
                 if fillers.contains(w) { continue }
+                if let written = TextAnalyzer.spokenForms[language]?[w] { w = written }
                 // "you know" as a filler, and a word said twice ("maven maven", "can can"), as a recogniser writes them.
                 if language == "en", w == "know", tokens.last?.text == "you", index + 1 < raw.count, raw[index + 1].kind != .punctuation,
                    !["what", "if", "how", "when", "that", "why", "where"].contains(raw[index + 1].text) {
