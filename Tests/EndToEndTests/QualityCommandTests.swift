@@ -73,6 +73,13 @@ import TriageCore
         #expect(drift.map { $0["level"] as? String } == ["stable", "alarm"], "\(drift)")
         #expect((drift[0]["psi"] as? Double ?? 1) < 0.01 && (drift[1]["psi"] as? Double ?? 0) > 0.25)
 
+        // As a FHIR R4 MeasureReport that the validator accepts, with the same figures.
+        let fhir = try CommandRun.triage(["quality", "--db", db, "--format", "fhir"])
+        let file = try dir.write("quality-measure.json", fhir.stdout)
+        let check = try Tools.run(Tools.fhirPython, [Repository.fixture("tools/validate_fhir.py"), file])
+        #expect(check.status == 0 && check.output.contains("valid MeasureReport"), "\(check.output)")
+        #expect(fhir.stdout.contains("\"more-urgent\"") && fhir.stdout.contains("0.25"))
+
         // The incidents' calls, by id; the split by model version; a coordinator cannot read the calls behind them.
         let listed = try CommandRun.triage(["quality", "--db", db, "--incidents"])
         #expect(listed.stdout.split(separator: "\n").filter { $0.hasPrefix("incident: call ") }.count == 6, "\(listed.stdout)")

@@ -44,13 +44,13 @@ struct QualityCommand: ParsableCommand {
     @Flag(name: .long, help: "List the incidents' calls.")
     var incidents = false
 
-    @Option(name: .long, help: "text, csv or json.")
+    @Option(name: .long, help: "text, csv, json or fhir (a FHIR R4 MeasureReport).")
     var format: String = "text"
 
     func validate() throws {
         guard QualityQuery.Period(rawValue: period) != nil else { throw ValidationError("--period is week or month") }
         guard QualityQuery.Split(rawValue: split) != nil else { throw ValidationError("--split is none, reason, disposition, taxonomy_version or model_version") }
-        guard ["text", "csv", "json"].contains(format) else { throw ValidationError("--format is text, csv or json") }
+        guard ["text", "csv", "json", "fhir"].contains(format) else { throw ValidationError("--format is text, csv, json or fhir") }
         guard incidentAlarm >= 1, referenceWeeks >= 1 else { throw ValidationError("--incident-alarm and --reference-weeks are at least 1") }
     }
 
@@ -71,6 +71,7 @@ struct QualityCommand: ParsableCommand {
         switch format {
         case "csv": Console.out(QualityWriter.csv(report), terminator: "")
         case "json": Console.out(try QualityWriter.json(report), terminator: "")
+        case "fhir": Console.out(QualityMeasureReportWriter.write(report, period: from.map { ($0, to ?? $0) }).rendered(pretty: true))
         default:
             Console.out(QualityWriter.text(report, split: query.split), terminator: "")
             if incidents {
