@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A department's archive on a PostgreSQL server, the same store interface as the embedded SQLite archive.
 ///
@@ -12,6 +13,8 @@ public final class PostgresArchiveStore: @unchecked Sendable {
     private let connection: PostgresConnection
     /// Guards `connection`: libpq connections are not shared between threads.
     private let lock = NSLock()
+    /// The session's settings and LISTENs, set again after a reconnection.
+    private let session = Mutex<[String]>([])
 
     /// The advisory-lock keys: one for writes, one for migrations (held across a migration's transactions).
     static let writeLockKey: Int64 = 0x7472_6961_6765_0001
@@ -28,10 +31,8 @@ public final class PostgresArchiveStore: @unchecked Sendable {
             throw ArchiveError.from(error, address: address)
         }
         let timeoutMs = Int(max(1, min(busyTimeout, 3600)) * 1000)
-        try guarded {
-            try connection.execute("SELECT set_config('lock_timeout', $1, false)", ["\(timeoutMs)ms"])
-            if readOnly { try connection.execute("SET default_transaction_read_only = on") }
-        }
+        try setForSession("SET lock_timeout = \(timeoutMs)")
+        if readOnly { try setForSession("SET default_transaction_read_only = on") }
         if readOnly {
             let applied = try appliedMigrations()
             if applied != PostgresMigrations.all.map(\.identifier) {
@@ -95,7 +96,12 @@ public final class PostgresArchiveStore: @unchecked Sendable {
     /// `body` between `begin` and COMMIT, rolled back when it throws.
     private func transaction<T>(_ begin: String, _ body: (PostgresConnection) throws -> T) throws -> T {
         try guarded {
-            try connection.execute(begin)
+            do { try connection.execute(begin) } catch {
+                // The server went away since the last operation: nothing of this one was sent, so it starts again once.
+                guard connection.reconnectIfLost() else { throw error }
+                for statement in session.withLock({ $0 }) { try connection.execute(statement) }
+                try connection.execute(begin)
+            }
             do {
                 let result = try body(connection)
                 try connection.execute("COMMIT")
@@ -112,11 +118,23 @@ public final class PostgresArchiveStore: @unchecked Sendable {
         try guarded { _ = try connection.execute(sql) }
     }
 
-    /// Holds the connection for `body`, translating failures.
+    /// Holds the connection for `body`, translating failures. A connection the server closed since the last operation
+    /// (a restart, a fail-over to a standby) is made again first, with this session's settings and LISTEN.
     private func guarded<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        do { return try body() } catch { throw ArchiveError.from(error, address: location.uri) }
+        do {
+            if connection.reconnectIfLost() {
+                for statement in session.withLock({ $0 }) { try connection.execute(statement) }
+            }
+            return try body()
+        } catch { throw ArchiveError.from(error, address: location.uri) }
+    }
+
+    /// Runs a session setting now and again after every reconnection.
+    private func setForSession(_ statement: String) throws {
+        session.withLock { $0.append(statement) }
+        try guarded { _ = try connection.execute(statement) }
     }
 
     /// Waits up to `timeout` for notifications on channels this store listens to (`listen(to:)`).
@@ -126,7 +144,7 @@ public final class PostgresArchiveStore: @unchecked Sendable {
 
     /// Subscribes this connection to `channel` (an identifier of ours, never user input).
     func listen(to channel: String) throws {
-        try guarded { _ = try connection.execute("LISTEN \(channel)") }
+        try setForSession("LISTEN \(channel)")
     }
 }
 

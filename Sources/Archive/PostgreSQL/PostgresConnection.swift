@@ -62,6 +62,15 @@ final class PostgresConnection {
 
     deinit { PQfinish(connection) }
 
+    /// Connects again when the server closed the connection (a restart or a fail-over); true when it did. What the
+    /// session had set (LISTEN, settings) is gone then, and the caller sets it again.
+    func reconnectIfLost() -> Bool {
+        guard PQstatus(connection) == CONNECTION_BAD else { return false }
+        PQreset(connection)
+        if PQstatus(connection) == CONNECTION_OK { triage_pq_quiet_notices(connection) }
+        return true
+    }
+
     /// Runs one statement with its parameters and returns its rows (none for a command).
     @discardableResult
     func execute(_ sql: String, _ parameters: [(any PostgresBindable)?] = []) throws -> PostgresRows {

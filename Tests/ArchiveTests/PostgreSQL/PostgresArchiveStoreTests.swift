@@ -143,6 +143,28 @@ import TriageCore
         #expect(try deskB.liveCalls().map(\.desk) == ["desk-a"])
     }
 
+    @Test func aDeskCarriesOnWhenTheServerEndsItsConnection() throws {
+        let server = try PostgresServer.shared
+        let database = try server.createDatabase("restart")
+        let store = try PostgresArchiveStore(address: server.address(database: database))
+        let desk = try D.creator(store)
+        try desk.listenForChanges()
+        _ = try desk.store(D.draft("before"))
+        // What a server restart or a fail-over does to every open connection.
+        let ended = try server.psql(database: database, script: "end-other-connections")
+        try #require(ended.status == 0, "\(ended.output)")
+        _ = try desk.store(D.draft("after"))
+        #expect(try desk.callCount() == 2)
+        // It listens again: a change from another desk still reaches it.
+        _ = try desk.changes(waiting: 0.2) // its own change, heard too
+        let other = try D.creator(try PostgresArchiveStore(address: server.address(database: database)))
+        let id = try other.store(D.draft("elsewhere")).callID
+        var heard: [ArchiveChange] = []
+        let deadline = Date().addingTimeInterval(1)
+        while !heard.contains(.call(id)), Date() < deadline { heard += try desk.changes(waiting: 0.2) }
+        #expect(heard.contains(.call(id)), "\(heard)")
+    }
+
     @Test func anAddressWithAPasswordIsRefusedWithoutRepeatingIt() throws {
         let error = try #require(throws: ArchiveError.self) {
             try PostgresArchiveStore(address: "postgresql://anna:hemmelig@localhost/triage")
