@@ -74,14 +74,13 @@ import Testing
     }
 
     /// Calls the rules alone still send home although they must come in, each named with why, so that the gate fails
-    /// on any other such call and on one of these once it is mended (then it leaves the list). Four of the 180 calls in
+    /// on any other such call and on one of these once it is mended (then it leaves the list). Two of the 180 calls in
     /// new voices added in round three; the rules with the model send none of them home.
     static let knownStayHome: [String: Set<String>] = [
-        // "æ hoved. Det banker." (Jutlandic: the head, it throbs) is not read as a headache; "two-three minutes" is no interval.
-        "split/train.jsonl": ["vtd005", "vnm024"],
-        // A correction split over two recogniser turns ("hvert syvende … nej skat … er hvert fjerde"); "ikke klart det er
-        // mørkegrønt" without a comma denies the colour too.
-        "split/train-recogniser.jsonl": ["vdr017~asr", "vdr026~asr"],
+        // "æ hoved. Det banker." (Jutlandic: the head, it throbs) is not read as a headache.
+        "split/train.jsonl": ["vtd005"],
+        // A correction split over two recogniser turns ("hvert syvende … nej skat … er hvert fjerde").
+        "split/train-recogniser.jsonl": ["vdr017~asr"],
     ]
 
     /// The quality gate: the rules alone on the development set's train and dev parts, as written and as a

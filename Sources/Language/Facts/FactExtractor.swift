@@ -151,11 +151,13 @@ public enum FactExtractor {
             let apart = ["imellem", "mellemrum", "apart", "between", "mellem"].contains(word(i + 1)) || word(i - values.count - 1) == "med"
                 || word(start - 1) == "går" && word(start - 2) == "der"
             let varer = any(["varer", "lasts", "last", "lasting", "long", "længe"], in: sentence)
+            // "Now is very often, two-three minutes", "de kommer tit, tre-fire minutter": how often, in minutes.
+            let often = any(["often", "ofte", "tit", "frequent", "frequently", "hyppigt"], in: sentence)
             // "I'm going (to the loo) every ten minutes", "I soak a pad every hour": something else that comes often.
             let otherThing = any(["wee", "pee", "weeing", "peeing", "tisse", "tisser", "toilet", "toilettet", "loo", "urinate", "sick", "kaster",
                                   "feed", "feeds", "ammer", "amme", "pad", "bind", "bindet", "hoster", "cough", "coughing"],
                                  in: max(sentence.lowerBound, start - 4)..<min(sentence.upperBound, i + 2))
-            if !otherThing, every || apart || ((topics.contains(.contractionInterval) || any(contractionWords, in: sentence)) && !varer) {
+            if !otherThing, every || apart || ((topics.contains(.contractionInterval) || any(contractionWords, in: sentence) || often) && !varer) {
                 add("contraction_interval_min", .number(lowest), start..<(i + 1))
             }
         }

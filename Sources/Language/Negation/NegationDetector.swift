@@ -144,6 +144,15 @@ public enum NegationDetector {
             }
             if boundaryWords.contains(t.text) { return i + 1 }
             if (t.text == "og" || t.text == "and"), i + 1 < index, pronouns.contains(tokens[i + 1].text) { return i + 1 }
+            // "det er ikke klart det er mørkegrønt": without the comma a recogniser leaves out, "det er" / "it is" after a
+            // denied word starts a new clause; not right after the negation or a word that joins a clause to it ("ikke
+            // sådan at det er vandet").
+            if ["det", "it"].contains(t.text), i + 1 < index, ["er", "var", "is", "was"].contains(tokens[i + 1].text), i >= 2,
+               !["ikke", "not", "no", "ingen", "aldrig", "never", "at", "that", "om", "if", "fordi", "because", "hvis", "når", "som"]
+                   .contains(tokens[i - 1].text),
+               tokens[max(0, i - 4)..<(i - 1)].contains(where: { ["ikke", "not", "no", "ingen", "aldrig", "never"].contains($0.text) }) {
+                return i
+            }
             i -= 1
         }
         return 0
