@@ -8,14 +8,14 @@ struct TriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
         abstract: "Obstetric telephone triage assistant: archive calls, classify why women call, map call patterns.",
-        discussion: """
-            Calls are archived in an SQLite database: --db, else $TRIAGE_DB, else ./triage.sqlite.
+        discussion: HelpText.paragraphs("""
+            Calls are archived in an SQLite file, or a department's PostgreSQL database (--db postgresql://…): --db, else $TRIAGE_DB, else ./triage.sqlite.
             Every command runs as your operating-system account, in the roles the archive's admin gave it
             (triage users); the account that creates an archive is its first admin, midwife and researcher.
             triage --version names the program's, the taxonomy's and the model's versions.
             Exit status: 0 success, 1 when an input or the database failed, 2 for a usage error, 3 when your
             account or role may not do what was asked (nothing was done).
-            """,
+            """),
         subcommands: [UICommand.self, IngestCommand.self, RecordCommand.self, RecoverCommand.self, DevicesCommand.self, CallsCommand.self, ClassifyCommand.self, AnalyzeCommand.self, FeaturesCommand.self, DecideCommand.self,
                       StatsCommand.self, QualityCommand.self, ReportCommand.self, ExportCommand.self, EvaluateCommand.self, TrainCommand.self, ModelsCommand.self, UsersCommand.self, AuditCommand.self, ArchiveCommand.self, BackupCommand.self, TaxonomyCommand.self, BenchCommand.self],
         defaultSubcommand: UICommand.self

@@ -15,14 +15,14 @@ struct ArchiveCommand: ParsableCommand {
     struct Copy: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Copy a whole archive into another (an SQLite file or a postgresql:// database), ids and audit chain kept.",
-            discussion: """
+            discussion: HelpText.paragraphs("""
                 Copies calls (with the paths of their recordings), transcripts, features, suggestions, decisions, labels,
                 models, users and the audit chain. Resumable and idempotent: run it again after an interruption and it
                 finishes; run it after a complete copy and it writes only the audit row of that copy. At the end it compares every table's rows
                 (count and digest) and verifies the destination's audit chain. The destination must be empty or an
                 earlier copy of the same archive. Needs the admin role; the copy is audited in the source.
                 Exit status: 0 when the destination holds exactly the source, 1 otherwise.
-                """
+                """)
         )
 
         @Option(name: [.customLong("from"), .customLong("db")],

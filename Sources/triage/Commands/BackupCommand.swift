@@ -8,13 +8,13 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Back the archive and its recordings up into a new folder.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             The database as one consistent snapshot while the desks go on working (an SQLite file, or pg_dump's custom
             format for a PostgreSQL archive: restore it with pg_restore), every recording the archive refers to copied
             under its content hash after checking it is the one ingested, and manifest.json. Made in FOLDER.partial and
             renamed when whole. Needs the admin role.
             Exit status: 0 when everything was backed up, 1 when a recording was missing or changed (the rest is backed up).
-            """
+            """)
     )
 
     @OptionGroup var archive: ArchiveOptions

@@ -12,11 +12,11 @@ struct BenchFeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "features",
         abstract: "Benchmark the feature engine per descriptor group on an hour of 8 kHz speech, against librosa, openSMILE and a C loop.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             Baselines, one thread, one hour of 8 kHz audio on this kind of machine: librosa MFCC 1,950x real time,
             openSMILE eGeMAPSv02 140x, Praat pitch 430x, a plain C loop over FFTW for librosa-identical MFCC
             10,000x. Targets: MFCC alone 6,000x, the full descriptor set 2,000x.
-            """
+            """)
     )
 
     static let librosaMFCC = 1950.0, openSMILE = 140.0, praatPitch = 430.0, plainCLoop = 10_000.0

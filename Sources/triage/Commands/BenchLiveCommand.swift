@@ -13,12 +13,12 @@ struct BenchLiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "live",
         abstract: "Latency from live audio and transcript lines to an updated suggestion (budget 250 ms), and memory over a 2-hour recording.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             Latency: a demo call is played as a device (--from at --speed times real time) with its
             transcript replayed into a FIFO on the call's clock, through the same code as 'triage record'.
             Memory: a generated call of --hours is recorded as fast as it can be made, with a transcript
             line every 30 s; resident memory is sampled as it goes.
-            """
+            """)
     )
 
     static let budgetMs = 250.0

@@ -10,11 +10,11 @@ struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
         abstract: "Suggest contact reasons, red flags and disposition, with their evidence.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             One call: --transcript FILE (any transcript format) with an optional --meta FILE (.meta.json).
             A batch: --batch IN.jsonl, one call per line ({"id", "started_at", "metadata", "turns": [{"speaker",
             "text", "start_ms", "end_ms"}]}), written as one JSON line per call with --format jsonl.
-            """
+            """)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }

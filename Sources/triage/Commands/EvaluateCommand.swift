@@ -9,14 +9,14 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Score predictions against an answer key: reasons, primary, disposition, red flags, facts.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             Gold lines are classify input lines plus "labels": {"reasons", "primary", "disposition", "red_flags",
             "facts", "denied"}. Without --pred, the classifier predicts them; with a model (the shipped one unless
             --no-model or another --model), the rules alone are scored on the same calls beside it. --gold may also
             name a folder of calls whose .meta.json carry "labels" (as Recordings/ does), read with their transcripts.
             --by prints every figure per subgroup with its count and marks a subgroup that does worse than all
             calls by more than --gap.
-            """
+            """)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

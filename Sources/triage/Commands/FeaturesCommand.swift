@@ -9,7 +9,7 @@ struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "features",
         abstract: "Acoustic features of a recording: per-frame descriptors or per-call summaries, as CSV or JSON.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             Frames (default): one row per frame (and per channel, with a channel column, when the call has one
             party per channel): time_ms (frame centre), rms_db, loudness, zcr, spectral_centroid_hz,
             spectral_flux, spectral_rolloff_hz, spectral_flatness, mfcc_1…mfcc_13 (mfcc_1 is coefficient 0),
@@ -21,7 +21,7 @@ struct FeaturesCommand: ParsableCommand {
             rate and, for two channels, turn-taking. --set egemaps gives the 25 eGeMAPS v02 descriptors per
             frame or its 88 functionals (docs/egemaps.md lists how they are computed and how they compare
             with openSMILE's).
-            """
+            """)
     )
 
     enum Output: String, ExpressibleByArgument { case csv, json }

@@ -10,14 +10,14 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Archive call recordings and transcripts (files and folders, recursively).",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             Audio in any format libsndfile reads, with each channel's acoustic summary (triage features
             --summary) stored beside it unless --no-features; sidecars with the same base name are picked up:
             a transcript (.vtt, .srt, .TextGrid, .json, .txt) and metadata (.meta.json). A transcript
             can be ingested on its own. The same content twice is one call. Each call is one
             transaction: a bad file is reported on one line and nothing of it is stored.
             Exit status: 0 when every input was archived or already present, 1 when any failed.
-            """
+            """)
     )
 
     @OptionGroup var archive: ArchiveOptions

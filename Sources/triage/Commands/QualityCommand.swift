@@ -9,7 +9,7 @@ struct QualityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quality",
         abstract: "The suggestions against the midwives' decisions per week or month, the incidents, and drift.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             For each period (and --split value): the decided calls, and the share where the midwife confirmed the
             suggestion, chose more urgently (possible under-triage by the assistant) or less urgently (over-triage), with
             95 % Wilson intervals. Incidents are calls she decided two or more levels more urgently, or where the
@@ -18,7 +18,7 @@ struct QualityCommand: ParsableCommand {
             Drift: the population-stability index of each week's suggested reasons against the first --reference-weeks
             weeks (warning above 0.10, alarm above 0.25). Counts from 1 to 4 are suppressed.
             Exit status: 0, or 4 when an incident or drift alarm is raised (for a scheduled job).
-            """
+            """)
     )
 
     @OptionGroup var archive: ArchiveOptions

@@ -12,7 +12,7 @@ struct RecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Record a call from the audio device, analyse it live, and archive it when it ends.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             Audio is written as it arrives; the file's header is kept valid and synced every second, so
             a crash, kill -9 or power cut loses at most the last second. A recording that was cut off is
             recovered and archived the next time triage starts. Stop with Ctrl-C (or --seconds).
@@ -24,7 +24,7 @@ struct RecordCommand: ParsableCommand {
             ("partial": true for an interim hypothesis), or WebVTT cues. See docs/live-transcript.md.
             Exit status: 0 when the call was recorded and archived, 1 when the device or the disk failed
             (what was recorded is kept and archived), 2 for a usage error.
-            """
+            """)
     )
 
     @OptionGroup var archive: ArchiveOptions

@@ -10,13 +10,13 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Count calls by contact reason, disposition, hour, weekday, week, month, gestational age … with shares and 95 % CIs.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             --by takes one or two keys: reason, disposition, hour, weekday, week, month, ga_band, first_baby, duration_band,
             language, caller (e.g. --by hour,weekday). A call counts once, under its primary reason, unless --all-reasons.
             Counts from 1 to 4 are shown as <5 and neighbouring cells are hidden so they cannot be worked out from
             the totals; --no-suppress shows them, for the local screen only.
             --format fhir writes a FHIR R4 MeasureReport by reason, stratified by hour and weekday.
-            """
+            """)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, md, fhir }

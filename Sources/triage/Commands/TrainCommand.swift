@@ -9,13 +9,13 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train the contact-reason model beside the rules from labelled calls, with k-fold cross-validation.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             Reads answer keys as 'triage evaluate' does (--gold, repeatable) and writes a model file that records the
             training set's SHA-256, the taxonomy version, the features, the hyper-parameters, the seed and the
             cross-validated figures of the rules alone against the rules with the model. The same calls and seed
             write the same bytes. The rules stay the floor: the model ranks and adds reasons and never lowers a
             disposition.
-            """
+            """)
     )
 
     @Option(name: .long, help: "An answer-key JSONL file of labelled calls (repeatable).")

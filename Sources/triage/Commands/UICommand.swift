@@ -13,12 +13,12 @@ struct UICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ui",
         abstract: "Open the full-screen application (the default): triage, labelling and statistics screens, keyboard only, Danish first.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             On the triage screen, r starts and stops recording a live call from the audio device (--device),
             or from a file played as one (--live-from FILE); a live transcript is read from --transcript-from.
             The label screen plays calls through the default audio output. Recordings cut off by a crash are
             recovered and archived when the application starts.
-            """
+            """)
     )
 
     @OptionGroup var archive: ArchiveOptions

@@ -8,12 +8,12 @@ struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "The archive's users and their roles: list, add, role, remove (admin).",
-        discussion: """
+        discussion: HelpText.paragraphs("""
             A user is an operating-system account; triage always acts as the account it runs under. Roles:
             midwife (live triage, today's calls, decisions, notes), researcher (recordings, transcripts, labels,
             training), coordinator (aggregate statistics only), admin (users, model activation, the audit log).
             The account that creates an archive is its first admin, midwife and researcher.
-            """,
+            """),
         subcommands: [List.self, Add.self, SetRole.self, Remove.self]
     )
 
