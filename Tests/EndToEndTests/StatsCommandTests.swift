@@ -18,6 +18,17 @@ import FoundationXML
 
     struct CommandFailed: Error { var run: CommandRun }
 
+    @Test func aDanishExcelCSVHasSemicolonsAndDecimalCommas() throws {
+        let run = try CommandRun.triage(["stats", "--db", db, "--by", "disposition", "--format", "csv-da", "--labels"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "\u{FEFF}disposition;disposition_label;count;share;ci_low;ci_high")
+        let attendNow = try #require(lines.first { $0.hasPrefix("attend_now;") })
+        let cells = attendNow.split(separator: ";", omittingEmptySubsequences: false)
+        #expect(cells.count == 6 && cells[3].contains(",") && !cells[3].contains("."), "\(attendNow)")
+        #expect(run.stdout.contains("<5;;;")) // suppressed as in every export
+    }
+
     @Test func statsAreSuppressedUnlessToldAndToldWithAWarning() throws {
         let csv = try CommandRun.triage(["stats", "--db", db])
         #expect(csv.status == 0 && csv.stderr.isEmpty)

@@ -15,11 +15,15 @@ struct StatsCommand: ParsableCommand {
             language, caller (e.g. --by hour,weekday). A call counts once, under its primary reason, unless --all-reasons.
             Counts from 1 to 4 are shown as <5 and neighbouring cells are hidden so they cannot be worked out from
             the totals; --no-suppress shows them, for the local screen only.
+            --format csv-da writes the CSV as Excel set to Danish reads it (semicolons, decimal commas).
             --format fhir writes a FHIR R4 MeasureReport by reason, stratified by hour and weekday.
             """)
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, md, fhir }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json, md, fhir
+        case csvDanish = "csv-da"
+    }
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var stats: StatsOptions
@@ -28,7 +32,7 @@ struct StatsCommand: ParsableCommand {
     @Option(name: .long, help: "Group by one or two keys, comma-separated.")
     var by: String = "reason"
 
-    @Option(name: .long, help: "csv, json, md or fhir.")
+    @Option(name: .long, help: "csv, csv-da (semicolons, decimal commas), json, md or fhir.")
     var format: Format = .csv
 
     @Flag(name: .long, help: "Count every reason of a call, not only the primary.")
@@ -67,6 +71,7 @@ struct StatsCommand: ParsableCommand {
         let names = StatsLabels(taxonomy: taxonomy, language: lang)
         switch format {
         case .csv: Console.out(CSVWriter.write(try table(dims), labels: labels ? names : nil), terminator: "")
+        case .csvDanish: Console.out(CSVWriter.write(try table(dims), labels: labels ? names : nil, dialect: .danishExcel), terminator: "")
         case .json: Console.out(StatsJSONWriter.write(try table(dims)))
         case .md: Console.out(MarkdownWriter.write(try table(dims), labels: names), terminator: "")
         case .fhir:
