@@ -32,8 +32,8 @@ public final class PostgresArchiveStore: @unchecked Sendable {
         }
         let timeoutMs = Int(max(1, min(busyTimeout, 3600)) * 1000)
         try setForSession("SET lock_timeout = \(timeoutMs)")
-        if readOnly { try setForSession("SET default_transaction_read_only = on") }
         if readOnly {
+            try setForSession("SET default_transaction_read_only = on")
             let applied = try appliedMigrations()
             if applied != PostgresMigrations.all.map(\.identifier) {
                 throw ArchiveError.failed(path: address, reason: "the schema is out of date; open it once for writing to upgrade it")
@@ -55,14 +55,13 @@ public final class PostgresArchiveStore: @unchecked Sendable {
             }
             let applied = Set(try connection.execute("SELECT identifier FROM schema_migrations").compactMap { $0["identifier"] })
             for migration in PostgresMigrations.all where !applied.contains(migration.identifier) {
-                try connection.execute("BEGIN")
                 do {
-                    try connection.executeScript(migration.sql)
-                    try connection.execute("INSERT INTO schema_migrations (identifier, applied_at) VALUES ($1, $2)",
-                                           [migration.identifier, Timestamps.iso8601(Date())])
-                    try connection.execute("COMMIT")
+                    try inTransaction("BEGIN") { db in
+                        try db.executeScript(migration.sql)
+                        try db.execute("INSERT INTO schema_migrations (identifier, applied_at) VALUES ($1, $2)",
+                                       [migration.identifier, Timestamps.iso8601(Date())])
+                    }
                 } catch {
-                    connection.abandonTransaction()
                     throw PostgresFailure(sqlState: (error as? PostgresFailure)?.sqlState ?? "",
                                           message: "migration \(migration.identifier) failed: \(error)")
                 }
@@ -95,22 +94,32 @@ public final class PostgresArchiveStore: @unchecked Sendable {
 
     /// `body` between `begin` and COMMIT, rolled back when it throws.
     private func transaction<T>(_ begin: String, _ body: (PostgresConnection) throws -> T) throws -> T {
-        try guarded {
-            do { try connection.execute(begin) } catch {
-                // The server went away since the last operation: nothing of this one was sent, so it starts again once.
-                guard connection.reconnectIfLost() else { throw error }
-                for statement in session.withLock({ $0 }) { try connection.execute(statement) }
-                try connection.execute(begin)
-            }
-            do {
-                let result = try body(connection)
-                try connection.execute("COMMIT")
-                return result
-            } catch {
-                connection.abandonTransaction()
-                throw error
-            }
+        try guarded { try inTransaction(begin, body) }
+    }
+
+    /// `body` between `begin` and COMMIT on the connection the caller holds, rolled back when it throws.
+    private func inTransaction<T>(_ begin: String, _ body: (PostgresConnection) throws -> T) throws -> T {
+        do { try connection.execute(begin) } catch {
+            // The server went away since the last operation: nothing of this one was sent, so it starts again once.
+            guard try reconnectIfLost() else { throw error }
+            try connection.execute(begin)
         }
+        do {
+            let result = try body(connection)
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            connection.abandonTransaction()
+            throw error
+        }
+    }
+
+    /// Connects again when the server closed the connection, and sets this session's settings and LISTENs again;
+    /// true when it did. The caller holds the connection.
+    private func reconnectIfLost() throws -> Bool {
+        guard connection.reconnectIfLost() else { return false }
+        for statement in session.withLock({ $0 }) { try connection.execute(statement) }
+        return true
     }
 
     /// Runs a statement that cannot run inside a transaction (`ANALYZE` of the whole database, `VACUUM`).
@@ -124,9 +133,7 @@ public final class PostgresArchiveStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         do {
-            if connection.reconnectIfLost() {
-                for statement in session.withLock({ $0 }) { try connection.execute(statement) }
-            }
+            _ = try reconnectIfLost()
             return try body()
         } catch { throw ArchiveError.from(error, address: location.uri) }
     }

@@ -187,10 +187,9 @@ final class PostgresConnection {
         return line.hasPrefix("FATAL:  ") ? String(line.dropFirst(8)) : (line.hasPrefix("ERROR:  ") ? String(line.dropFirst(8)) : line)
     }
 
+    /// `strings` as a NULL-terminated array of C strings (libpq's keyword and value lists).
     private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-        let copies = strings.map { strdup($0) }
-        defer { copies.forEach { free($0) } }
-        return body(copies.map { $0.map { UnsafePointer($0) } } + [nil])
+        withOptionalCStrings(strings.map { Optional($0) } + [nil], body)
     }
 
     private static func withOptionalCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {

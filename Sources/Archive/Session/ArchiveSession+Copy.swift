@@ -45,16 +45,16 @@ extension ArchiveSession {
             // Each batch commits in key order, so an interrupted copy holds a beginning of each table: it goes on
             // after the destination's last id (the digests below check that assumption).
             let resumeAfter = table == ArchiveTable.callPointers ? nil : try target.transferLastID(table)
-            let written = try copyRows(of: table, from: source, to: target, after: resumeAfter.map { [.integer($0)] }, progress: progress)
+            let (written, rows) = try copyRows(of: table, from: source, to: target, after: resumeAfter.map { [.integer($0)] }, progress: progress)
             tables.append(ArchiveCopyReport.Table(name: table == ArchiveTable.callPointers ? "calls (current suggestion and decision)" : table.name,
-                                                  rows: try source.transferCount(table), written: written, matches: false))
+                                                  rows: rows, written: written, matches: false))
         }
         try target.transferFinish()
         for (i, table) in ArchiveTable.copyOrder.enumerated() {
             var matches = try source.transferDigest(table) == target.transferDigest(table)
             if !matches {
                 // Rows missing below the point a run resumed from (or changed meanwhile): the whole table once more.
-                tables[i].written += try copyRows(of: table, from: source, to: target, after: nil, progress: progress)
+                tables[i].written += try copyRows(of: table, from: source, to: target, after: nil, progress: progress).written
                 matches = try source.transferDigest(table) == target.transferDigest(table)
             }
             tables[i].matches = matches
@@ -65,22 +65,19 @@ extension ArchiveSession {
         return ArchiveCopyReport(destination: destination.address, tables: tables, auditIntact: intact)
     }
 
-    /// Copies `table`'s rows after the key `after` in batches of 2,000, one transaction each; returns the rows written.
+    /// Copies `table`'s rows after the key `after` in batches of 2,000, one transaction each; returns the rows written
+    /// and the rows the source holds.
     private func copyRows(of table: ArchiveTable, from source: any TransferStore, to target: any TransferStore, after start: [TransferValue]?,
-                          progress: (String, Int, Int) -> Void) throws -> Int {
-        let keyIndices = table.key.compactMap { table.columnNames.firstIndex(of: $0) }
+                          progress: (String, Int, Int) -> Void) throws -> (written: Int, rows: Int) {
         let total = try source.transferCount(table)
-        var after = start, done = 0, written = 0
+        var done = 0, written = 0
         progress(table.name, 0, total)
-        while true {
-            let batch = try source.transferRows(table, after: after, limit: 2000)
+        try source.forEachBatch(of: table, after: start, limit: 2000) { batch in
             written += try target.transferInsert(batch, into: table)
             done += batch.count
             progress(table.name, done, total)
-            guard batch.count == 2000, let last = batch.last else { break }
-            after = keyIndices.map { last[$0] }
         }
-        return written
+        return (written, total)
     }
 
     /// Refuses a destination that holds an archive of its own: its audit chain must be a beginning of this one's.

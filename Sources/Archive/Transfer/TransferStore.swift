@@ -18,15 +18,25 @@ protocol TransferStore: Sendable {
 }
 
 extension TransferStore {
+    /// Every row of `table` after the key `start` (from the first when `nil`), in key order, `limit` rows at a time.
+    func forEachBatch(of table: ArchiveTable, after start: [TransferValue]? = nil, limit: Int,
+                      _ body: ([[TransferValue]]) throws -> Void) throws {
+        let keyIndices = table.key.compactMap { table.columnNames.firstIndex(of: $0) }
+        var after = start
+        while true {
+            let batch = try transferRows(table, after: after, limit: limit)
+            try body(batch)
+            guard batch.count == limit, let last = batch.last else { return }
+            after = keyIndices.map { last[$0] }
+        }
+    }
+
     /// The number of rows of `table` and an order-free digest of them (the same rows give the same digest in either
     /// store, whatever order its collation sorts text in).
     func transferDigest(_ table: ArchiveTable) throws -> (rows: Int, digest: String) {
         var count = 0
         var sum = [UInt64](repeating: 0, count: 4)
-        var after: [TransferValue]?
-        let keyIndices = table.key.compactMap { table.columnNames.firstIndex(of: $0) }
-        while true {
-            let batch = try transferRows(table, after: after, limit: 5000)
+        try forEachBatch(of: table, limit: 5000) { batch in
             for row in batch {
                 // Each row's SHA-256, added up lane by lane: the sum does not depend on the order of the rows.
                 let digest = SHA256Digest.bytes(Array(row.map(\.canonical).joined(separator: "|").utf8))
@@ -37,8 +47,6 @@ extension TransferStore {
                 }
             }
             count += batch.count
-            guard batch.count == 5000, let last = batch.last else { break }
-            after = keyIndices.map { last[$0] }
         }
         return (count, sum.map { String(format: "%016llx", $0) }.joined())
     }

@@ -61,25 +61,20 @@ struct BenchStatsCommand: ParsableCommand {
             ("March, by reason", StatsQuery(dimensions: [.reason], filter: StatsFilter(from: "2026-03-01", to: "2026-03-31"))),
             ("one reason, by hour", StatsQuery(dimensions: [.hour], filter: StatsFilter(reason: "rupture_of_membranes"))),
         ]
-        var worst = 0.0, times: [(String, Double)] = []
-        for (name, query) in queries {
-            let start = DispatchTime.now().uptimeNanoseconds
-            let table = SmallCellSuppression.apply(to: try archive.statistics(query))
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            worst = max(worst, seconds)
-            times.append((name, seconds))
-            Console.out(name.padding(toLength: 28, withPad: " ", startingAt: 0) + String(format: " %7.3f s  %4d rows  %8d calls  = %.1f× under the %.0f s budget", seconds,
-                               table.rows.count, table.total, Self.budgetSeconds / seconds, Self.budgetSeconds))
+        // Each statistics query as the report shows it (suppressed), then the quality figures (`triage quality`): the
+        // decisions against the suggestions they were made on.
+        var runs: [(String, () throws -> (rows: Int, calls: Int))] = queries.map { name, query in
+            (name, { let t = SmallCellSuppression.apply(to: try archive.statistics(query)); return (t.rows.count, t.total) })
         }
-        // The quality figures (`triage quality`): the decisions against the suggestions they were made on.
-        let quality: [(String, () throws -> (rows: Int, calls: Int))] = [
+        runs += [
             ("quality by week", { let r = try archive.quality(QualityQuery()); return (r.count, r.map(\.decided).reduce(0, +)) }),
             ("quality by month × model", {
                 let r = try archive.quality(QualityQuery(period: .month, split: .modelVersion)); return (r.count, r.map(\.decided).reduce(0, +))
             }),
             ("quality incidents", { let r = try archive.qualityIncidents(); return (r.count, r.count) }),
         ]
-        for (name, run) in quality {
+        var worst = 0.0, times: [(String, Double)] = []
+        for (name, run) in runs {
             let start = DispatchTime.now().uptimeNanoseconds
             let (rows, calls) = try run()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
