@@ -11,6 +11,15 @@ struct TurnAnalysis {
         var index: Int
         var offset: Int
         var turn: Turn
+        /// The turn's length in characters, counted once.
+        var length: Int
+
+        init(index: Int, offset: Int, turn: Turn) {
+            self.index = index
+            self.offset = offset
+            self.turn = turn
+            length = turn.text.count
+        }
     }
 
     var index: Int
@@ -18,6 +27,8 @@ struct TurnAnalysis {
     var parts: [Part] = []
     var language: String
     var tokens: [Token]
+    /// The turn's text as characters, made once: evidence is cut from it by character offsets.
+    var characters: [Character]
     /// Whether the turn counts as what the woman (or someone for her) says: caller, notes, or an
     /// unlabelled turn that is not a question.
     var isCallerSide: Bool
@@ -48,7 +59,7 @@ struct TurnAnalysis {
             case .midwife: callerSide = false; question = asks
             case .unknown: callerSide = !asks; question = asks
             }
-            return TurnAnalysis(index: index, turn: turn, parts: parts, language: language, tokens: tokens, isCallerSide: callerSide,
+            return TurnAnalysis(index: index, turn: turn, parts: parts, language: language, tokens: tokens, characters: Array(turn.text), isCallerSide: callerSide,
                                 isQuestion: question)
         }
     }
@@ -70,7 +81,7 @@ struct TurnAnalysis {
         for (index, turn) in turns.enumerated() {
             if var run = runs.last, let last = run.last, last.turn.speaker == turn.speaker, turn.speaker != .unknown,
                !(last.turn.text.trimmingCharacters(in: .whitespaces).last.map { ".?!…".contains($0) } ?? true), !startsAnew(turn.text) {
-                run.append(Part(index: index, offset: last.offset + last.turn.text.count + 1, turn: turn))
+                run.append(Part(index: index, offset: last.offset + last.length + 1, turn: turn))
                 runs[runs.count - 1] = run
             } else {
                 runs.append([Part(index: index, offset: 0, turn: turn)])
@@ -83,11 +94,10 @@ struct TurnAnalysis {
     func evidence(_ range: Range<Int>, source: Evidence.Source? = nil, phrase: String? = nil, polarity: Polarity = .present, code: String? = nil) -> Evidence {
         let lower = min(range.lowerBound, max(0, tokens.count - 1)), upper = min(max(range.upperBound, lower + 1), tokens.count)
         let characters = tokens.isEmpty ? 0..<0 : tokens[lower].range.lowerBound..<tokens[upper - 1].range.upperBound
-        let chars = Array(turn.text)
-        let text = characters.upperBound <= chars.count ? String(chars[characters]) : turn.text
+        let text = characters.upperBound <= self.characters.count ? String(self.characters[characters]) : turn.text
         // The part of a joined run the words start in, with offsets into that turn's own text.
         let part = parts.last { $0.offset <= characters.lowerBound } ?? Part(index: index, offset: 0, turn: turn)
-        let length = part.turn.text.count
+        let length = part.length
         let local = min(characters.lowerBound - part.offset, length)..<min(characters.upperBound - part.offset, length)
         return Evidence(source: source ?? self.source, turn: part.index, speaker: part.turn.speaker, startMs: part.turn.startMs, endMs: part.turn.endMs,
                         text: text, characters: local, phrase: phrase, polarity: polarity, code: code)

@@ -18,23 +18,19 @@ public enum FactExtractor {
         }
         // The gestational age and the contraction interval may be said twice in a turn ("hver femte … nej, hver tredje");
         // the collector decides between them by the taxonomy's `when_several`. Other facts count once per turn.
+        // The tokens each fact has taken, so that a repeatable fact's check stays as short as its own words.
+        var covered: [String: Set<Int>] = [:]
         func add(_ name: String, _ value: FactValue, _ range: Range<Int>) {
-            let several = FactExtractor.repeatable.contains(name)
-            if !out.contains(where: { $0.name == name && (!several || $0.tokens.overlaps(range)) }) {
-                out.append(ExtractedFact(name: name, value: value, tokens: range))
-            }
+            if let taken = covered[name], !FactExtractor.repeatable.contains(name) || range.contains(where: taken.contains) { return }
+            out.append(ExtractedFact(name: name, value: value, tokens: range))
+            covered[name, default: []].formUnion(range)
         }
         func number(_ i: Int) -> Double? { i >= 0 && i < tokens.count ? tokens[i].value : nil }
         func word(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].text : "" }
         func any(_ set: Set<String>, in range: Range<Int>) -> Bool {
             tokens[max(0, range.lowerBound)..<min(tokens.count, range.upperBound)].contains { set.contains($0.text) || set.contains($0.stem) }
         }
-        let sentenceOf: (Int) -> Range<Int> = { i in
-            var a = i, b = i
-            while a > 0, !(tokens[a - 1].kind == .punctuation && tokens[a - 1].text != ",") { a -= 1 }
-            while b < tokens.count, !(tokens[b].kind == .punctuation && tokens[b].text != ",") { b += 1 }
-            return a..<b
-        }
+        let sentenceOf = { (i: Int) in Sentences.phrase(around: i, in: tokens) }
 
         // Gestational age: "38 plus 2", "38+2", "uge 32", "32 uger", "thirty eight weeks", "36 uger i dag";
         // not a week of an earlier pregnancy ("en abort i uge ti sidste år").

@@ -47,7 +47,7 @@ public enum NegationDetector {
         }
         // "Blod? Nej nej.": she repeats the word as a question and answers it ("Blod? Nej … jo, masser" stands).
         if span.upperBound + 1 < tokens.count, tokens[span.upperBound].text == "?" {
-            switch Answer.read(Array(tokens[(span.upperBound + 1)...])) {
+            switch Answer.read(Array(tokens[(span.upperBound + 1)..<min(tokens.count, span.upperBound + 1 + Sentences.reach)])) {
             case .no: return .denied
             case .unsure: return .uncertain
             case .yes, nil: break
@@ -104,7 +104,7 @@ public enum NegationDetector {
 
     /// "Blødning har jeg ikke", "fever she hasn't had": a verb, a pronoun and a negation right after.
     static func trailingNegation(after span: Range<Int>, in tokens: [Token], language: String) -> Bool {
-        let after = tokens[span.upperBound...].prefix { $0.kind != .punctuation }.prefix(3).map(\.text)
+        let after = tokens[span.upperBound...].prefix(3).prefix { $0.kind != .punctuation }.map(\.text)
         guard after.count >= 2 else { return false }
         let verbs: Set<String> = ["har", "er", "gør", "havde", "var", "mærker", "has", "have", "had", "is", "was", "does", "did"]
         guard verbs.contains(after[0]) else { return false }

@@ -34,6 +34,24 @@ struct BenchClassifyCommand: ParsableCommand {
         measure("rules alone", calls) { TriageClassifier(taxonomy: taxonomy) }
         let withModel = try modelOptions.classifier(taxonomyOptions)
         if let model = withModel.model { measure("rules + \(model.id)", calls) { withModel } }
+        measureLongTurns(calls, withModel)
+    }
+
+    /// One long turn of the calls' own words, at two lengths: the time per word of the longer against the
+    /// shorter's (the named baseline) shows whether reading a turn stays linear in its length.
+    private func measureLongTurns(_ calls: [CallInput], _ classifier: TriageClassifier) {
+        let words = calls.flatMap { $0.turns.filter { $0.speaker == .caller }.flatMap { $0.text.split(separator: " ") } }
+        guard !words.isEmpty else { return }
+        func perWordMs(_ count: Int) -> Double {
+            let text = (0..<count).map { String(words[$0 % words.count]) }.joined(separator: " ")
+            let call = CallInput(id: "long-turn", metadata: CallMetadata(), turns: [Turn(speaker: .caller, startMs: 0, endMs: 0, text: text)])
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = classifier.classify(call)
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(count)
+        }
+        let short = perWordMs(2_000), long = perWordMs(20_000)
+        Console.out(String(format: "one long turn: %.1f µs per word at 2,000 words (baseline), %.1f µs at 20,000 = %.2f× the baseline per word (1.00× is linear)",
+                           short * 1000, long * 1000, long / short))
     }
 
     /// Times `classifier` over the calls and prints the line against the budget.
@@ -62,11 +80,17 @@ struct BenchClassifyCommand: ParsableCommand {
             return try CallRecordJSON.objects(inFileAt: input).map { try CallRecordJSON.input(from: $0.object, line: $0.line) }
         }
         let folder = "Recordings"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".vtt") }.sorted() ?? []
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".vtt") }.sorted()
+        } catch {
+            throw CommandFailure(message: "bench: \(folder): cannot list the demo calls (run from the project folder, or give --input)")
+        }
         return try names.map { name in
             let base = "\(folder)/\((name as NSString).deletingPathExtension)"
             let turns = try TranscriptReader.read(fileAt: "\(folder)/\(name)").turns
-            let metadata = (try? MetadataFile.read(fileAt: base + ".meta.json").metadata) ?? CallMetadata()
+            let metaPath = base + ".meta.json"
+            let metadata = FileManager.default.fileExists(atPath: metaPath) ? try MetadataFile.read(fileAt: metaPath).metadata : CallMetadata()
             return CallInput(id: name, metadata: metadata, turns: turns)
         }
     }
