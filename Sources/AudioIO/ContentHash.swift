@@ -1,4 +1,3 @@
-import CCrypto
 import Foundation
 import TriageCore
 
@@ -15,25 +14,8 @@ public enum ContentHash {
 
     /// Lower-case hex SHA-256 of the file at `path`, read in chunks.
     public static func sha256(fileAt path: String) throws -> String {
-        guard let stream = fopen(path, "rb") else {
-            throw AudioIOError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        do { return try SHA256Digest.hex(fileAt: path) } catch {
+            throw AudioIOError.unreadable(path: path, reason: error.reason)
         }
-        defer { fclose(stream) }
-        guard let context = EVP_MD_CTX_new() else { throw AudioIOError.unreadable(path: path, reason: "no hash context") }
-        defer { EVP_MD_CTX_free(context) }
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, stream) }
-            if n > 0 { _ = buffer.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, n) } }
-            if n < buffer.count {
-                if ferror(stream) != 0 { throw AudioIOError.unreadable(path: path, reason: "read error") }
-                break
-            }
-        }
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        EVP_DigestFinal_ex(context, &digest, &length)
-        return SHA256Digest.hex(digest: digest.prefix(Int(length)))
     }
 }

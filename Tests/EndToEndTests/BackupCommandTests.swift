@@ -1,4 +1,5 @@
 import Archive
+import AudioIO
 import Foundation
 import TestSupport
 import Testing
@@ -16,10 +17,11 @@ import Testing
             }
         }
         let db = try backend.newArchive(in: dir, "desk")
-        let ingest = try CommandRun.triage(["ingest", "--no-features", "--db", db, dir.file("calls")])
+        let env = ["TRIAGE_RECORDINGS": dir.file("store")]
+        let ingest = try CommandRun.triage(["ingest", "--no-features", "--db", db, dir.file("calls")], environment: env)
         try #require(ingest.status == 0, "\(ingest.stderr)")
 
-        let backup = try CommandRun.triage(["backup", "--db", db, "--out", dir.file("backup")])
+        let backup = try CommandRun.triage(["backup", "--db", db, "--out", dir.file("backup")], environment: env)
         #expect(backup.status == 0, "\(backup.stderr)")
         #expect(backup.stdout.contains("3 recordings"), "\(backup.stdout)")
         let recordings = try FileManager.default.contentsOfDirectory(atPath: dir.file("backup/recordings"))
@@ -45,13 +47,18 @@ import Testing
         #expect(try CommandRun.triage(list + [restored]).stdout == CommandRun.triage(list + [db]).stdout)
         #expect(try CommandRun.triage(["audit", "verify", "--db", restored]).status == 0)
 
-        // A recording moved away: named, the rest backed up, exit 1; an existing folder is refused.
+        // The original moved away: the store's copy is backed up. The store's copy gone too: named, the rest backed
+        // up, exit 1; an existing folder is refused.
         try FileManager.default.removeItem(atPath: dir.file("calls/da03-vandafgang-klart.flac"))
-        let second = try CommandRun.triage(["backup", "--db", db, "--out", dir.file("backup2")])
+        let kept = try CommandRun.triage(["backup", "--db", db, "--out", dir.file("backup1")], environment: env)
+        #expect(kept.status == 0 && kept.stdout.contains("3 recordings"), "\(kept.stdout)\(kept.stderr)")
+        let hash = try ContentHash.sha256(fileAt: "\(Repository.root)/Recordings/da03-vandafgang-klart.flac")
+        try FileManager.default.removeItem(atPath: RecordingStore(root: dir.file("store")).path(sha256: hash, fileExtension: "flac"))
+        let second = try CommandRun.triage(["backup", "--db", db, "--out", dir.file("backup2")], environment: env)
         #expect(second.status == 1)
         #expect(second.stderr.contains("da03-vandafgang-klart.flac: missing"), "\(second.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("backup2/recordings")).count == 2)
-        let again = try CommandRun.triage(["backup", "--db", db, "--out", dir.file("backup")])
+        let again = try CommandRun.triage(["backup", "--db", db, "--out", dir.file("backup")], environment: env)
         #expect(again.status == 1 && again.stderr.contains("already exists") && again.stderr.split(separator: "\n").count == 1, "\(again.stderr)")
     }
 }

@@ -15,6 +15,8 @@ public struct CommandRun: Sendable {
         var env = ProcessInfo.processInfo.environment
         env["TRIAGE_DB"] = nil
         env["TRIAGE_TAXONOMY"] = "\(Repository.root)/Taxonomy/taxonomy.yaml"
+        // A PostgreSQL archive's recording store defaults to the user's data folder: the tests' stay in a temporary one.
+        if env["XDG_DATA_HOME"] == nil { env["XDG_DATA_HOME"] = NSTemporaryDirectory() + "triage-tests-data" }
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -34,6 +34,17 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { uri }
 
+    /// A folder name for what belongs to the archive at `address` on this machine (its recording store):
+    /// host, port and database, with anything but letters, digits, `.`, `-` and `_` turned into `_`.
+    public static func folderName(_ address: String) -> String {
+        let components = URLComponents(string: address)
+        let path = components?.path ?? ""
+        let database = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        let parts = [components?.host ?? "local", components?.port.map(String.init) ?? "", database].filter { !$0.isEmpty }
+        let name = String(parts.joined(separator: "-").map { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) ? $0 : "_" })
+        return name.isEmpty || name.hasPrefix(".") ? "postgresql" + name : name
+    }
+
     private static func redacted(_ components: URLComponents) -> String {
         var safe = components
         if safe.password != nil { safe.password = "…" }

@@ -188,6 +188,35 @@ extension PostgresArchiveStore: MaintenanceStore {
         return name
     }
 
+    /// Restores a dump made by `backupDatabase(into:)` into the database at `address`, which must be empty: in one
+    /// transaction, so that a failure leaves it as it was.
+    static func restore(dump: String, into address: PostgresAddress) throws {
+        guard let pgRestore = program("pg_restore") else {
+            throw ArchiveError.failed(path: address.uri, reason: "pg_restore is not installed (Debian's postgresql-client)")
+        }
+        let target = try PostgresArchiveStore.tablesExist(at: address)
+        guard !target else { throw ArchiveError.failed(path: address.uri, reason: "the database already holds an archive; restore into an empty one") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pgRestore)
+        process.arguments = ["--single-transaction", "--exit-on-error", "--no-owner", "--no-password", "--dbname", address.uri, dump]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do { try process.run() } catch { throw ArchiveError.failed(path: address.uri, reason: "cannot run pg_restore: \(error)") }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ArchiveError.failed(path: address.uri, reason: "pg_restore failed: \(PostgresConnection.firstLine(message))")
+        }
+    }
+
+    /// Whether the database at `address` already holds an archive's tables.
+    static func tablesExist(at address: PostgresAddress) throws -> Bool {
+        let connection = try PostgresConnection(address, timeoutSeconds: 10)
+        let rows = try connection.execute("SELECT to_regclass('public.calls') IS NOT NULL AS present")
+        return rows.first?["present"] == "t"
+    }
+
     /// A PostgreSQL client program: the newest server version's, else the one on PATH.
     static func program(_ name: String) -> String? {
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []

@@ -57,3 +57,11 @@ extension ArchiveSession {
         return try store.appliedMigrations()
     }
 }
+
+extension ArchiveSession {
+    /// Records in the audit log that the archive was restored from the backup in `folder`.
+    public func recordRestore(from folder: String) throws {
+        try require(.audit)
+        try store.append(context().event(.restore, detail: "restored from \(folder)"))
+    }
+}

@@ -20,31 +20,27 @@ extension ArchiveSession {
     public func backup(to folder: String) throws -> ArchiveBackupReport {
         try require(.audit)
         let fm = FileManager.default
-        guard !fm.fileExists(atPath: folder) else { throw ArchiveError.failed(path: folder, reason: "already exists; name a new folder") }
+        guard !fm.fileExists(atPath: folder) else { throw ArchiveError.file(path: folder, problem: "already exists; name a new folder") }
         let partial = folder + ".partial"
         do {
             if fm.fileExists(atPath: partial) { try fm.removeItem(atPath: partial) } // what an earlier, interrupted backup left
             try fm.createDirectory(atPath: partial + "/recordings", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw ArchiveError.failed(path: folder, reason: "cannot create the folder (\(error.localizedDescription))")
+            throw ArchiveError.file(path: folder, problem: "cannot create the folder (\(error.localizedDescription))")
         }
         try store.append(context().event(.export, detail: "backup to \(folder)"))
         let databaseFile = try store.backupDatabase(into: partial)
         var copied: [[String: String]] = [], missing: [(path: String, problem: String)] = []
-        var offset = 0
-        while true {
-            let calls = try store.listCalls(CallListRequest(limit: 1000, offset: offset))
-            offset += calls.count
-            for call in calls where call.sampleRate != nil && !call.path.isEmpty {
-                let target = "\(partial)/recordings/\(call.sha256).\((call.path as NSString).pathExtension.lowercased())"
-                guard let data = fm.contents(atPath: call.path) else { missing.append((call.path, "missing")); continue }
-                guard SHA256Digest.hex(data) == call.sha256 else { missing.append((call.path, "changed since it was ingested")); continue }
-                do { try data.write(to: URL(fileURLWithPath: target)) } catch {
-                    throw ArchiveError.failed(path: target, reason: "cannot write the recording (\(error.localizedDescription))")
-                }
-                copied.append(["call": String(call.id), "sha256": call.sha256, "path": call.path, "file": "recordings/" + (target as NSString).lastPathComponent])
+        try forEachAudioCall { call in
+            let file = "recordings/" + RecordingStore.fileName(sha256: call.sha256, fileExtension: (call.path as NSString).pathExtension)
+            guard let source = recordingPath(of: call) else { missing.append((call.path, "missing")); return }
+            let hash: String
+            do throws(SHA256Digest.ReadFailure) { hash = try SHA256Digest.hex(fileAt: source) } catch { missing.append((source, "unreadable (\(error.reason))")); return }
+            guard hash == call.sha256 else { missing.append((source, "changed since it was ingested")); return }
+            do throws(DurableFile.Failure) { try DurableFile.copy(from: source, to: "\(partial)/\(file)") } catch {
+                throw ArchiveError.file(path: error.path, problem: "cannot write the recording (\(error.reason))")
             }
-            if calls.count < 1000 { break }
+            copied.append(["call": String(call.id), "sha256": call.sha256, "path": call.path, "file": file])
         }
         let manifest: [String: Any] = [
             "archive": address, "made_at": Timestamps.iso8601(clock()), "made_by": user.name, "database": databaseFile,
@@ -55,7 +51,7 @@ extension ArchiveSession {
             try json.write(to: URL(fileURLWithPath: partial + "/manifest.json"))
             try fm.moveItem(atPath: partial, toPath: folder)
         } catch {
-            throw ArchiveError.failed(path: folder, reason: "cannot finish the backup (\(error.localizedDescription))")
+            throw ArchiveError.file(path: folder, problem: "cannot finish the backup (\(error.localizedDescription))")
         }
         return ArchiveBackupReport(folder: folder, databaseFile: databaseFile, recordings: copied.count, missing: missing)
     }

@@ -65,12 +65,16 @@ extension ArchiveSession {
         return try store.features(ofCall: id)
     }
 
-    /// Records that a call's recording is about to be read or played, and returns the call; refuses a role
-    /// that may not.
-    public func openRecording(ofCall id: Int64) throws -> Call? {
+    /// Records that a call's recording is about to be read or played, and returns the call with the file to read
+    /// (the store's copy, else the original); nil for a call without audio. Refuses a role that may not, and
+    /// throws when the recording is gone from both places.
+    public func openRecording(ofCall id: Int64) throws -> OpenedRecording? {
         try require(.readRecordings)
-        guard let call = try store.call(id: id) else { return nil }
-        try store.append(context().event(.readRecording, callID: id, detail: call.path))
-        return call
+        guard let call = try store.call(id: id), call.format != nil else { return nil }
+        guard let path = recordingPath(sha256: call.sha256, originalPath: call.path) else {
+            throw ArchiveError.file(path: call.path, problem: "the recording is missing: not in the recording store, and the original is gone")
+        }
+        try store.append(context().event(.readRecording, callID: id, detail: path))
+        return OpenedRecording(call: call, path: path)
     }
 }

@@ -14,6 +14,8 @@ public enum ArchiveError: Error, Sendable, CustomStringConvertible {
     case failed(path: String, reason: String)
     /// What was asked for is not in the archive.
     case notFound(String)
+    /// A file beside the database (a recording in the store, a backup's part) is missing, damaged or cannot be written.
+    case file(path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum ArchiveError: Error, Sendable, CustomStringConvertible {
         case .diskFull(let p): return "\(p): the disk is full; nothing was written"
         case .failed(let p, let r): return "\(p): database error: \(r)"
         case .notFound(let what): return what
+        case .file(let p, let problem): return "\(p): \(problem)"
         }
     }
 }

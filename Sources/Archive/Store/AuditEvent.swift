@@ -39,6 +39,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case userAdd = "user-add"
     case userChange = "user-change"
     case userRemove = "user-remove"
+    case restore
 }
 
 /// One thing done to the archive, about to be appended to its audit log.

@@ -25,8 +25,14 @@ public struct Ingestor: Sendable {
     public func ingest(_ item: IngestItem) -> IngestResult {
         do {
             let (sha256, transcriptData) = try CallPreparer.contentHash(of: item)
-            if let existing = try archive.callID(sha256: sha256) { return .alreadyPresent(callID: existing) }
+            // The recording goes into the archive's store before its call is stored, so no call refers to a
+            // recording the store lacks; a call archived before the store existed gets its copy when ingested again.
+            if let existing = try archive.callID(sha256: sha256) {
+                if let audio = item.audioPath { try archive.keepRecording(fileAt: audio, sha256: sha256) }
+                return .alreadyPresent(callID: existing)
+            }
             let draft = try CallPreparer.draft(for: item, sha256: sha256, transcriptData: transcriptData, features: features)
+            if let audio = item.audioPath { try archive.keepRecording(fileAt: audio, sha256: sha256) }
             switch try archive.store(draft) {
             case .inserted(let id): return .archived(callID: id, durationMs: draft.durationMs)
             case .alreadyPresent(let id): return .alreadyPresent(callID: id)

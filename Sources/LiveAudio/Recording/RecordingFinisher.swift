@@ -1,5 +1,6 @@
 import AudioIO
 import Foundation
+import TriageCore
 
 /// Turns a capture file into the finished recording: the WAV as it is, or encoded to FLAC next to it
 /// (written to a temporary name, synced, then renamed, so the finished file is whole or absent).
@@ -40,9 +41,6 @@ public enum RecordingFinisher {
     }
 
     static func syncFile(_ path: String) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw AudioIOError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        if fsync(fd) != 0 { throw AudioIOError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        do { try DurableFile.sync(path) } catch { throw AudioIOError.writeFailed(path: error.path, reason: error.reason) }
     }
 }

@@ -109,8 +109,8 @@ public final class DeskModel {
         if let known = overviews.first(where: { $0.id == id }) { return known.overview }
         let result: Result<AudioOverview, OverviewProblem>
         do {
-            guard let call = try archive.openRecording(ofCall: id), call.format != nil else { throw OverviewProblem(message: "no audio for this call") }
-            let file = try AudioFile(path: call.path)
+            guard let recording = try archive.openRecording(ofCall: id) else { throw OverviewProblem(message: "no audio for this call") }
+            let file = try AudioFile(path: recording.path)
             result = .success(AudioOverview(samples: try file.readMono(), sampleRate: file.info.sampleRate))
         } catch let problem as OverviewProblem {
             result = .failure(problem)

@@ -20,7 +20,10 @@ import TriageCore
         (.readCalls, { s, id in _ = try s.latestDecision(ofCall: id) }),
         (.readTranscripts, { s, id in _ = try s.turns(ofCall: id) }),
         (.readTranscripts, { s, _ in _ = try s.searchTranscripts("vandet") }),
-        (.readRecordings, { s, id in _ = try s.openRecording(ofCall: id) }),
+        // The seed call's recording is nowhere on disk: an allowed role gets as far as finding it missing.
+        (.readRecordings, { s, id in
+            do { _ = try s.openRecording(ofCall: id) } catch ArchiveError.file(_, let problem) where problem.contains("recording is missing") {}
+        }),
         (.readRecordings, { s, id in _ = try s.features(ofCall: id) }),
         (.decide, { s, id in try s.decide(D.decision(id, ["itching"], .selfCare)) }),
         (.addNote, { s, id in try s.addNote(callID: id, text: "note") }),
