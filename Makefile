@@ -74,6 +74,7 @@ demo: release
 	  kill $$pid 2>/dev/null; true; \
 	else echo "open the application in a terminal with: $(TRIAGE) --db $(DEMO_DB)"; fi
 	$(TRIAGE) audit verify --db $(DEMO_DB)
+	$(TRIAGE) verify --db $(DEMO_DB)
 
 ## bench: the benchmarks, reported as ratios against their named baselines (the statistics and the department's
 ## load on a throwaway PostgreSQL server beside an SQLite file)
