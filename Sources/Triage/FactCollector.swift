@@ -114,8 +114,12 @@ enum FactCollector {
         var topics = Set<QuestionTopic>()
         var recent: [[Token]] = []
         var previousAdvice: [Token] = []
+        var watersInCall = false
         for (order, turn) in turns.enumerated() {
-            defer { recent = Array((recent + [turn.tokens]).suffix(3)) }
+            defer {
+                recent = Array((recent + [turn.tokens]).suffix(3))
+                watersInCall = watersInCall || turn.isCallerSide && FactExtractor.mentionsWaters(turn.tokens)
+            }
             if turn.turn.speaker == .midwife {
                 repeatedBack += restated(by: turn)
                 previousAdvice = turn.tokens.contains { conditionalWords.contains($0.text) } ? turn.tokens : []
@@ -125,7 +129,7 @@ enum FactCollector {
                 continue
             }
             guard turn.isCallerSide else { continue }
-            for fact in FactExtractor.facts(in: turn.tokens, language: turn.language, topics: topics, context: recent.flatMap { $0 }) {
+            for fact in FactExtractor.facts(in: turn.tokens, language: turn.language, topics: topics, context: recent.flatMap { $0 }, watersInCall: watersInCall) {
                 // "Ring igen, når de kommer hvert tredje minut." — "Hvert tredje. Okay.": her echo of the advice is no fact.
                 if echoes(fact, in: turn.tokens, advice: previousAdvice) { continue }
                 let source: Evidence.Source = topics.isEmpty ? turn.source : .questionAnswer

@@ -144,4 +144,74 @@ import TriageCore
         let denied = classify([(.midwife, "Bløder du?"), (.caller, "Nej.")])
         #expect(!denied.questions.contains { $0.finding == "vaginal_bleeding" })
     }
+
+    // Readings found in round four's development calls (closed questions, several worries, a bad line).
+
+    @Test func aNoToIsHeMovingLessMeansAsUsual() {
+        let less = classify([(.caller, "Jeg er 37 uger."), (.midwife, "Bevæger barnet sig mindre?"), (.caller, "Nej. Som det plejer.")])
+        #expect(!less.redFlags.contains { $0.code == "absent_or_reduced_movements" })
+        #expect(less.fact("fetal_movements") == .text("normal"))
+        let yes = classify([(.caller, "I'm 34 weeks."), (.midwife, "Is she quieter than usual?"), (.caller, "Yes.")])
+        #expect(yes.fact("fetal_movements") == .text("reduced"))
+        #expect(yes.redFlags.contains { $0.code == "absent_or_reduced_movements" })
+        // "Not less than he usually does" is no finding; the woman lying still is not the baby.
+        let notLess = classify([(.caller, "jeg er 31 uger han sparker meget ikke mindre end han plejer")])
+        #expect(!notLess.redFlags.contains { $0.code == "absent_or_reduced_movements" })
+        let still = classify([(.caller, "Jeg er 35 uger. Jeg har ligget helt stille, og så er det alligevel vådt.")])
+        #expect(!still.redFlags.contains { $0.code == "absent_or_reduced_movements" })
+    }
+
+    @Test func aClefSentenceAfterANoIsNoYes() {
+        let a = classify([(.midwife, "Har du hovedpine, eller ser du noget mærkeligt?"), (.caller, "Nej, jeg har det egentlig fint. Det er det, der er så underligt.")])
+        #expect(a.denied.contains { $0.code == "headache" })
+        // A hedge sentences later about something else leaves a plain no standing.
+        let b = classify([(.midwife, "Is the baby moving less than usual?"), (.caller, "No! No, he is moving loads. I counted ten in twenty minutes. I just don't know if that's too many.")])
+        #expect(b.denied.contains { $0.code == "reduced_movements" })
+    }
+
+    @Test func telegraphicAndRelayedNos() {
+        #expect(classify([(.midwife, "Does she have a headache?"), (.caller, "Headache no. Eyes she is saying fine.")]).denied.contains { $0.code == "headache" })
+        // A partner repeats the question to her and relays her answer, on a recogniser's line.
+        let relayed = classify([(.midwife, "har hun ondt i maven"), (.caller, "har du ondt i maven nej altså siger hun")])
+        #expect(relayed.denied.contains { $0.code == "abdominal_pain" })
+        // A midwife's question without a question mark: verb first, her state told back, or a word on its own.
+        let sweat = classify([(.caller, "jeg fødte for ti dage siden jeg bløder igen"), (.midwife, "skifter du bind hver time"), (.caller, "ja oftere")])
+        #expect(sweat.redFlags.contains { $0.code == "heavy_bleeding" })
+        let fever = classify([(.caller, "jeg er 26 uger og har ondt i halsen"), (.midwife, "du har ikke haft feber"), (.caller, "jo i går aftes 38,2")])
+        #expect(fever.redFlags.contains { $0.code == "fever" })
+    }
+
+    @Test func numbersAsARecogniserAndANonNativeSpeakerSayThem() {
+        // "ni og tredive" is 39, not 30 and 9; "bliver 37 uger i morgen" is 36+6.
+        let split = classify([(.caller, "ni og tredive plus en og det er min første")])
+        #expect(split.fact("gestational_week") == .integer(39) && split.fact("gestational_days") == .integer(1))
+        let tomorrow = classify([(.caller, "Jeg tror, mit vand er gået. Jeg bliver 37 uger i morgen.")])
+        #expect(tomorrow.fact("gestational_week") == .integer(36) && tomorrow.fact("gestational_days") == .integer(6))
+        #expect(tomorrow.redFlags.contains { $0.code == "preterm" })
+        // A blood pressure "on" or "og" where the blood pressure is the subject; a temperature "38 7" in digits.
+        let bp = classify([(.caller, "My blood pressure today is one hundred fifty-two on... one hundred one.")])
+        #expect(bp.fact("bp_systolic") == .integer(152) && bp.fact("bp_diastolic") == .integer(101))
+        #expect(classify([(.caller, "Blodtrykket er et hundrede og halvtreds… og femoghalvfems.")]).fact("bp_diastolic") == .integer(95))
+        #expect(classify([(.caller, "jeg har feber nu har jeg 38 7")]).fact("temperature_c") == .number(38.7))
+        // "four like minutes apart": the hedge between a number and its unit.
+        #expect(classify([(.caller, "the contractions are four like minutes apart")]).fact("contraction_interval_min") == .number(4))
+    }
+
+    @Test func theWatersColourOnThePadLaterInTheCall() {
+        let a = classify([(.caller, "Mit vand er gået. Jeg er 41+3."), (.midwife, "Hvornår gik det?"), (.caller, "For en time siden. Det er klart."),
+                          (.midwife, "Har du et bind i?"), (.caller, "Ja. Vent... nej, det er ikke klart. Det er brunligt, sådan lidt som tynd te.")])
+        #expect(a.fact("fluid_colour") == .text("brown"))
+        #expect(a.redFlags.contains { $0.code == "coloured_fluid" })
+        #expect(classify([(.caller, "My water broke. It is pinky-red, like when you wash a cut.")]).fact("fluid_colour") == .text("bloody"))
+    }
+
+    @Test func describedEmergenciesAcrossACommaAndOnTheFloor() {
+        let hard = classify([(.caller, "Veer. Min anden. Nu brænder det dernede. Der er noget hårdt, der kommer ud.")])
+        #expect(hard.disposition == .emergency112)
+        let floor = classify([(.caller, "Jeg fødte i går. Da jeg var på toilettet, lå jeg pludselig på gulvet. Min kæreste siger, jeg var væk et lille øjeblik.")])
+        #expect(floor.redFlags.contains { $0.code == "collapse" })
+        // Bleeding checked by the midwife that stopped is resolved.
+        let checked = classify([(.caller, "Jeg er 38 uger. Jeg blødte lidt efter hindeløsningen. Jordemoderen kiggede på det og sagde, det var fint. Det holdt op i går.")])
+        #expect(!checked.redFlags.contains { $0.code == "any_bleeding" })
+    }
 }

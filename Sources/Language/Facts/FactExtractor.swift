@@ -5,11 +5,19 @@ import TriageCore
 /// movements, days since the birth, and who is calling. `topics` are what the midwife just asked, so a
 /// bare answer ("ja", "38 plus 2", "klart") counts.
 public enum FactExtractor {
+    /// Words that speak of the waters ("vandet er gået", "my waters"): once said, a later colour is the waters'.
+    static let watersWords: Set<String> = ["vandet", "vand", "fostervand", "fostervandet", "vandafgang", "waters", "water", "amniotic", "fluid"]
+
+    /// Whether the tokens speak of the waters.
+    public static func mentionsWaters(_ tokens: [Token]) -> Bool { tokens.contains { watersWords.contains($0.text) || watersWords.contains($0.stem) } }
+
     /// Facts a turn may state more than once (a correction, a range then a later figure).
     static let repeatable: Set<String> = ["gestational_week", "gestational_days", "contraction_interval_min"]
 
     /// - Parameter context: the turns just before, whose words set the scene ("feber" before a bare "38,4").
-    public static func facts(in tokens: [Token], language: String, topics: Set<QuestionTopic> = [], context: [Token] = []) -> [ExtractedFact] {
+    /// - Parameter watersInCall: the call has spoken of the waters already, so a colour on the pad is theirs.
+    public static func facts(in tokens: [Token], language: String, topics: Set<QuestionTopic> = [], context: [Token] = [],
+                             watersInCall: Bool = false) -> [ExtractedFact] {
         var out: [ExtractedFact] = []
         let words = tokens.map(\.text)
         let contextWords = Set(context.map(\.text))
@@ -44,6 +52,14 @@ public enum FactExtractor {
             }
             let weekWords: Set<String> = ["uge", "uger", "ugen", "week", "weeks", "weeks'"]
             let ago: Set<String> = ["siden", "ago", "since"]
+            // "Jeg bliver 37 uger i morgen", "I turn 37 weeks tomorrow": the day before, 36+6.
+            let tomorrow = (weekWords.contains(next) && ["i", "tomorrow"].contains(word(i + 2)) && (word(i + 2) == "tomorrow" || word(i + 3) == "morgen"))
+                || ["i", "tomorrow"].contains(next) && (next == "tomorrow" || word(i + 2) == "morgen")
+            if tomorrow, ["bliver", "turn", "turns", "be", "rammer"].contains(word(i - 1)), n > 4 {
+                add("gestational_week", .integer(Int(n) - 1), (i - 1)..<(i + 2))
+                add("gestational_days", .integer(6), (i - 1)..<(i + 2))
+                continue
+            }
             if weekWords.contains(next), !ago.contains(word(i + 2)), !ago.contains(word(i + 3)), word(i - 1) != "for",
                word(i - 1) != "om", word(i - 1) != "in" {
                 add("gestational_week", .integer(Int(n)), i..<(i + 2))
@@ -215,7 +231,7 @@ public enum FactExtractor {
             ("bloody", ["blodig*", "rød*", "bloody", "red", "reddish", "blodtilblandet", "blood-stained", "bloodstained"]),
             ("clear", ["klart", "klar", "clear", "gennemsigtig*", "farveløs*", "colourless", "colorless", "transparent"]),
         ]
-        let fluidContext = topics.contains(.fluidColour) || mentioned(["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid",
+        let fluidContext = topics.contains(.fluidColour) || watersInCall || mentioned(["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid",
                                                                        "vandafgang", "siver", "leaking", "liquor", "srom", "våd", "vådt", "wet", "plaskede",
                                                                        "plask", "lækker", "gush", "trickling"])
         if fluidContext {
@@ -223,6 +239,10 @@ public enum FactExtractor {
                 for i in tokens.indices where WordSequence.first(of: names.map { [$0] }, in: [tokens[i].text]) != nil {
                     // "lyserød" is pink, not red; "te" and "tea" only as a comparison ("som te", "like tea").
                     if colour == "bloody", tokens[i].text.hasPrefix("rødlig") == false, i > 0, tokens[i - 1].text == "lyse" { continue }
+                    // "pinky-red", "lyse-rødt" read as pink; the red in them says blood-stained, the more concerning.
+                    if colour == "pink", ["-red", "-rød", "-rødt"].contains(where: tokens[i].text.hasSuffix) {
+                        add("fluid_colour", .text("bloody"), i..<(i + 1))
+                    }
                     if ["te", "tea", "kaffe", "coffee", "spinat", "pea", "rose"].contains(tokens[i].text), !["som", "like", "svag", "weak", "af", "of", "kogt", "cold"].contains(word(i - 1)),
                        !["som", "like"].contains(word(i - 2)) { continue }
                     let sentence = sentenceOf(i)
@@ -273,8 +293,9 @@ public enum FactExtractor {
                     || ["grader", "degrees", "i"].contains(word(i + 1)) || ["komma", "point"].contains(word(i + 1))
                 var value = v
                 if ["komma", "point"].contains(word(i + 1)), let d = number(i + 2), d < 10 { value = v + d / 10 }
-                // "38 ni", "thirty-eight nine": a recogniser's decimal without its comma.
-                let spokenDecimal = !decimal && v == v.rounded() && (36...42).contains(v) && i + 1 < tokens.count && tokens[i + 1].kind == .word
+                // "38 ni", "thirty-eight nine", "38 7": a recogniser's decimal without its comma.
+                let spokenDecimal = !decimal && v == v.rounded() && (36...42).contains(v) && i + 1 < tokens.count
+                    && (tokens[i + 1].kind == .word || tokens[i + 1].kind == .number && tokens[i + 1].text.count == 1)
                     && (number(i + 1).map { $0 >= 0 && $0 <= 9 && $0 == $0.rounded() } ?? false)
                 if spokenDecimal, let d = number(i + 1) { value = v + d / 10 }
                 guard decimal || spokenDecimal || topics.contains(.temperature) else { continue }
@@ -294,11 +315,21 @@ public enum FactExtractor {
             }
         }
 
-        // Blood pressure: "150 over 95", "150/95".
+        // Blood pressure: "150 over 95", "150/95"; where the blood pressure is the subject also "152 on 101" and
+        // "150 … og 95" (a pause and "and" between the two).
+        let pressureContext = topics.contains(.bloodPressure) || mentioned(["blodtryk", "blodtrykket", "blodtryksmåler", "pressure", "bp"])
+        let separators: Set<String> = pressureContext ? ["over", "/", "on", "og", "and", "på", "til"] : ["over", "/"]
         for i in tokens.indices {
-            guard let s = number(i), (70...260).contains(s), ["over", "/"].contains(word(i + 1)), let d = number(i + 2), (40...160).contains(d), d < s else { continue }
-            add("bp_systolic", .integer(Int(s)), i..<(i + 3))
-            add("bp_diastolic", .integer(Int(d)), i..<(i + 3))
+            guard let s = number(i), (70...260).contains(s) else { continue }
+            // A pause written as "…", "..." or "," around the separator, where the blood pressure is the subject.
+            func pause(_ k: Int) -> Bool { pressureContext && k < tokens.count && ["…", "...", ",", "."].contains(tokens[k].text) }
+            var j = i + 1
+            while pause(j), j < i + 4 { j += 1 }
+            guard separators.contains(word(j)) else { continue }
+            while pause(j + 1), j < i + 7 { j += 1 }
+            guard let d = number(j + 1), (40...160).contains(d), d < s else { continue }
+            add("bp_systolic", .integer(Int(s)), i..<(j + 2))
+            add("bp_diastolic", .integer(Int(d)), i..<(j + 2))
             break
         }
 
@@ -357,7 +388,9 @@ public enum FactExtractor {
             if let (r, state) = (concerning.isEmpty ? candidates : concerning).min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
                 add("fetal_movements", .text(state), r)
             } else if topics.contains(.fetalMovements), let yes = Utterance.answer(tokens) {
-                add("fetal_movements", .text(yes ? "normal" : topics.contains(.movementsAsUsual) ? "reduced" : "absent"), 0..<1)
+                let state = topics.contains(.movementsReduced) ? (yes ? "reduced" : "normal")
+                    : yes ? "normal" : topics.contains(.movementsAsUsual) ? "reduced" : "absent"
+                add("fetal_movements", .text(state), 0..<1)
             }
         }
 

@@ -7,6 +7,8 @@ public enum QuestionTopic: String, Sendable, CaseIterable {
          fetalMovements, bleedingAmount, bloodPressure, daysPostpartum
     /// The movements compared with usual ("as much as usual?"): a no means fewer, not none.
     case movementsAsUsual
+    /// Whether the movements are fewer ("Bevæger barnet sig mindre?", "Is she quieter?"): a no means as usual, a yes fewer.
+    case movementsReduced
 
     static let cues: [(QuestionTopic, [[String]])] = [
         (.gestationalAge, [["hvor", "langt"], ["hvilken", "uge"], ["hvor", "mange", "uge*"], ["how", "many", "week*"], ["how", "far", "along"], ["which", "week"],
@@ -44,10 +46,24 @@ public enum QuestionTopic: String, Sendable, CaseIterable {
                words[max(0, cue.lowerBound - 4)..<cue.lowerBound].contains(where: { openQuestionWords.contains($0) }) {
                 here.remove(.firstBaby)
             }
-            if here.contains(.fetalMovements), comparesMovements(sentence) { here.insert(.movementsAsUsual) }
+            if here.contains(.fetalMovements), asksAboutFewer(sentence) {
+                here.insert(.movementsReduced)
+            } else if here.contains(.fetalMovements), comparesMovements(sentence) {
+                here.insert(.movementsAsUsual)
+            }
             found.formUnion(here)
         }
         return found
+    }
+
+    /// Whether a question about the baby's movements asks if they are fewer or weaker than usual, so that its polarity
+    /// turns: "Bevæger han sig mindre?" — "Nej" is as usual.
+    public static func asksAboutFewer(_ tokens: [Token]) -> Bool {
+        let words = tokens.filter(\.isWord).map(\.text)
+        // "Lige så meget eller mindre?" offers both: its answer is read as a comparison with usual.
+        return WordSequence.first(of: [["mindre"], ["færre"], ["stillere"], ["svagere"], ["nedsat*"], ["roligere"], ["less"], ["fewer"], ["quieter"],
+                                       ["weaker"], ["reduced"], ["slowed"]], in: words) != nil
+            && WordSequence.first(of: [["lige", "så"], ["as", "much"], ["as", "often"]], in: words) == nil
     }
 
     /// Whether a question about the baby's movements compares them with usual ("Er han lige så aktiv, som han plejer?"),

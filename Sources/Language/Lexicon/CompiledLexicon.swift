@@ -126,6 +126,8 @@ public struct CompiledLexicon: Sendable {
         for (n, word) in entry.words.enumerated() {
             var gap = 0
             while true {
+                // The comma before a relative clause is written, not heard: "noget hårdt, der kommer ud".
+                if n > 0, i < tokens.count, tokens[i].text == ",", CompiledLexicon.relativeWords.contains(word.text) { i += 1 }
                 guard i < tokens.count, tokens[i].kind != .punctuation else { return nil }
                 let t = tokens[i]
                 let exact = entry.exact.contains(n)
@@ -145,6 +147,9 @@ public struct CompiledLexicon: Sendable {
         }
         return (i, fuzzy)
     }
+
+    /// Words that open a relative clause, which a phrase may reach across the comma before it.
+    static let relativeWords: Set<String> = ["der", "som", "that", "which", "who"]
 
     /// The article or "one" that a recogniser writes as the digit 1 ("der stikker 1 snor ud" for "en snor").
     static let ones: Set<String> = ["en", "et", "a", "an", "one"]

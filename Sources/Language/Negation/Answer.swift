@@ -34,6 +34,8 @@ public enum Answer: Sendable, Equatable {
         ["det", "gør", "jeg"], ["det", "har", "jeg"], ["det", "er", "det"], ["det", "gør", "hun"], ["det", "har", "hun"], ["det", "er", "der"],
         ["i", "have"], ["i", "am"], ["i", "do"], ["it", "is"], ["she", "is"], ["she", "has"], ["she", "does"], ["there", "is"], ["they", "are"],
     ]
+    /// Words that open the relative clause of a cleft sentence after "det er det" / "it is" ("det er det, der …").
+    static let cleftWords: Set<String> = ["der", "som", "that", "which", "who", "what"]
     /// Words that turn an earlier answer round ("nej … jo", "no, actually yes").
     static let corrections: Set<String> = ["jo", "actually", "faktisk", "undskyld", "sorry", "rettere", "wait", "vent"]
 
@@ -48,8 +50,9 @@ public enum Answer: Sendable, Equatable {
         guard let plain = read.lastIndex(where: { $0?.plain == true }), let answer = read[plain]?.answer else {
             return read.last { $0 != nil }??.answer
         }
-        // "Ja. Tror jeg.", "No. I don't know, maybe.": a hedge after the answer leaves it open, the safer reading.
-        if answer != .unsure, read[(plain + 1)...].contains(where: { $0?.answer == .unsure }) { return .unsure }
+        // "Ja. Tror jeg.", "No. I don't know, maybe.": a hedge right after the answer leaves it open, the safer reading
+        // (not one sentences later about something else: "No! He's moving loads. I counted ten. I don't know if that's too many").
+        if answer != .unsure, plain + 1 < read.count, read[plain + 1]?.answer == .unsure { return .unsure }
         return answer
     }
 
@@ -82,7 +85,10 @@ public enum Answer: Sendable, Equatable {
             if WordSequence.first(of: relief.map { [$0] }, in: Array(words[d.upperBound...])) != nil { return nil }
             return (.no, true)
         }
-        if let a = WordSequence.first(of: affirmations, in: words), a.lowerBound <= 2 { return (ends ? .unsure : .yes, true) }
+        // "Det er det" answers; "det er det, der er så underligt" only starts a cleft sentence.
+        if let a = WordSequence.first(of: affirmations, in: words), a.lowerBound <= 2, !(words.indices.contains(a.upperBound) && cleftWords.contains(words[a.upperBound])) {
+            return (ends ? .unsure : .yes, true)
+        }
         if let a = WordSequence.first(of: amountYes, in: words), a.lowerBound <= 1 { return (ends ? .unsure : .yes, false) }
         // "Ikke …", "not …", "never": a no as well.
         if ["ikke", "not", "never", "aldrig"].contains(first) { return (.no, true) }

@@ -8,6 +8,7 @@ public enum CheckedAndResolved {
         ["var", "inde"], ["var", "oppe"], ["blev", "undersøgt"], ["undersøgte", "mig"], ["blev", "tjekket"], ["tjekkede", "mig"], ["ctg"],
         ["scanning*"], ["was", "seen"], ["were", "seen"], ["got", "checked"], ["they", "checked"], ["checked", "me"], ["was", "checked"],
         ["had", "a", "scan"], ["the", "scan"], ["came", "in", "yesterday"], ["went", "in"], ["been", "in"], ["lægen", "sagde"], ["the", "doctor", "said"],
+        ["jordemoderen", "kiggede"], ["lægen", "kiggede"], ["the", "midwife", "looked"], ["midwife", "checked"], ["the", "doctor", "looked"],
     ]
     static let notBack: [[String]] = [
         ["ikke", "kommet", "igen"], ["ikke", "siden"], ["stoppet"], ["holdt", "op"], ["helt", "normal"], ["normal", "igen"], ["normalt", "igen"],

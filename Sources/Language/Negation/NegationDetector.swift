@@ -40,6 +40,16 @@ public enum NegationDetector {
             let own = Set(phrase.lowercased().split(separator: " ").map(String.init))
             if tokens[span].contains(where: { isTrigger($0.text, language: language) && !own.contains($0.text) }) { return .denied }
         }
+        // She asks the woman the midwife's question and answers it: "har du ondt i maven nej siger hun",
+        // "sofie er vandet gået hun ryster på hovedet nej".
+        if let answer = echoedAnswer(to: span, in: tokens, language: language) { return answer }
+        // A telegraphic answer with the no after the word: "Headache no.", "Blod, nej." (not "no more").
+        var after = span.upperBound
+        if after < tokens.count, tokens[after].text == "," { after += 1 }
+        if after < tokens.count, ["no", "nej", "nope", "nix"].contains(tokens[after].text),
+           after + 1 == tokens.count || tokens[after + 1].kind == .punctuation {
+            return .denied
+        }
         // Telegraphic notes: "blødn -", "vand ÷": the sign with nothing after it in its clause.
         if span.upperBound < tokens.count, ["-", "÷", "neg", "negativ"].contains(tokens[span.upperBound].text),
            span.upperBound + 1 == tokens.count || tokens[span.upperBound + 1].kind == .punctuation {
@@ -54,6 +64,24 @@ public enum NegationDetector {
             }
         }
         return .present
+    }
+
+    /// The answer to a question the caller's side repeats at the start of its turn (a verb before its subject, at most
+    /// three words of address before it) when a plain yes or no follows the asked words within six: `.denied` for a no.
+    static func echoedAnswer(to span: Range<Int>, in tokens: [Token], language: String) -> Polarity? {
+        let verbs = Utterance.questionVerbs[language] ?? [], subjects = Utterance.questionSubjects[language] ?? []
+        let start = max(0, span.lowerBound - 4)
+        guard let asks = (start..<min(span.lowerBound + 1, tokens.count - 1)).first(where: { verbs.contains(tokens[$0].text) && subjects.contains(tokens[$0 + 1].text) }),
+              asks <= 3, tokens[0..<asks].allSatisfy({ $0.isWord }) else { return nil }
+        for k in span.upperBound..<min(tokens.count, span.upperBound + 6) {
+            if tokens[k].kind == .punctuation, tokens[k].text != "," { return nil }
+            if ["nej", "no", "nope"].contains(tokens[k].text) {
+                // "… nej jo lidt": a correction after the no leaves the finding standing.
+                let rest = tokens[(k + 1)..<min(tokens.count, k + 3)].map(\.text)
+                return rest.contains(where: { Answer.corrections.contains($0) || $0 == "jo" }) ? nil : .denied
+            }
+        }
+        return nil
     }
 
     /// Words that make what follows in the clause a condition or a supposition, not something that happened.

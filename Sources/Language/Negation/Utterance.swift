@@ -18,15 +18,26 @@ public enum Utterance {
         guard byMidwife, !tokens.contains(where: { $0.kind == .punctuation }) else { return false }
         let words = tokens.filter(\.isWord).map(\.text)
         let verbs = questionVerbs[language] ?? [], subjects = questionSubjects[language] ?? []
-        return zip(words, words.dropFirst()).contains { verbs.contains($0) && subjects.contains($1) }
+        if zip(words, words.dropFirst()).contains(where: { verbs.contains($0) && subjects.contains($1) }) { return true }
+        // "du har ikke haft feber", "you haven't bled": her state told back with a negation asks whether it holds.
+        if words.count >= 3, ["du", "hun", "you", "she"].contains(words[0]), words[1...].prefix(3).contains(where: { ["ikke", "not", "haven't", "hasn't", "don't", "doesn't", "aren't", "isn't"].contains($0) }) {
+            return true
+        }
+        // "klumper", "any clots", "blod": a word or two on its own, not an acknowledgement, asks about it.
+        return !words.isEmpty && words.count <= 3 && !acknowledgements.contains(words[0])
     }
 
+    /// What a midwife says to show she listens, not to ask.
+    static let acknowledgements: Set<String> = ["okay", "ok", "ja", "jo", "nej", "mm", "mhm", "godt", "fint", "nå", "javel", "right", "yes", "no",
+                                                "yeah", "fine", "good", "alright", "tak", "thanks", "hej", "hello", "hi", "fødemodtagelsen"]
+
     static let questionVerbs: [String: Set<String>] = [
-        "da": ["har", "er", "kan", "bløder", "mærker", "føler", "kommer", "varer", "sparker", "bevæger", "går", "ser", "gør", "fik", "lugter", "tisser", "ammer"],
+        "da": ["har", "er", "kan", "bløder", "mærker", "føler", "kommer", "varer", "sparker", "bevæger", "går", "ser", "gør", "fik", "lugter", "tisser", "ammer",
+               "skifter", "bliver", "løber", "siver", "drypper", "svier", "klør", "ryster", "fryser", "sveder", "tager", "måler", "blør", "kaster", "hoster"],
         "en": ["have", "has", "are", "is", "do", "does", "did", "can", "could", "were", "was", "will", "would"],
     ]
     static let questionSubjects: [String: Set<String>] = [
-        "da": ["du", "hun", "han", "det", "der", "vandet", "barnet", "veerne", "de", "i"],
+        "da": ["du", "hun", "han", "det", "der", "vandet", "barnet", "veerne", "de", "i", "maven", "blodet", "hovedet"],
         "en": ["you", "she", "he", "it", "there", "the", "your", "they", "baby"],
     ]
 

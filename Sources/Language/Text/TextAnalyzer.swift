@@ -11,6 +11,11 @@ public final class TextAnalyzer {
         "en": ["um", "uh", "uhm", "erm", "er", "hmm", "ehm"],
     ]
 
+    /// Words said between a number and its unit that only soften it ("four like minutes"), and the units they come before.
+    static let hedgesBeforeUnit: Set<String> = ["like", "sådan", "ish", "cirka", "ca"]
+    static let units: Set<String> = ["minutes", "minute", "mins", "min", "seconds", "secs", "weeks", "week", "hours", "hour",
+                                     "minutter", "minut", "sekunder", "sekund", "uger", "uge", "timer", "time"]
+
     /// Spoken forms written as people say them, and a recogniser's usual misspellings, read as the written word:
     /// "det bløder ik'" is "det bløder ikke", "vanet er gået" is "vandet er gået".
     static let spokenForms: [String: [String: String]] = [
@@ -32,6 +37,11 @@ public final class TextAnalyzer {
                 var w = word
                 if language == "da", w.contains("aa") { w = w.replacingOccurrences(of: "aa", with: "å") }
                 if fillers.contains(w) { continue }
+                // "four like minutes apart", "hver fem sådan minutter": a hedge between a number and its unit.
+                if TextAnalyzer.hedgesBeforeUnit.contains(w), tokens.last?.value != nil, index + 1 < raw.count,
+                   TextAnalyzer.units.contains(raw[index + 1].text.lowercased()) {
+                    continue
+                }
                 if let written = TextAnalyzer.spokenForms[language]?[w] { w = written }
                 // "you know" as a filler, and a word said twice ("maven maven", "can can"), as a recogniser writes them.
                 if language == "en", w == "know", tokens.last?.text == "you", index + 1 < raw.count, raw[index + 1].kind != .punctuation,
@@ -54,7 +64,7 @@ public final class TextAnalyzer {
                 tokens.append(Token(kind: .punctuation, text: word, stem: word, range: range))
             }
         }
-        return TextAnalyzer.joinHundreds(TextAnalyzer.joinEnglishTens(tokens))
+        return TextAnalyzer.joinHundreds(TextAnalyzer.joinDanishTens(TextAnalyzer.joinEnglishTens(tokens)))
     }
 
     static let hundredWords: Set<String> = ["hundred", "hundrede", "hundred's"]
@@ -103,6 +113,24 @@ public final class TextAnalyzer {
 
     /// The stem of one word, as `analyze` would give it.
     public func stem(_ word: String, language: String) -> String { stemmer.stem(word, language: language) }
+
+    /// "ni og tredive", "fem og tyve" (a Danish compound a recogniser wrote as three words) → one number token 39, 25.
+    static func joinDanishTens(_ tokens: [Token]) -> [Token] {
+        var out: [Token] = []
+        var i = 0
+        while i < tokens.count {
+            if i + 2 < tokens.count, tokens[i + 1].text == "og", let unit = NumberWords.danishUnits[tokens[i].text], unit > 0, unit < 10,
+               let tens = NumberWords.danishTens[tokens[i + 2].text] {
+                let text = tokens[i].text + "og" + tokens[i + 2].text
+                out.append(Token(kind: .word, text: text, stem: text, value: Double(tens + unit), range: tokens[i].range.lowerBound..<tokens[i + 2].range.upperBound))
+                i += 3
+            } else {
+                out.append(tokens[i])
+                i += 1
+            }
+        }
+        return out
+    }
 
     /// "thirty eight" → one number token 38.
     static func joinEnglishTens(_ tokens: [Token]) -> [Token] {

@@ -281,7 +281,8 @@ def main():
         raise SystemExit(f"{len(problems)} problems in {len(calls)} calls")
     if "--check" in sys.argv:
         print(f"{len(calls)} calls, labels consistent"); return
-    variants = [to_recogniser(c, i) for i, c in enumerate(calls)]
+    # Seeded by the call's id, so that a call's variant stays the same when calls are added before it.
+    variants = [to_recogniser(c, int(hashlib.sha256(c["id"].encode()).hexdigest()[:8], 16)) for c in calls]
     write(os.path.join(HERE, "devset.jsonl"), calls)
     write(os.path.join(HERE, "recogniser.jsonl"), variants)
     os.makedirs(os.path.join(HERE, "split"), exist_ok=True)
