@@ -15,7 +15,7 @@ APT_PACKAGES := pkg-config libsndfile1-dev libfftw3-dev libsqlite3-dev libncurse
 # The FHIR R4 validator the tests use (fhir.resources 6.4.0 is FHIR 4.0.1), in a venv of its own.
 FHIR_VENV    := .build-tools/fhir-venv
 
-.PHONY: deps fhir-validator build release test demo bench recordings devset model install clean
+.PHONY: deps fhir-validator build release test demo bench fuzz recordings devset model install clean
 
 ## deps: install the Debian packages that are missing (apt-get update only when something is)
 deps:
@@ -98,6 +98,12 @@ DEVSPLIT := Tests/Fixtures/devset/split
 model: release devset
 	$(TRIAGE) train --seed 1 --out Models/reasons.json \
 	  --gold $(DEVSPLIT)/train.jsonl --gold $(DEVSPLIT)/train-recogniser.jsonl --gold $(DEVSPLIT)/dev.jsonl --gold $(DEVSPLIT)/dev-recogniser.jsonl
+
+## fuzz: every parser of outside input fed mutated inputs for FUZZ_SECONDS (default an hour); make test runs 100,000
+FUZZ_SECONDS ?= 3600
+fuzz: deps
+	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
+	TRIAGE_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test --skip-build $(SWIFT_FLAGS) --filter ParserFuzzTests
 
 ## install: the binary in $(PREFIX)/bin, the taxonomy and the shipped model in $(PREFIX)/share/triage, where it looks
 PREFIX ?= /usr/local

@@ -214,4 +214,15 @@ import TriageCore
         let checked = classify([(.caller, "Jeg er 38 uger. Jeg blødte lidt efter hindeløsningen. Jordemoderen kiggede på det og sagde, det var fint. Det holdt op i går.")])
         #expect(!checked.redFlags.contains { $0.code == "any_bleeding" })
     }
+
+    /// A single turn of 85 KB (a recogniser that never split the call) is read through to its end; reading is linear
+    /// in the turn's length (bench classify measures it), and the time limit only guards against a return of the
+    /// super-quadratic reading that took minutes.
+    @Test(.timeLimit(.minutes(2))) func aVeryLongTurnIsReadToItsEnd() {
+        let filler = "jeg har lidt ondt i ryggen og har sovet dårligt og min mand siger at jeg skal slappe af og drikke vand"
+        let words = Array(repeating: filler, count: 800).joined(separator: " ")
+        let a = classify([(.caller, "jeg er 38 uger " + words + " og nu bløder jeg rigtig meget det løber ned ad benene")])
+        #expect(a.redFlags.contains { $0.code == "heavy_bleeding" })
+        #expect(a.fact("gestational_week") == .integer(38))
+    }
 }
