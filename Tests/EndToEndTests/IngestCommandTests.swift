@@ -1,4 +1,6 @@
+import Archive
 import AudioIO
+import Ingest
 import Foundation
 import TestSupport
 import Testing
@@ -77,6 +79,23 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr == "triage: \(dir.file("nonexistent.yaml")): cannot read the file\n")
         #expect(try CommandRun.triage(["calls", "list", "--db", db]).stdout.hasPrefix("No calls archived"))
+    }
+
+    /// Calls archived without a suggestion (a kill between archiving and classifying) are finished by the next run,
+    /// which used to say "already present" and leave them so (issue 16).
+    @Test func aRerunSuggestsForCallsArchivedWithoutASuggestion() throws {
+        try makeCalls()
+        let session = try ArchiveSession.open(address: db, origin: "test")
+        let results = Ingestor(archive: session, features: false).ingest(IngestDiscovery.plan([dir.file("calls")]).items, progress: SilentProgress())
+        let ids = results.compactMap { if case .archived(let id, _) = $0 { return id } else { return nil } }
+        try #require(!ids.isEmpty)
+        for id in ids { #expect(try session.latestAssessment(ofCall: id) == nil) }
+        let rerun = try CommandRun.triage(["ingest", "--no-features", "--db", db, dir.file("calls")])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stdout.contains("classified \(ids.count) call"), "\(rerun.stdout)")
+        for id in ids { #expect(try session.latestAssessment(ofCall: id) != nil) }
+        // And a third run has nothing left to do.
+        #expect(!(try CommandRun.triage(["ingest", "--no-features", "--db", db, dir.file("calls")]).stdout.contains("classified")))
     }
 
     /// Two ingests that create the same new archive at the same moment both store their call (issue 16: one of them

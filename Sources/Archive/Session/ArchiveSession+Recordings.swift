@@ -38,6 +38,11 @@ extension ArchiveSession {
         recordingPath(sha256: call.sha256, originalPath: call.path)
     }
 
+    /// The file to analyse for a call (as `recordingPath(of:)` for a listed call).
+    public func recordingPath(of call: Call) -> String? {
+        recordingPath(sha256: call.sha256, originalPath: call.path)
+    }
+
     func recordingPath(sha256: String, originalPath: String) -> String? {
         guard !originalPath.isEmpty else { return nil }
         let copy = recordings.path(sha256: sha256, fileExtension: (originalPath as NSString).pathExtension)

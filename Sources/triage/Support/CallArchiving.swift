@@ -32,7 +32,20 @@ struct CallArchiving {
     /// the options' one); false when any could not be suggested (each is named on standard error).
     @discardableResult
     func classify(_ results: [IngestResult], using prepared: TriageClassifier? = nil) -> Bool {
-        let ids = results.compactMap { if case .archived(let id, _) = $0 { return id } else { return nil } }
+        // New calls, and calls found already present that have no suggestion yet (a kill between archiving and
+        // classifying, or an earlier failure): the rerun finishes them.
+        var ids: [Int64] = []
+        for result in results {
+            switch result {
+            case .archived(let id, _): ids.append(id)
+            case .alreadyPresent(let id):
+                do { if try store.latestAssessment(ofCall: id) == nil { ids.append(id) } } catch {
+                    Console.err("error: call \(id): \(CommandFailure(error).message)")
+                    return false
+                }
+            case .failed: break
+            }
+        }
         guard !ids.isEmpty else { return true }
         let classifier: TriageClassifier
         do { classifier = try prepared ?? self.classifier() } catch {
