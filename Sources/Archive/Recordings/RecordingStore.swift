@@ -59,14 +59,19 @@ public struct RecordingStore: Sendable {
         }
     }
 
-    /// Copies the recording at `source`, whose content hash is `sha256`, into the store, unless an intact copy is
-    /// already there (a damaged one is replaced). Returns the copy's path. The copy is hashed before it is
-    /// renamed into place: a file that changed while it was read is refused, not stored under the wrong name.
+    /// Copies the recording at `source`, whose content hash is `sha256`, into the store, unless a copy of its size is
+    /// already there (`verify: true` reads that copy in full first and replaces it when damaged; `triage verify` reads
+    /// every copy). Returns the copy's path. The copy is hashed before it is renamed into place: a file that changed
+    /// while it was read is refused, not stored under the wrong name.
     @discardableResult
-    public func keep(fileAt source: String, sha256: String) throws(ArchiveError) -> String {
+    public func keep(fileAt source: String, sha256: String, verify: Bool = false) throws(ArchiveError) -> String {
         let ext = (source as NSString).pathExtension
         let target = path(sha256: sha256, fileExtension: ext)
-        if check(sha256: sha256, fileExtension: ext) == .intact { return target }
+        if verify {
+            if check(sha256: sha256, fileExtension: ext) == .intact { return target }
+        } else if let size = Self.size(target), size == Self.size(source) {
+            return target
+        }
         let folder = (target as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -89,5 +94,9 @@ public struct RecordingStore: Sendable {
             throw ArchiveError.file(path: error.path, problem: "cannot put the recording into the store (\(error.reason))")
         }
         return target
+    }
+
+    static func size(_ path: String) -> UInt64? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value
     }
 }

@@ -62,7 +62,7 @@ public enum ArchiveRestore {
         }
         // 3. The recordings into the restored archive's store, then the restore into its audit log.
         let store = RecordingStore(root: RecordingStore.root(forArchive: address))
-        for recording in manifest.recordings { try store.keep(fileAt: recording.path, sha256: recording.sha256) }
+        for recording in manifest.recordings { try store.keep(fileAt: recording.path, sha256: recording.sha256, verify: true) }
         let restored = try ArchiveSession.open(address: address, account: account, origin: "restore", clock: clock)
         try check(restored, folder: folder)
         try restored.recordRestore(from: folder)

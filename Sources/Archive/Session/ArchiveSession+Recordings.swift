@@ -71,7 +71,7 @@ extension ArchiveSession {
             let original: Bool? // nil: the original is gone (or cannot be read, which comes to the same)
             do { original = try SHA256Digest.hex(fileAt: call.path) == call.sha256 } catch { original = nil }
             if repair, original == true {
-                try store.keep(fileAt: call.path, sha256: call.sha256)
+                try store.keep(fileAt: call.path, sha256: call.sha256, verify: true)
                 result.repaired += 1
                 return
             }
