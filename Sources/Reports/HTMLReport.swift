@@ -41,7 +41,7 @@ public struct HTMLReport: Sendable {
         }
         charts.append(("reasons.svg", BarChart(title: da ? "Kontaktårsager" : "Contact reasons", bars: reasonBars).svg()))
         if let reference {
-            let local = reference.localCounts(byReason)
+            let local = reference.localCounts(byReason, language: da ? "da" : "en")
             let total = max(1, local.map(\.count).reduce(0, +))
             let bars = local.map { c -> BarChart.Bar in
                 let hidden = suppress && (1..<SmallCellSuppression.threshold).contains(c.count)
@@ -51,7 +51,7 @@ public struct HTMLReport: Sendable {
                                     colour: SVG.palette[2], reference: c.reference)
             }
             charts.append(("reference.svg", BarChart(title: da ? "Sammenlignet med en publiceret fordeling" : "Compared with a published distribution",
-                                                     bars: bars, referenceLegend: reference.citation).svg()))
+                                                     bars: bars, referenceLegend: reference.citation.text(for: da ? "da" : "en")).svg()))
         }
         // Calls by weekday and hour.
         var grid = Array(repeating: Array(repeating: Optional(0), count: 24), count: 7)

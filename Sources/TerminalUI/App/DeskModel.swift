@@ -12,8 +12,8 @@ public final class DeskModel {
     public struct Suggestion: Sendable {
         public struct Mark: Sendable, Equatable { public var turn: Int; public var range: Range<Int>; public var code: String; public var negated: Bool }
         public var disposition: String
-        public var reasons: [(code: String, score: Double, words: [String])]
-        public var flags: [(code: String, words: [String])]
+        public var reasons: [(code: String, score: Double, words: [EvidenceWord])]
+        public var flags: [(code: String, words: [EvidenceWord])]
         public var facts: [(name: String, value: String, source: String)]
         /// The questions still to ask: the fact or finding each asks about, and its text in the call's language.
         public var questions: [(fact: String?, finding: String?, text: String)]
@@ -218,16 +218,16 @@ public final class DeskModel {
             guard let turn = e["turn"] as? Int, let chars = e["chars"] as? [Int], chars.count == 2, chars[0] < chars[1] else { return }
             marks.append(.init(turn: turn, range: chars[0]..<chars[1], code: code, negated: e["negated"] as? Bool ?? false))
         }
-        let reasons = evidence(o["reasons"]).map { r -> (String, Double, [String]) in
+        let reasons = evidence(o["reasons"]).map { r -> (String, Double, [EvidenceWord]) in
             let code = r["code"] as? String ?? "?"
             for e in evidence(r["evidence"]) { mark(e, code: code) }
-            return (code, (r["score"] as? NSNumber)?.doubleValue ?? 0, evidence(r["evidence"]).compactMap { $0["text"] as? String })
+            return (code, (r["score"] as? NSNumber)?.doubleValue ?? 0, evidence(r["evidence"]).compactMap(EvidenceWord.init))
         }
         for key in ["findings", "denied"] {
             for f in evidence(o[key]) { for e in evidence(f["evidence"]) { mark(e, code: f["code"] as? String ?? "?") } }
         }
         let flags = evidence(o["red_flags"]).map { f in
-            (f["code"] as? String ?? "?", evidence(f["evidence"]).filter { $0["source"] as? String != "rule" }.compactMap { $0["text"] as? String })
+            (f["code"] as? String ?? "?", evidence(f["evidence"]).filter { $0["source"] as? String != "rule" }.compactMap(EvidenceWord.init))
         }
         let sources = o["fact_sources"] as? [String: String] ?? [:]
         let facts = (o["facts"] as? [String: Any] ?? [:]).compactMap { name, value -> (String, String, String)? in

@@ -146,7 +146,7 @@ enum TriageScreen {
             let name = model.taxonomy.reason(r.code)?.label.text(for: lang) ?? r.code
             let colour = ScreenStyle.highlights[i % ScreenStyle.highlights.count]
             let x = buffer.put("\(i == 0 ? "▶" : " ") \(name) \(String(format: "%.2f", r.score))", x: rows.x, y: rows.y + i, style: Style(foreground: colour, bold: i == 0))
-            let words = r.words.prefix(3).map { "“\($0)”" }.joined(separator: " ")
+            let words = r.words.prefix(3).map { $0.text(lang) }.joined(separator: " ")
             buffer.put(" " + DisplayWidth.truncate(words, to: max(0, rows.maxX - x - 1)), x: x, y: rows.y + i, style: .dim, maxX: rows.maxX)
         }
         rows = rows.splitTop(reasonLines).1
