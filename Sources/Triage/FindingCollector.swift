@@ -18,6 +18,9 @@ enum FindingCollector {
         var alternatives = false
         /// A question about the baby's movements that names no finding ("Mærker du barnet, som du plejer?").
         var movements: Evidence?
+        /// The findings the question names with a negation ("No bleeding?", "Er der ikke kommet vand?"): a plain "yes"
+        /// to those says no more than that she heard it, a "jo" that it is there.
+        var negated: Set<String> = []
     }
 
     /// The finding an unsure answer to a question about the baby's movements leaves possible.
@@ -48,7 +51,9 @@ enum FindingCollector {
         }.map { ($0.code, turn.evidence($0.tokens, source: .questionAnswer, phrase: $0.phrase, code: $0.code)) }
         let movements = findings.isEmpty && QuestionTopic.topics(of: turn.tokens).contains(.fetalMovements)
             ? turn.evidence(0..<turn.tokens.count, source: .questionAnswer, code: possiblyReducedMovements) : nil
-        return Asked(findings: findings, alternatives: turn.tokens.contains { ["eller", "or"].contains($0.text) }, movements: movements)
+        let matched = (lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? []).filter { m in spans.isEmpty || spans.contains { $0.contains(m.tokens.lowerBound) } }
+        let negated = Set(matched.filter { NegationDetector.polarity(of: $0.tokens, in: turn.tokens, language: turn.language, phrase: $0.phrase) == .denied }.map(\.code))
+        return Asked(findings: findings, alternatives: turn.tokens.contains { ["eller", "or"].contains($0.text) }, movements: movements, negated: negated)
     }
 
     /// The findings and reasons the caller's own words state or deny; returns the finding codes she spoke of.
@@ -68,6 +73,9 @@ enum FindingCollector {
             }
             // Checked and not come back: a past event, not a finding now.
             if let resolved, m.tokens.upperBound <= resolved, polarity != .denied { polarity = .denied }
+            // A later denial in her own words takes back an earlier unsure answer ("Er der ikke kommet vand?" — "Ja." …
+            // "Nej, nej, undskyld. Ikke vand.").
+            if polarity == .denied { collected.evidence[m.code]?.removeAll { $0.source == .questionAnswer && $0.polarity == .uncertain } }
             collected.evidence[m.code, default: []].append(turn.evidence(m.tokens, phrase: m.phrase, polarity: polarity, code: m.code))
             stated.insert(m.code)
         }
@@ -88,17 +96,27 @@ enum FindingCollector {
         func record(_ code: String, _ question: String, _ polarity: Polarity) {
             var e = turn.evidence(0..<min(turn.tokens.count, 3), source: .questionAnswer, phrase: question, polarity: polarity, code: code)
             e.text = "\(question)? → \(e.text)"
+            // Asked again, she answers again: the later answer is the one she means ("No bleeding?" — "Yes." — "Yes, you
+            // are bleeding?" — "No, no, sorry, no bleeding.").
+            collected.evidence[code]?.removeAll { $0.source == .questionAnswer }
             collected.evidence[code, default: []].append(e)
         }
+        let saidJo = turn.tokens.first(where: \.isWord)?.text == "jo"
         if let movements = asked.movements, answer == .unsure,
            !(turn.tokens.first(where: \.isWord).map { Answer.yesWords.contains($0.text) } ?? false) {
             record(possiblyReducedMovements, movements.text, .uncertain)
+        }
+        // Asked again, she denies it in her own words ("No, no, sorry. No bleeding."): her earlier answer is taken back.
+        for (code, _) in asked.findings where stated.contains(code) {
+            let own = collected.evidence[code]?.filter { e in e.source != .questionAnswer && turn.parts.contains { $0.index == e.turn } } ?? []
+            if !own.isEmpty, own.allSatisfy({ $0.polarity == .denied }) { collected.evidence[code]?.removeAll { $0.source == .questionAnswer } }
         }
         let named = asked.findings.contains { stated.contains($0.code) }
         let alternatives = Set(asked.findings.map(\.code)).count > 1 && asked.alternatives
         for (code, question) in asked.findings where !stated.contains(code) {
             switch answer {
             case .yes where named: continue
+            case .yes where asked.negated.contains(code) && !saidJo: record(code, question.text, .uncertain)
             case .yes: record(code, question.text, alternatives ? .uncertain : .present)
             case .no: record(code, question.text, .denied)
             case .unsure: record(code, question.text, .uncertain)

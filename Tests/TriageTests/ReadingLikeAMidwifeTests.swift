@@ -225,4 +225,25 @@ import TriageCore
         #expect(a.redFlags.contains { $0.code == "heavy_bleeding" })
         #expect(a.fact("gestational_week") == .integer(38))
     }
+
+    @Test func aYesToANegativeQuestionIsUnsureAndTheAnswerToTheReAskCounts() throws {
+        // "No bleeding?" — "Yes.": a yes that may mean "yes, none"; asked again, her answer is the one she means.
+        let unsure = classify([(.caller, "I am 37 weeks, pains come and go."), (.midwife, "No bleeding?"), (.caller, "Yes.")])
+        let flag = try #require(unsure.redFlags.first { $0.code == "any_bleeding" })
+        #expect(flag.possible)
+        let reAsked = classify([(.caller, "I am 37 weeks, pains come and go."), (.midwife, "No bleeding?"), (.caller, "Yes."),
+                                (.midwife, "Yes, you are bleeding?"), (.caller, "No, no, sorry. No bleeding.")])
+        #expect(!reAsked.redFlags.contains { $0.code == "any_bleeding" })
+        #expect(reAsked.denied.contains { $0.code == "vaginal_bleeding" })
+        // "Jo" to a negative Danish question says it is there.
+        let jo = classify([(.caller, "Jeg er 39 uger."), (.midwife, "Er der ikke kommet noget vand?"), (.caller, "Jo, lidt.")])
+        #expect(jo.findings.contains { $0.code == "membranes_ruptured" && $0.polarity == .present })
+    }
+
+    @Test func numbersTheWayASecondLanguageSaysThem() {
+        let week = classify([(.caller, "I am thirty and nine week and two day.")])
+        #expect(week.fact("gestational_week") == .integer(39) && week.fact("gestational_days") == .integer(2))
+        let bp = classify([(.caller, "Blodtryk er høj. Hundrede fyrre fem over femoghalvfems.")])
+        #expect(bp.fact("bp_systolic") == .integer(145) && bp.fact("bp_diastolic") == .integer(95))
+    }
 }

@@ -42,6 +42,7 @@ public enum FactExtractor {
 
         // Gestational age: "38 plus 2", "38+2", "uge 32", "32 uger", "thirty eight weeks", "36 uger i dag";
         // not a week of an earlier pregnancy ("en abort i uge ti sidste år").
+        let weekWords: Set<String> = ["uge", "uger", "ugen", "week", "weeks", "weeks'"]
         for i in tokens.indices {
             guard let n = number(i), n == n.rounded(), (4...45).contains(n), !PastPregnancy.lost(around: i, in: tokens) else { continue }
             let next = word(i + 1)
@@ -50,8 +51,16 @@ public enum FactExtractor {
                 add("gestational_days", .integer(Int(d)), i..<(i + 3))
                 continue
             }
-            let weekWords: Set<String> = ["uge", "uger", "ugen", "week", "weeks", "weeks'"]
             let ago: Set<String> = ["siden", "ago", "since"]
+            // "thirty and nine week", "tredive og ni uger": the tens said before the unit, then the week.
+            if n >= 20, n <= 40, n.truncatingRemainder(dividingBy: 10) == 0, ["and", "og"].contains(next), let unit = number(i + 2),
+               unit >= 1, unit <= 9, unit == unit.rounded(), weekWords.contains(word(i + 3)) {
+                add("gestational_week", .integer(Int(n + unit)), i..<(i + 4))
+                if ["og", "and"].contains(word(i + 4)), let d = number(i + 5), d == d.rounded(), (0...6).contains(d), ["dage", "dag", "days", "day"].contains(word(i + 6)) {
+                    add("gestational_days", .integer(Int(d)), i..<(i + 7))
+                }
+                continue
+            }
             // "Jeg bliver 37 uger i morgen", "I turn 37 weeks tomorrow": the day before, 36+6.
             let tomorrow = (weekWords.contains(next) && ["i", "tomorrow"].contains(word(i + 2)) && (word(i + 2) == "tomorrow" || word(i + 3) == "morgen"))
                 || ["i", "tomorrow"].contains(next) && (next == "tomorrow" || word(i + 2) == "morgen")

@@ -25,7 +25,7 @@ public enum NegationDetector {
     static let pronouns: Set<String> = ["jeg", "hun", "han", "det", "vi", "der", "i", "she", "he", "it", "we", "they", "there"]
 
     /// Scots and Northern negations ("I cannae feel him").
-    static let scotsNegations: Set<String> = ["cannae", "canna", "cannot", "dinnae", "didnae", "havenae", "hasnae", "isnae", "wasnae", "wouldnae", "ain't", "aint"]
+    static let scotsNegations: Set<String> = ["nae", "cannae", "canna", "cannot", "dinnae", "didnae", "havenae", "hasnae", "isnae", "wasnae", "wouldnae", "ain't", "aint"]
 
     /// How far before a finding a trigger still reaches.
     static let scope = 5
@@ -71,11 +71,13 @@ public enum NegationDetector {
     static func echoedAnswer(to span: Range<Int>, in tokens: [Token], language: String) -> Polarity? {
         let verbs = Utterance.questionVerbs[language] ?? [], subjects = Utterance.questionSubjects[language] ?? []
         let start = max(0, span.lowerBound - 4)
-        guard let asks = (start..<min(span.lowerBound + 1, tokens.count - 1)).first(where: { verbs.contains(tokens[$0].text) && subjects.contains(tokens[$0 + 1].text) }),
-              asks <= 3, tokens[0..<asks].allSatisfy({ $0.isWord }) else { return nil }
+        // "har du ondt …", "er vandet gået …", or "any blood or water …" after a name or two.
+        let asksAt = (start..<min(span.lowerBound + 1, tokens.count - 1)).first { verbs.contains(tokens[$0].text) && subjects.contains(tokens[$0 + 1].text) }
+            ?? (start..<span.lowerBound).first { ["any", "noget", "nogen"].contains(tokens[$0].text) }
+        guard let asks = asksAt, asks <= 3, tokens[0..<asks].allSatisfy({ $0.isWord }) else { return nil }
         for k in span.upperBound..<min(tokens.count, span.upperBound + 6) {
             if tokens[k].kind == .punctuation, tokens[k].text != "," { return nil }
-            if ["nej", "no", "nope"].contains(tokens[k].text) {
+            if Answer.noWords.contains(tokens[k].text) {
                 // "… nej jo lidt": a correction after the no leaves the finding standing.
                 let rest = tokens[(k + 1)..<min(tokens.count, k + 3)].map(\.text)
                 return rest.contains(where: { Answer.corrections.contains($0) || $0 == "jo" }) ? nil : .denied

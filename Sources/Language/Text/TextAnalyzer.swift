@@ -92,6 +92,13 @@ public final class TextAnalyzer {
                     value += rest
                     end = tokens[j].range.upperBound
                     i = j
+                    // "hundrede fyrre fem" (the tens before the unit, as a non-native speaker says 145).
+                    if rest >= 20, rest.truncatingRemainder(dividingBy: 10) == 0, j + 1 < tokens.count, tokens[j + 1].kind == .word,
+                       let unit = tokens[j + 1].value, unit >= 1, unit <= 9, unit == unit.rounded() {
+                        value += unit
+                        end = tokens[j + 1].range.upperBound
+                        i = j + 1
+                    }
                 }
                 out.append(Token(kind: .number, text: String(Int(value)), stem: String(Int(value)), value: value, range: start..<end))
                 i += 1
