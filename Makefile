@@ -121,6 +121,7 @@ recordings:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	python3 Recordings/generate.py
+	python3 Recordings/readme_table.py
 
 clean:
 	rm -rf .build .build-tools .demo

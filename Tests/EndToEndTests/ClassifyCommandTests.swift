@@ -64,6 +64,13 @@ import Testing
         #expect(broken.status == 1 && broken.stderr.contains("README.md: not an audio file"))
     }
 
+    /// The table of the demo calls in Recordings/README.md is written from their answer keys (issue 15: it had drifted
+    /// from four of them).
+    @Test func theDemoCallsTableIsTheAnswerKeys() throws {
+        let run = try Tools.run("/usr/bin/python3", ["\(Repository.root)/Recordings/readme_table.py", "--check"], timeout: 60)
+        #expect(run.status == 0, "\(run.output)")
+    }
+
     @Test func theDemoCallsAnswerKeysWorkWithEvaluate() throws {
         let run = try CommandRun.triage(["evaluate", "--gold", "\(Repository.root)/Recordings", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
