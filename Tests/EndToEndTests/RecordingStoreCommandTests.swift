@@ -155,4 +155,39 @@ import TriageCore
         #expect(replaced.status == 0 && replaced.stdout.contains("moved the archive that was there aside"), "\(replaced.stdout)\(replaced.stderr)")
         #expect(try CommandRun.triage(["calls", "list", "--db", target], environment: env).stdout.contains("3 calls"))
     }
+
+    /// Retention: recordings of calls archived longer ago than the period go from the store, each with its audit
+    /// entry; the calls keep their transcripts and labels, verify counts them as removed, and playing one says why.
+    @Test(arguments: ArchiveBackend.allCases)
+    func retentionRemovesOldRecordingsAndKeepsTheWords(_ backend: ArchiveBackend) throws {
+        let dir = TemporaryDirectory("retention")
+        let (db, env) = try Self.ingested(backend, in: dir)
+        let young = try CommandRun.triage(["retention", "--older-than-days", "30", "--db", db], environment: env)
+        #expect(young.status == 0 && young.stdout.contains("removed 0 recordings, kept 3"), "\(young.stdout)\(young.stderr)")
+        #expect(try CommandRun.triage(["retention", "--db", db], environment: env).status == 2)
+
+        setenv("TRIAGE_RECORDINGS", dir.file("store"), 1)
+        defer { unsetenv("TRIAGE_RECORDINGS") }
+        let researcher = try ArchiveSession.open(address: db, role: .researcher, origin: "test")
+        let calls = try researcher.listCalls()
+        _ = try researcher.annotate(AnnotationRecord(callID: calls[0].id, annotator: "r1", startMs: 0, endMs: 500,
+                                                     code: LabelCode(rawValue: "labour_contractions"), taxonomyID: "t", taxonomyVersion: "1"))
+        // Forty days on, a thirty-day policy: every recording goes, nothing else.
+        let later = try ArchiveSession.open(address: db, origin: "retention", clock: { Date().addingTimeInterval(40 * 86_400) })
+        let dry = try later.applyRetention(olderThanDays: 30, dryRun: true)
+        #expect(dry.removed.count == 3)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: dir.file("store")).filter { $0.hasSuffix(".flac") }.count == 3)
+        let result = try later.applyRetention(olderThanDays: 30)
+        #expect(result.removed.count == 3 && result.kept == 0)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: dir.file("store")).filter { $0.hasSuffix(".flac") }.isEmpty)
+        #expect(try later.auditEntries(AuditFilter(action: .removeRecording)).count == 3)
+        for call in calls {
+            #expect(try !researcher.turns(ofCall: call.id).isEmpty)
+            #expect(throws: ArchiveError.self) { try researcher.openRecording(ofCall: call.id) }
+        }
+        #expect(try researcher.annotations(ofCall: calls[0].id).count == 1)
+        let verify = try CommandRun.triage(["verify", "--db", db], environment: env)
+        #expect(verify.status == 0 && verify.stdout.contains("3 removed under the retention policy"), "\(verify.stdout)\(verify.stderr)")
+        #expect(try later.verifyAudit() == nil)
+    }
 }

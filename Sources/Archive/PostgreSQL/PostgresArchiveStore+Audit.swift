@@ -10,8 +10,9 @@ extension PostgresArchiveStore: AuditStore {
             try db.execute("""
                 SELECT * FROM audit_log
                 WHERE ($1::bigint IS NULL OR call_id = $1) AND ($2::text IS NULL OR actor = $2) AND ($3::text IS NULL OR at >= $3)
+                    AND ($5::text IS NULL OR action = $5)
                 ORDER BY id LIMIT $4
-                """, [filter.callID, filter.actor, filter.since, filter.limit.map { max(0, $0) }]).map(Self.auditEntry)
+                """, [filter.callID, filter.actor, filter.since, filter.limit.map { max(0, $0) }, filter.action?.rawValue]).map(Self.auditEntry)
         }
     }
 

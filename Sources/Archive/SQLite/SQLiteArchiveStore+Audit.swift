@@ -10,8 +10,10 @@ extension SQLiteArchiveStore: AuditStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM audit_log WHERE (? IS NULL OR call_id = ?) AND (? IS NULL OR actor = ?) AND (? IS NULL OR at >= ?)
+                    AND (? IS NULL OR action = ?)
                 ORDER BY id LIMIT ?
-                """, arguments: [filter.callID, filter.callID, filter.actor, filter.actor, filter.since, filter.since, filter.limit ?? -1])
+                """, arguments: [filter.callID, filter.callID, filter.actor, filter.actor, filter.since, filter.since,
+                                    filter.action?.rawValue, filter.action?.rawValue, filter.limit ?? -1])
                 .map(Self.auditEntry)
         }
     }

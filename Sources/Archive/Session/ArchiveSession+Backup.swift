@@ -31,7 +31,9 @@ extension ArchiveSession {
         try store.append(context().event(.export, detail: "backup to \(folder)"))
         let databaseFile = try store.backupDatabase(into: partial)
         var copied: [[String: String]] = [], missing: [(path: String, problem: String)] = []
+        let removed = try removedRecordings()
         try forEachAudioCall { call in
+            if removed.contains(call.id) { return } // removed under the retention policy
             let file = "recordings/" + RecordingStore.fileName(sha256: call.sha256, fileExtension: (call.path as NSString).pathExtension)
             guard let source = recordingPath(of: call) else { missing.append((call.path, "missing")); return }
             let hash: String

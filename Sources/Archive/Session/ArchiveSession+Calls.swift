@@ -71,6 +71,9 @@ extension ArchiveSession {
     public func openRecording(ofCall id: Int64) throws -> OpenedRecording? {
         try require(.readRecordings)
         guard let call = try store.call(id: id), call.format != nil else { return nil }
+        if let removal = try store.auditEntries(AuditFilter(callID: id, limit: 1, action: .removeRecording)).first {
+            throw ArchiveError.file(path: call.path, problem: "the recording was removed under the retention policy on \(removal.at.prefix(10)); the transcript and labels are kept")
+        }
         guard let path = recordingPath(sha256: call.sha256, originalPath: call.path) else {
             throw ArchiveError.file(path: call.path, problem: "the recording is missing: not in the recording store, and the original is gone")
         }

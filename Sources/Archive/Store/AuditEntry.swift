@@ -36,8 +36,10 @@ public struct AuditFilter: Sendable, Equatable {
     /// ISO 8601 text the row's time must not precede (`2026-03-01` or a full timestamp).
     public var since: String?
     public var limit: Int?
+    /// Only rows of this action (`remove-recording` …).
+    public var action: AuditAction?
 
-    public init(callID: Int64? = nil, actor: String? = nil, since: String? = nil, limit: Int? = nil) {
-        self.callID = callID; self.actor = actor; self.since = since; self.limit = limit
+    public init(callID: Int64? = nil, actor: String? = nil, since: String? = nil, limit: Int? = nil, action: AuditAction? = nil) {
+        self.callID = callID; self.actor = actor; self.since = since; self.limit = limit; self.action = action
     }
 }

@@ -40,6 +40,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case userChange = "user-change"
     case userRemove = "user-remove"
     case restore
+    case removeRecording = "remove-recording"
 }
 
 /// One thing done to the archive, about to be appended to its audit log.

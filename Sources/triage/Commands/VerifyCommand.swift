@@ -29,7 +29,8 @@ struct VerifyCommand: ParsableCommand {
         for problem in result.problems {
             Console.err("call \(problem.callID): \(Console.printable(problem.storePath)): \(problem.problem) (ingested from \(Console.printable(problem.originalPath)))")
         }
-        let repaired = result.repaired > 0 ? ", \(result.repaired) copied in from their originals" : ""
+        let repaired = (result.repaired > 0 ? ", \(result.repaired) copied in from their originals" : "")
+            + (result.retired > 0 ? ", \(result.retired) removed under the retention policy" : "")
         Console.out("verified \(result.checked) recordings in \(Console.printable(session.recordings.root))\(repaired): "
             + (result.problems.isEmpty ? "all intact" : "\(result.problems.count) missing or damaged"))
         if !result.problems.isEmpty { throw CommandFailure(message: "\(result.problems.count) recordings are missing or damaged (named above)") }
