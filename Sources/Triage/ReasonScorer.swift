@@ -48,19 +48,20 @@ enum ReasonScorer {
             for code in finding.reasons { support(code, 1, e) }
         }
         let fact = Dictionary(facts.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        if let f = fact["contraction_interval_min"], f.evidence.source != .acoustic { support("labour_contractions", 1, f.evidence) }
+        // A fact said in the call points to the reason the taxonomy gives it (`supports`), from its threshold or for its
+        // values; one from her record or heard in the recording does not: it is not what she called about.
+        for definition in taxonomy.facts {
+            guard let rule = definition.supports, let f = fact[definition.name], f.evidence.source != .record, f.evidence.source != .acoustic else { continue }
+            if let from = rule.from, (f.value.numeric ?? -.infinity) < from { continue }
+            if let values = rule.values, !values.contains(where: { f.value == .text($0) }) { continue }
+            if let week = rule.fromWeek, (fact["gestational_week"]?.value.numeric ?? 40) < Double(week) { continue }
+            support(rule.reason, 1, f.evidence)
+        }
         // Contraction-like episodes in the recording support labour, but never make it a reason alone.
         if let episode = acoustic?.sustained.first {
             support("labour_contractions", 0.5, Evidence(source: .acoustic, startMs: episode.startMs, endMs: episode.endMs,
                                                          text: "contraction-like episode of \(episode.durationMs / 1000) s on the caller's channel",
                                                          phrase: "acoustic episode"))
-        }
-        if let f = fact["fluid_colour"], f.evidence.source != .record { support("rupture_of_membranes", 1, f.evidence) }
-        if let f = fact["temperature_c"], (f.value.numeric ?? 0) >= 37.8 { support("fever_infection", 1, f.evidence) }
-        if let f = fact["bp_systolic"], (f.value.numeric ?? 0) >= 140 { support("preeclampsia_symptoms", 1, f.evidence) }
-        if let f = fact["fetal_movements"], f.evidence.source != .record, f.value == .text("reduced") || f.value == .text("absent"),
-           (fact["gestational_week"]?.value.numeric ?? 40) >= 20 {
-            support("reduced_fetal_movements", 1, f.evidence)
         }
         let postpartum = fact["days_postpartum"] != nil || fact["caller"]?.value == .text("postnatal")
         if postpartum {

@@ -246,4 +246,21 @@ import TriageCore
         let bp = classify([(.caller, "Blodtryk er høj. Hundrede fyrre fem over femoghalvfems.")])
         #expect(bp.fact("bp_systolic") == .integer(145) && bp.fact("bp_diastolic") == .integer(95))
     }
+
+    /// The thresholds at which a fact points to a reason are the taxonomy's (`supports`), not the code's: moving one in
+    /// the data moves the reading.
+    @Test func aFactSupportsItsReasonFromTheTaxonomysThreshold() throws {
+        let said = [(Speaker.caller, "Jeg er 30 uger og har ondt i halsen."), (.midwife, "Har du målt din temperatur?"), (.caller, "Ja, 37,9.")]
+        #expect(classify(said).reasons.contains { $0.code == "fever_infection" })
+        let yaml = try String(contentsOfFile: Repository.taxonomy, encoding: .utf8)
+            .replacingOccurrences(of: "supports: {reason: fever_infection, from: 37.8}", with: "supports: {reason: fever_infection, from: 38.5}")
+        let (stricter, problems) = TaxonomyLoader.parse(yaml: yaml, file: "stricter.yaml")
+        #expect(problems.isEmpty, "\(problems)")
+        let classifier = TriageClassifier(taxonomy: try #require(stricter))
+        let a = classifier.classify(CallInput(id: "t", turns: said.map { Turn(speaker: $0.0, text: $0.1) }))
+        #expect(!a.reasons.contains { $0.code == "fever_infection" })
+        let unknown = TaxonomyLoader.parse(yaml: yaml.replacingOccurrences(of: "supports: {reason: fever_infection, from: 38.5}",
+                                                                            with: "supports: {reason: fevr_infection, from: 38.5}"), file: "typo.yaml")
+        #expect(unknown.1.contains { "\($0)".contains("fact 'temperature_c' supports unknown reason 'fevr_infection'") }, "\(unknown.1)")
+    }
 }

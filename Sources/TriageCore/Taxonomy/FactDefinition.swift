@@ -24,12 +24,28 @@ public struct FactDefinition: Sendable, Equatable {
     /// The finding the fact describes (the interval of contractions, the colour of the waters): once she denies the
     /// finding, the fact is not asked for.
     public var about: String?
+    /// The contact reason a value of the fact, said in the call, points to (a temperature from 37.8 °C to fever).
+    public var supports: Support?
     public var location: SourceLocation?
+
+    /// When a fact's value counts towards a contact reason: any value, a value from `from` up, one of `values`, and
+    /// only from gestational week `fromWeek` on.
+    public struct Support: Sendable, Equatable {
+        public var reason: String
+        public var from: Double?
+        public var values: [String]?
+        public var fromWeek: Int?
+
+        public init(reason: String, from: Double? = nil, values: [String]? = nil, fromWeek: Int? = nil) {
+            self.reason = reason; self.from = from; self.values = values; self.fromWeek = fromWeek
+        }
+    }
 
     public init(name: String, kind: Kind, unit: String? = nil, range: ClosedRange<Double>? = nil,
                 label: LocalizedText, question: LocalizedText? = nil, whenSeveral: FactResolution = .earliest, about: String? = nil,
-                location: SourceLocation? = nil) {
+                supports: Support? = nil, location: SourceLocation? = nil) {
         self.name = name; self.kind = kind; self.unit = unit; self.range = range
-        self.label = label; self.question = question; self.whenSeveral = whenSeveral; self.about = about; self.location = location
+        self.label = label; self.question = question; self.whenSeveral = whenSeveral; self.about = about; self.supports = supports
+        self.location = location
     }
 }

@@ -197,7 +197,7 @@ private final class NodeReader {
     }
 
     func fact(_ node: Node) -> FactDefinition? {
-        guard let f = fields(node, "a fact", allowed: ["name", "type", "values", "unit", "range", "label", "question", "when_several", "concern", "about"],
+        guard let f = fields(node, "a fact", allowed: ["name", "type", "values", "unit", "range", "label", "question", "when_several", "concern", "about", "supports"],
                              required: ["name", "type", "label"]),
               let name = code(f["name"], "a fact's name"), let type = text(f["type"], "the type of fact '\(name)'") else { return nil }
         let kind: FactDefinition.Kind
@@ -235,10 +235,17 @@ private final class NodeReader {
                 report(w, "fact '\(name)' has unknown when_several '\(name2)' (expected \(FactResolution.names.joined(separator: ", ")))")
             }
         }
+        var supports: FactDefinition.Support?
+        if let node = f["supports"], let g = fields(node, "what fact '\(name)' supports", allowed: ["reason", "from", "values", "from_week"], required: ["reason"]),
+           let reason = code(g["reason"], "the reason fact '\(name)' supports") {
+            supports = FactDefinition.Support(reason: reason, from: g["from"].flatMap { number($0, "from of fact '\(name)'") },
+                                              values: g["values"].map { texts($0, "the values of fact '\(name)' that support \(reason)") },
+                                              fromWeek: g["from_week"].flatMap { number($0, "from_week of fact '\(name)'") }.map { Int($0) })
+        }
         return FactDefinition(name: name, kind: kind, unit: f["unit"].flatMap { text($0, "unit") }, range: range,
                               label: localized(f["label"], "label") ?? LocalizedText([:]),
                               question: localized(f["question"], "question"), whenSeveral: whenSeveral,
-                              about: f["about"].flatMap { text($0, "the finding fact '\(name)' is about") }, location: location(node))
+                              about: f["about"].flatMap { text($0, "the finding fact '\(name)' is about") }, supports: supports, location: location(node))
     }
 
     func finding(_ node: Node) -> FindingDefinition? {

@@ -58,6 +58,13 @@ public enum TaxonomyValidator {
                 report(finding.location, "finding '\(finding.code)' points to unknown reason '\(code)'")
             }
         }
+        for fact in taxonomy.facts {
+            guard let support = fact.supports else { continue }
+            if !reasonCodes.contains(support.reason) { report(fact.location, "fact '\(fact.name)' supports unknown reason '\(support.reason)'") }
+            if case .choice(let values) = fact.kind, let unknown = (support.values ?? []).first(where: { !values.contains($0) }) {
+                report(fact.location, "fact '\(fact.name)': '\(unknown)' in supports is not one of its values")
+            }
+        }
         for flag in taxonomy.redFlags {
             for (code, location) in flag.condition.findingReferences where !findingCodes.contains(code) {
                 report(location ?? flag.location, "red flag '\(flag.code)' names unknown finding '\(code)'")
