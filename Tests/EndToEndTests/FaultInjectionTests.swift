@@ -11,17 +11,6 @@ import TriageCore
 /// recording in the store must match its hash. `TRIAGE_FAULT_KILLS` sets the number of kills (200 by default);
 /// `TRIAGE_FAULT_SEED` repeats a run (the seed is printed).
 @Suite(.serialized) struct FaultInjectionTests {
-    /// A small deterministic generator, so that a seed repeats a run exactly.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     enum Operation: String, CaseIterable { case ingest, decide, label, train }
 
@@ -48,7 +37,7 @@ import TriageCore
         let env = ProcessInfo.processInfo.environment
         let kills = env["TRIAGE_FAULT_KILLS"].flatMap(Int.init) ?? 200
         let seed = env["TRIAGE_FAULT_SEED"].flatMap(UInt64.init) ?? UInt64(Date().timeIntervalSince1970)
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         let dir = TemporaryDirectory("faults")
         let db = dir.file("desk.sqlite")
         let store = dir.file("store")
@@ -92,7 +81,7 @@ import TriageCore
                              "--store", "--db", db, "--taxonomy", taxonomy]
             }
             counts[op, default: 0] += 1
-            let result = try Self.run(arguments, killAfterMs: Int.random(in: 5...400, using: &random), environment: environment)
+            let result = try Self.run(arguments, killAfterMs: Int.random(in: 5...800, using: &random), environment: environment)
             if !result.finished { killed += 1 }
             for line in result.stdout.split(separator: "\n") {
                 if line.hasPrefix("label "), let n = Int64(line.split(separator: " ")[1]) { committedLabels.insert(n) }

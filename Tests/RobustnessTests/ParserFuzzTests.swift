@@ -14,23 +14,13 @@ import TriageCore
 /// also answer or throw its own error. `TRIAGE_FUZZ_INPUTS` sets the number of inputs (100,000 by default) and
 /// `TRIAGE_FUZZ_SEED` repeats a run (the seed is printed). Inputs that once crashed are regression tests of their own.
 @Suite struct ParserFuzzTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Values that break arithmetic that trusts its input.
     static let hostileNumbers = ["99999999999999999999", "-1", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "1e308",
                                  "NaN", "inf", "0", "4294967296", "99999999999999999", "-0", "00000000000000000000001", "1.7976931348623157e309"]
 
     /// One mutation of `input`.
-    static func mutate(_ input: [UInt8], _ random: inout Generator) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
         var bytes = input
         let steps = Int.random(in: 1...4, using: &random)
         for _ in 0..<steps {
@@ -124,7 +114,7 @@ import TriageCore
         let targets = Self.targets(scratch: scratch)
         for target in targets { #expect(!target.seeds.isEmpty, "no seed inputs for \(target.name)") }
         let weights = targets.map(\.weight).reduce(0, +)
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         // `TRIAGE_FUZZ_SECONDS` (make fuzz): rounds of `total` inputs until the time is up.
         let deadline = env["TRIAGE_FUZZ_SECONDS"].flatMap(Double.init).map { Date().addingTimeInterval($0) }
         var tried: [String: Int] = [:]

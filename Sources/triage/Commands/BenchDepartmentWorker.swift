@@ -37,7 +37,7 @@ struct BenchDepartmentWorker: ParsableCommand {
         let session = try archive.open("bench department")
         var report = Report(kind: kind.rawValue)
         let deadline = Date().addingTimeInterval(seconds)
-        var random = SplitMix(seed: UInt64(worker) &* 0x9E37_79B9 &+ UInt64(Kind.allCases.firstIndex(of: kind) ?? 0))
+        var random = SeededGenerator(seed: UInt64(worker) &* 0x9E37_79B9 &+ UInt64(Kind.allCases.firstIndex(of: kind) ?? 0))
         func timed<T>(_ operation: String, _ body: () throws -> T) -> T? {
             let start = DispatchTime.now().uptimeNanoseconds
             do {
@@ -94,7 +94,7 @@ struct BenchDepartmentWorker: ParsableCommand {
     }
 
     /// A short call in the callers' words, different for each hash.
-    static func draft(_ sha: String, _ random: inout SplitMix) -> CallDraft {
+    static func draft(_ sha: String, _ random: inout SeededGenerator) -> CallDraft {
         let openings = ["Hej, jeg har veer hvert femte minut.", "Vandet er gået, det er klart.", "Jeg kan ikke mærke ham sparke i dag.",
                         "Jeg bløder lidt, er det farligt?", "Min kone har ondt i maven.", "Jeg er i uge 39 og har det fint."]
         let answers = ["De varer et minuts tid.", "Nej, ingen blødning.", "Det er vores første barn.", "Ja, jeg kan godt tale igennem dem."]
@@ -112,18 +112,5 @@ struct BenchDepartmentWorker: ParsableCommand {
         return CallDraft(sha256: sha, contentKind: .transcript, sourcePath: "bench/\(sha).vtt", audioFormat: nil, sampleRate: nil, channels: 0,
                          frames: nil, durationMs: 9000, metadata: metadata, metadataJSON: "{}", transcriptPath: "bench/\(sha).vtt",
                          transcriptFormat: "webvtt", turns: turns)
-    }
-}
-
-/// A small, fast pseudo-random generator with a seed (SplitMix64).
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
