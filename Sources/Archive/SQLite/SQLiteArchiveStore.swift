@@ -74,17 +74,23 @@ public final class SQLiteArchiveStore: Sendable {
     }
 
     /// Creates the database file readable by its owner alone (SQLite gives the WAL and shared-memory files the
-    /// database's mode), and narrows an existing one's mode if it is wider.
+    /// database's mode), and narrows an existing one's mode if it is wider. An existing file is never opened here:
+    /// closing a descriptor of it would drop every POSIX lock this process's other connections hold on it, and
+    /// another process could then checkpoint under their feet.
     private static func createPrivately(_ path: String) throws {
-        let fd = open(path, O_RDWR | O_CREAT, 0o600)
-        guard fd >= 0 else {
-            let reason = String(cString: strerror(errno))
-            if errno == EACCES || errno == EROFS { return } // opening read-write reports it in SQLite's terms
-            throw ArchiveError.cannotOpen(path: path, reason: reason)
-        }
         var info = stat()
-        if fstat(fd, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o077 != 0 { _ = fchmod(fd, 0o600) }
-        close(fd)
+        if stat(path, &info) == 0 {
+            if info.st_uid == geteuid(), info.st_mode & 0o077 != 0 { _ = chmod(path, 0o600) }
+        } else {
+            let fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
+            if fd >= 0 {
+                close(fd)
+            } else if errno != EEXIST {
+                let reason = String(cString: strerror(errno))
+                if errno == EACCES || errno == EROFS { return } // opening read-write reports it in SQLite's terms
+                throw ArchiveError.cannotOpen(path: path, reason: reason)
+            }
+        }
         for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) { _ = chmod(path + suffix, 0o600) }
     }
 
