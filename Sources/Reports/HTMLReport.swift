@@ -64,10 +64,13 @@ public struct HTMLReport: Sendable {
                                                    rowLabels: (1...7).map { labels.label(String($0), of: .weekday) },
                                                    columnLabels: (0..<24).map { String(format: "%02d", $0) }, values: grid).svg()))
         // Weekly trends of the five most frequent reasons.
-        let weeks = Array(Set(weekly.rows.map { $0.keys[0] }).filter { $0 != "unknown" }).sorted()
+        // Every week between the first and the last, so that weeks without calls show as gaps in the line.
+        let seen = Set(weekly.rows.map { $0.keys[0] }).filter { $0 != "unknown" }
+        let weeks = seen.min().flatMap { first in seen.max().map { LocalDateTime.isoWeeks(from: first, to: $0) } } ?? []
         let top = byReason.rows.filter { $0.count > 0 && !$0.suppressed }.prefix(5).map { $0.keys[0] }
         let series = top.map { code in
             LineChart.Series(name: labels.label(code, of: .reason), values: weeks.map { week in
+                guard seen.contains(week) else { return nil }
                 guard let row = weekly.rows.first(where: { $0.keys == [week, code] }) else { return 0 }
                 return row.suppressed ? nil : row.count
             })

@@ -97,6 +97,10 @@ import FoundationXML
             let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: dir.file("out/report-charts/\(name)"))))
             #expect(parser.parse(), "\(name) is not well-formed XML")
         }
+        // The weekly axis shows every week from the first to the last (issue 15: it jumped over the weeks without calls).
+        let weekly = try String(contentsOfFile: dir.file("out/report-charts/weekly.svg"), encoding: .utf8)
+        let weeks = weekly.matches(of: /(\d{4})-W(\d{2})/).map { Int($0.output.1)! * 100 + Int($0.output.2)! }
+        #expect(weeks.count >= 2 && zip(weeks, weeks.dropFirst()).allSatisfy { $1 == $0 + 1 || $1 == $0 }, "\(weeks)")
         let png = dir.file("out/shot.png")
         let shot = try Tools.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1800",
                                             "--user-data-dir=\(dir.file("chrome"))", "--screenshot=\(png)", "file://\(html)"])

@@ -26,6 +26,14 @@ import Testing
         #expect(try #require(LocalDateTime.parse(date)).0.isoWeek == week)
     }
 
+    @Test func listsEveryISOWeekBetweenTwo() {
+        #expect(LocalDateTime.isoWeeks(from: "2026-W15", to: "2026-W18") == ["2026-W15", "2026-W16", "2026-W17", "2026-W18"])
+        #expect(LocalDateTime.isoWeeks(from: "2026-W52", to: "2027-W02") == ["2026-W52", "2026-W53", "2027-W01", "2027-W02"])
+        #expect(LocalDateTime.isoWeeks(from: "2026-W18", to: "2026-W15").isEmpty)
+        #expect(LocalDateTime.isoWeeks(from: "unknown", to: "2026-W15").isEmpty)
+        #expect(LocalDateTime.isoWeeks(from: "0001-W01", to: "9999-W52").count == 1_000)
+    }
+
     @Test func daysSince1970RoundTrip() throws {
         for days in [0, 1, 59, 365, 10_957, 20_454, 20_513, 47_482] {
             let t = LocalDateTime(daysSince1970: days, minuteOfDay: 17 * 60 + 5)

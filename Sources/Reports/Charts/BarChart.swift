@@ -26,7 +26,9 @@ public struct BarChart: Sendable {
     }
 
     public func svg(width: Int = 720) -> String {
-        let labelWidth = 230.0, rowHeight = 26.0, top = 40.0
+        // Wide enough for the longest label ("Symptomer på svangerskabsforgiftning"), up to half the chart.
+        let longest = Double(bars.map(\.label.count).max() ?? 0)
+        let labelWidth = min(Double(width) / 2, max(230, longest * 7 + 16)), rowHeight = 26.0, top = 40.0
         let plot = Double(width) - labelWidth - 110
         let maxShare = max(0.05, bars.compactMap { [$0.share, $0.reference].compactMap { $0 }.max() }.max() ?? 0.05)
         let height = Int(top + Double(bars.count) * rowHeight + (referenceLegend == nil ? 20 : 40))

@@ -83,6 +83,21 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         return "\(y)-W\(week < 10 ? "0" : "")\(week)"
     }
 
+    /// Every ISO week from `first` to `last` ("2026-W15" … "2026-W49"), in order, for an axis that shows the weeks
+    /// without calls as gaps; at most `limit` weeks, and empty when either is not a week.
+    public static func isoWeeks(from first: String, to last: String, limit: Int = 1_000) -> [String] {
+        func monday(_ week: String) -> Int? {
+            let parts = week.split(separator: "-")
+            guard parts.count == 2, let year = Int(parts[0]), (1...9999).contains(year), parts[1].hasPrefix("W"),
+                  let n = Int(parts[1].dropFirst()), (1...53).contains(n) else { return nil }
+            let january4 = daysFromCivil(year, 1, 4)
+            let weekday = ((january4 % 7) + 7 + 3) % 7 // 0 = Monday
+            return january4 - weekday + (n - 1) * 7
+        }
+        guard let start = monday(first), let end = monday(last), start <= end else { return [] }
+        return stride(from: start, through: end, by: 7).prefix(limit).map { LocalDateTime(daysSince1970: $0).isoWeek }
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
