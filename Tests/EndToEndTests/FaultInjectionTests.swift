@@ -92,7 +92,7 @@ import TriageCore
             }
 
             // After every run, finished or killed: sound, whole, and nothing committed lost.
-            let after = try ArchiveSession.open(address: db, origin: "fault-test", readOnly: true)
+            let after = try ArchiveSession.open(address: db, origin: "fault-test", readOnly: true, recordings: store)
             let context = "round \(round) (\(op.rawValue), seed \(seed))"
             #expect(try after.integrityCheck() == ["ok"], "\(context)")
             #expect(try after.verifyAudit() == nil, "\(context)")
@@ -102,9 +102,7 @@ import TriageCore
             #expect(try after.auditEntries().filter { $0.action == "decide" }.count >= committedDecisions, "a lost decision after \(context)")
             let labels = Set(try calls.flatMap { try after.annotations(ofCall: $0.id) }.compactMap(\.id))
             #expect(committedLabels.isSubset(of: labels), "a lost label after \(context)")
-            setenv("TRIAGE_RECORDINGS", store, 1)
             let recordings = try after.verifyRecordings()
-            unsetenv("TRIAGE_RECORDINGS")
             #expect(recordings.problems.isEmpty && recordings.checked == calls.count, "\(recordings.problems.map(\.problem)) after \(context)")
             let sound = try after.integrityCheck() == ["ok"]
             if !recordings.problems.isEmpty || !sound { break }
@@ -138,16 +136,14 @@ import TriageCore
         try limited.run()
         limited.waitUntilExit()
         #expect(limited.terminationStatus != 0, "the limit was never reached")
-        setenv("TRIAGE_RECORDINGS", dir.file("store"), 1)
-        defer { unsetenv("TRIAGE_RECORDINGS") }
-        let archive = try ArchiveSession.open(address: db, origin: "test", readOnly: true)
+        let archive = try ArchiveSession.open(address: db, origin: "test", readOnly: true, recordings: dir.file("store"))
         let before = try archive.listCalls().count
         #expect(try archive.integrityCheck() == ["ok"])
         #expect(before >= 1 && before < 30, "\(before) calls")
         #expect(try archive.verifyRecordings().problems.isEmpty)
         let rest = try CommandRun.triage(["ingest", "--no-features", "--db", db, dir.file("calls")], environment: ["TRIAGE_RECORDINGS": dir.file("store")])
         #expect(rest.status == 0, "\(rest.stderr)")
-        let after = try ArchiveSession.open(address: db, origin: "test", readOnly: true)
+        let after = try ArchiveSession.open(address: db, origin: "test", readOnly: true, recordings: dir.file("store"))
         #expect(try after.listCalls().count == 30)
         #expect(try after.verifyRecordings().problems.isEmpty)
     }

@@ -33,9 +33,7 @@ import TriageCore
         for name in Self.calls { try FileManager.default.removeItem(atPath: dir.file("calls/\(name).flac")) }
 
         // What the label screen plays and draws: the store's copy, whole.
-        setenv("TRIAGE_RECORDINGS", dir.file("store"), 1)
-        defer { unsetenv("TRIAGE_RECORDINGS") }
-        let session = try ArchiveSession.open(address: db, role: .researcher, origin: "test")
+        let session = try ArchiveSession.open(address: db, role: .researcher, origin: "test", recordings: dir.file("store"))
         let ids = try session.listCalls().map(\.id)
         #expect(ids.count == 3)
         for id in ids {
@@ -75,10 +73,8 @@ import TriageCore
         let dir = TemporaryDirectory("restore")
         let (db, env) = try Self.ingested(backend, in: dir)
         for name in Self.calls { try FileManager.default.removeItem(atPath: dir.file("calls/\(name).flac")) }
-        setenv("TRIAGE_RECORDINGS", dir.file("store"), 1)
-        defer { unsetenv("TRIAGE_RECORDINGS") }
-        let researcher = try ArchiveSession.open(address: db, role: .researcher, origin: "test")
-        let midwife = try ArchiveSession.open(address: db, role: .midwife, origin: "test")
+        let researcher = try ArchiveSession.open(address: db, role: .researcher, origin: "test", recordings: dir.file("store"))
+        let midwife = try ArchiveSession.open(address: db, role: .midwife, origin: "test", recordings: dir.file("store"))
         let ids = try researcher.listCalls().map(\.id)
         @Sendable func label(_ i: Int) throws {
             _ = try researcher.annotate(AnnotationRecord(callID: ids[i % ids.count], annotator: "r1", startMs: i * 10, endMs: i * 10 + 5,
@@ -113,9 +109,8 @@ import TriageCore
         #expect(try CommandRun.triage(["audit", "verify", "--db", restoreTarget], environment: restoredStore).status == 0)
         let verify = try CommandRun.triage(["verify", "--db", restoreTarget], environment: restoredStore)
         #expect(verify.status == 0 && verify.stdout.contains("verified 3 recordings"), "\(verify.stdout)\(verify.stderr)")
-        setenv("TRIAGE_RECORDINGS", dir.file("restored-store"), 1)
         #expect(try ArchiveSession.open(address: restoreTarget, origin: "test").integrityCheck() == ["ok"])
-        let restored = try ArchiveSession.open(address: restoreTarget, role: .researcher, origin: "test")
+        let restored = try ArchiveSession.open(address: restoreTarget, role: .researcher, origin: "test", recordings: dir.file("restored-store"))
         // Everything committed before the backup began is there.
         let labels = try ids.flatMap { try restored.annotations(ofCall: $0) }
         #expect(labels.filter { $0.startMs < 200 }.count == 20)
@@ -166,14 +161,12 @@ import TriageCore
         #expect(young.status == 0 && young.stdout.contains("removed 0 recordings, kept 3"), "\(young.stdout)\(young.stderr)")
         #expect(try CommandRun.triage(["retention", "--db", db], environment: env).status == 2)
 
-        setenv("TRIAGE_RECORDINGS", dir.file("store"), 1)
-        defer { unsetenv("TRIAGE_RECORDINGS") }
-        let researcher = try ArchiveSession.open(address: db, role: .researcher, origin: "test")
+        let researcher = try ArchiveSession.open(address: db, role: .researcher, origin: "test", recordings: dir.file("store"))
         let calls = try researcher.listCalls()
         _ = try researcher.annotate(AnnotationRecord(callID: calls[0].id, annotator: "r1", startMs: 0, endMs: 500,
                                                      code: LabelCode(rawValue: "labour_contractions"), taxonomyID: "t", taxonomyVersion: "1"))
         // Forty days on, a thirty-day policy: every recording goes, nothing else.
-        let later = try ArchiveSession.open(address: db, origin: "retention", clock: { Date().addingTimeInterval(40 * 86_400) })
+        let later = try ArchiveSession.open(address: db, origin: "retention", recordings: dir.file("store"), clock: { Date().addingTimeInterval(40 * 86_400) })
         let dry = try later.applyRetention(olderThanDays: 30, dryRun: true)
         #expect(dry.removed.count == 3)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: dir.file("store")).filter { $0.hasSuffix(".flac") }.count == 3)

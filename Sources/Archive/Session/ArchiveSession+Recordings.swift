@@ -25,7 +25,7 @@ public struct RecordingVerification: Sendable {
 
 extension ArchiveSession {
     /// The archive's recording store (`RecordingStore.root(forArchive:)`).
-    public var recordings: RecordingStore { RecordingStore(root: RecordingStore.root(forArchive: address)) }
+    public var recordings: RecordingStore { RecordingStore(root: recordingsRoot ?? RecordingStore.root(forArchive: address)) }
 
     /// Copies a recording being archived into the store (before its call is stored, so that no call refers to a
     /// recording the store lacks).

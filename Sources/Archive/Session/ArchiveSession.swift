@@ -13,6 +13,8 @@ public final class ArchiveSession: Sendable {
     /// The command or screen the session serves, for the audit log (`ingest`, `ui/triage`).
     public let origin: String
     let clock: @Sendable () -> Date
+    /// The recording store's folder when given at open (else `RecordingStore.root(forArchive:)` from the environment).
+    let recordingsRoot: String?
 
     /// How long a midwife's own view of the calls reaches back: today's calls.
     public static let midwifeWindow: TimeInterval = 24 * 3600
@@ -23,19 +25,22 @@ public final class ArchiveSession: Sendable {
     /// - Parameters:
     ///   - role: act in this one of the user's roles only; `nil` acts in all of them.
     ///   - origin: the command or screen, as the audit log names it.
+    ///   - recordings: the recording store's folder (default: `$TRIAGE_RECORDINGS`, else beside the archive).
     public static func open(address: String, account: Account = .current(), role: Role? = nil, origin: String,
-                            readOnly: Bool = false, busyTimeout: TimeInterval = 5,
+                            readOnly: Bool = false, busyTimeout: TimeInterval = 5, recordings: String? = nil,
                             clock: @escaping @Sendable () -> Date = { Date() }) throws -> ArchiveSession {
         let store = try ArchiveStores.open(address: address, readOnly: readOnly, busyTimeout: busyTimeout)
-        return try ArchiveSession(store: store, account: account, role: role, origin: origin, adoptFirstUser: !readOnly, clock: clock)
+        return try ArchiveSession(store: store, account: account, role: role, origin: origin, adoptFirstUser: !readOnly, recordings: recordings,
+                                  clock: clock)
     }
 
     /// A session on an open store (the contract tests give each implementation in turn).
     public init(store: any ArchiveStore, account: Account, role: Role? = nil, origin: String, adoptFirstUser: Bool = true,
-                clock: @escaping @Sendable () -> Date = { Date() }) throws {
+                recordings: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.store = store
         self.origin = origin
         self.clock = clock
+        recordingsRoot = recordings
         let context = AuditContext(at: clock(), actor: account.name, roles: ArchiveUser.creatorRoles, origin: origin)
         // A read finds a known account; only an unknown one takes the write lock, to adopt a new archive's first user.
         var known = try store.user(named: account.name)
@@ -50,7 +55,8 @@ public final class ArchiveSession: Sendable {
     }
 
     private init(_ other: ArchiveSession, origin: String) {
-        store = other.store; user = other.user; roles = other.roles; clock = other.clock; self.origin = origin
+        store = other.store; user = other.user; roles = other.roles; clock = other.clock; recordingsRoot = other.recordingsRoot
+        self.origin = origin
     }
 
     /// The same session serving another command or screen.
