@@ -46,12 +46,12 @@ enum FindingCollector {
     /// ind. Har du en bil?" asks about a car, not about contractions).
     static func question(_ turn: TurnAnalysis, lexicons: LexiconSet) -> Asked {
         let spans = Utterance.questionSpans(turn.tokens)
-        let findings = (lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? []).filter { m in
+        let matched = (lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? []).filter { m in
             spans.isEmpty || spans.contains { $0.contains(m.tokens.lowerBound) }
-        }.map { ($0.code, turn.evidence($0.tokens, source: .questionAnswer, phrase: $0.phrase, code: $0.code)) }
+        }
+        let findings = matched.map { ($0.code, turn.evidence($0.tokens, source: .questionAnswer, phrase: $0.phrase, code: $0.code)) }
         let movements = findings.isEmpty && QuestionTopic.topics(of: turn.tokens).contains(.fetalMovements)
             ? turn.evidence(0..<turn.tokens.count, source: .questionAnswer, code: possiblyReducedMovements) : nil
-        let matched = (lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? []).filter { m in spans.isEmpty || spans.contains { $0.contains(m.tokens.lowerBound) } }
         let negated = Set(matched.filter { NegationDetector.polarity(of: $0.tokens, in: turn.tokens, language: turn.language, phrase: $0.phrase) == .denied }.map(\.code))
         return Asked(findings: findings, alternatives: turn.tokens.contains { ["eller", "or"].contains($0.text) }, movements: movements, negated: negated)
     }

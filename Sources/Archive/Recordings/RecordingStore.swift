@@ -96,7 +96,9 @@ public struct RecordingStore: Sendable {
         return target
     }
 
+    /// The file's size, or nil when there is no file.
     static func size(_ path: String) -> UInt64? {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(clamping: info.st_size) : nil
     }
 }

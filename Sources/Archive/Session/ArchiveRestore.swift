@@ -60,11 +60,10 @@ public enum ArchiveRestore {
         default:
             throw ArchiveError.file(path: manifest.path, problem: "names an unknown database file '\(manifest.database)'")
         }
-        // 3. The recordings into the restored archive's store, then the restore into its audit log.
-        let store = RecordingStore(root: RecordingStore.root(forArchive: address))
-        for recording in manifest.recordings { try store.keep(fileAt: recording.path, sha256: recording.sha256, verify: true) }
+        // 3. The restored archive checked, its recordings into its store, then the restore into its audit log.
         let restored = try ArchiveSession.open(address: address, account: account, origin: "restore", clock: clock)
         try check(restored, folder: folder)
+        for recording in manifest.recordings { try restored.recordings.keep(fileAt: recording.path, sha256: recording.sha256, verify: true) }
         try restored.recordRestore(from: folder)
         return ArchiveRestoreReport(address: address, calls: try restored.callCount(), recordings: manifest.recordings.count, movedAside: movedAside)
     }

@@ -328,10 +328,10 @@ public enum FactExtractor {
         // "150 … og 95" (a pause and "and" between the two).
         let pressureContext = topics.contains(.bloodPressure) || mentioned(["blodtryk", "blodtrykket", "blodtryksmåler", "pressure", "bp"])
         let separators: Set<String> = pressureContext ? ["over", "/", "on", "og", "and", "på", "til"] : ["over", "/"]
+        // A pause written as "…", "..." or "," around the separator, where the blood pressure is the subject.
+        func pause(_ k: Int) -> Bool { pressureContext && k < tokens.count && ["…", "...", ",", "."].contains(tokens[k].text) }
         for i in tokens.indices {
             guard let s = number(i), (70...260).contains(s) else { continue }
-            // A pause written as "…", "..." or "," around the separator, where the blood pressure is the subject.
-            func pause(_ k: Int) -> Bool { pressureContext && k < tokens.count && ["…", "...", ",", "."].contains(tokens[k].text) }
             var j = i + 1
             while pause(j), j < i + 4 { j += 1 }
             guard separators.contains(word(j)) else { continue }

@@ -42,16 +42,22 @@ public enum NumberWords {
         if let n = danishUnits[w] ?? danishTens[w] ?? englishUnits[w] ?? englishTens[w] { return Double(n) }
         if let n = danishOrdinals[w] ?? englishOrdinals[w] { return Double(n) }
         if let h = halves[w] { return h }
-        if let og = w.range(of: "og"), og.lowerBound != w.startIndex {
-            let unit = String(w[..<og.lowerBound]), tens = String(w[og.upperBound...])
-            if let u = danishUnits[unit], u < 10, let t = danishTens[tens] { return Double(t + u) }
+        if let og = w.range(of: "og"), og.lowerBound != w.startIndex,
+           let n = danishCompound(unit: String(w[..<og.lowerBound]), tens: String(w[og.upperBound...])) {
             // ordinal compounds: "otteogtredivte" is rare on the phone; leave it.
+            return n
         }
         let parts = w.split(separator: "-")
         if parts.count == 2, let t = englishTens[String(parts[0])], let u = englishUnits[String(parts[1])], u < 10 {
             return Double(t + u)
         }
         return nil
+    }
+
+    /// A Danish number said unit first, "og", then the tens ("otte" + "tredive" = 38), written as one word or three.
+    static func danishCompound(unit: String, tens: String) -> Double? {
+        guard let u = danishUnits[unit], u < 10, let t = danishTens[tens] else { return nil }
+        return Double(t + u)
     }
 
     /// Whether the word is an ordinal ("femte", "fifth").

@@ -126,10 +126,10 @@ public final class TextAnalyzer {
         var out: [Token] = []
         var i = 0
         while i < tokens.count {
-            if i + 2 < tokens.count, tokens[i + 1].text == "og", let unit = NumberWords.danishUnits[tokens[i].text], unit > 0, unit < 10,
-               let tens = NumberWords.danishTens[tokens[i + 2].text] {
+            if i + 2 < tokens.count, tokens[i + 1].text == "og", NumberWords.danishUnits[tokens[i].text] != 0,
+               let value = NumberWords.danishCompound(unit: tokens[i].text, tens: tokens[i + 2].text) {
                 let text = tokens[i].text + "og" + tokens[i + 2].text
-                out.append(Token(kind: .word, text: text, stem: text, value: Double(tens + unit), range: tokens[i].range.lowerBound..<tokens[i + 2].range.upperBound))
+                out.append(Token(kind: .word, text: text, stem: text, value: value, range: tokens[i].range.lowerBound..<tokens[i + 2].range.upperBound))
                 i += 3
             } else {
                 out.append(tokens[i])

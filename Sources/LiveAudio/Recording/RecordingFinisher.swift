@@ -22,10 +22,10 @@ public enum RecordingFinisher {
                 try writer.write(Array(chunk[0..<(n * source.info.channels)]))
             }
             try writer.close()
-            try syncFile(temporary)
-            if rename(temporary, entry.finalPath) != 0 {
-                throw AudioIOError.writeFailed(path: entry.finalPath, reason: String(cString: strerror(errno)))
-            }
+            do {
+                try DurableFile.sync(temporary)
+                try DurableFile.rename(temporary, to: entry.finalPath)
+            } catch { throw AudioIOError.writeFailed(path: error.path, reason: error.reason) }
             try? FileManager.default.removeItem(atPath: entry.capturePath)
             return (entry.finalPath, nil)
         } catch {
@@ -38,9 +38,5 @@ public enum RecordingFinisher {
     public static func capturePath(forFinalPath path: String) -> String {
         if AudioFileWriter.Container(path: path) == .wav { return path }
         return ((path as NSString).deletingPathExtension) + ".recording.wav"
-    }
-
-    static func syncFile(_ path: String) throws {
-        do { try DurableFile.sync(path) } catch { throw AudioIOError.writeFailed(path: error.path, reason: error.reason) }
     }
 }
