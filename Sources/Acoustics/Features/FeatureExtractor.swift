@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Frames leave in order, as soon as everything they depend on is known: the pitch path settles half a
 /// second behind, deltas need two frames ahead, and with `wholeSignalFloor` (librosa's exact MFCC) the
-/// MFCC wait for the end of the signal. Without it, memory stays bounded however long the signal.
+/// MFCC wait for the end of the signal: their frames wait in a `FloatSpill` on disk, so memory stays
+/// bounded however long the signal either way.
 public final class FeatureExtractor {
     public let settings: FeatureSettings
     private let spectral: SpectralFrameAnalyzer
@@ -22,7 +23,7 @@ public final class FeatureExtractor {
     private var total = 0
     private var finished = false
 
-    private struct Pending {
+    fileprivate struct Pending {
         var row: SpectralFrameAnalyzer.Row
         /// The loudest log-mel value up to and including this frame (the causal floor's reference).
         var runningMax: Float
@@ -41,6 +42,10 @@ public final class FeatureExtractor {
     private var logMelBuffer: [Float]
     /// The log-mel bands of the pending frames, `settings.bands` per frame in `pending`'s order.
     private var logMels: [Float] = []
+    /// Librosa's floor 80 dB under the signal's loudest band: every frame's MFCC wait for the end.
+    private var defersFloor: Bool { settings.wholeSignalFloor && settings.style == .librosa }
+    /// The frames waiting for the floor (`DeferredFrame` layout), in order.
+    private lazy var deferred = FloatSpill(width: DeferredFrame.width(bands: settings.bands))
 
     public init(settings: FeatureSettings) {
         self.settings = settings
@@ -85,10 +90,20 @@ public final class FeatureExtractor {
 
     /// Ends the signal and returns the remaining frames.
     public func finish() -> [FrameFeatures] {
-        guard !finished else { return [] }
+        var out: [FrameFeatures] = []
+        finish { out += $0 }
+        return out
+    }
+
+    /// Ends the signal and hands the remaining frames to `body` in order, a few thousand at a time (with
+    /// `wholeSignalFloor`, that is every frame of the signal: they are never all in memory at once).
+    public func finish(_ body: ([FrameFeatures]) -> Void) {
+        guard !finished else { return }
         finished = true
         let estimates = settings.pitchEnabled ? pitch.finish() : []
-        return advance(estimates: estimates)
+        let out = advance(estimates: estimates)
+        if !out.isEmpty { body(out) }
+        if defersFloor { drainDeferred(body) }
     }
 
     /// Frames a whole signal of `count` samples has.
@@ -205,10 +220,12 @@ public final class FeatureExtractor {
     /// The frames whose every value is known, in order. The two frames before the next one to leave stay
     /// at the front of `pending` (already emitted) as context for its deltas.
     private func emit() -> [FrameFeatures] {
-        if settings.wholeSignalFloor && !finished { return [] }
         let ready = pending.prefix { $0.estimate != nil && $0.perturbationKnown }.count
-        let floorReference = settings.wholeSignalFloor ? runningMax : nil
-        for k in 0..<ready where pending[k].mfcc.isEmpty { pending[k].mfcc = cepstrum(k, floorReference: floorReference) }
+        if defersFloor {
+            deferReady(ready)
+            return []
+        }
+        for k in 0..<ready where pending[k].mfcc.isEmpty { pending[k].mfcc = cepstrum(k, floorReference: nil) }
         let end = finished ? ready : max(emittedContext, ready - 2)
         var out: [FrameFeatures] = []
         out.reserveCapacity(max(0, end - emittedContext))
@@ -234,12 +251,19 @@ public final class FeatureExtractor {
 
     /// The cepstrum of pending frame `k` from its log-mel bands.
     private func cepstrum(_ k: Int, floorReference: Float?) -> [Float] {
-        let p = pending[k], bands = settings.bands
-        let floor: Float = settings.style == .librosa ? (floorReference ?? p.runningMax) - 80 : -Float.infinity
-        var c = logMels.withUnsafeBufferPointer { dct.apply($0.baseAddress.map { $0 + k * bands }, count: bands, floor: floor) }
+        logMels.withUnsafeBufferPointer { mels in
+            cepstrum(mels.baseAddress.map { $0 + k * settings.bands }, floorReference: floorReference ?? pending[k].runningMax,
+                     logEnergy: pending[k].row.logEnergy)
+        }
+    }
+
+    /// The cepstrum of one frame's log-mel bands at `mels`, floored 80 dB under `floorReference` (librosa).
+    private func cepstrum(_ mels: UnsafePointer<Float>?, floorReference: Float, logEnergy: Float) -> [Float] {
+        let floor: Float = settings.style == .librosa ? floorReference - 80 : -Float.infinity
+        var c = dct.apply(mels, count: settings.bands, floor: floor)
         if settings.style == .htk {
             for k in c.indices { c[k] *= lifter[k] }
-            if !c.isEmpty { c[0] = p.row.logEnergy }
+            if !c.isEmpty { c[0] = logEnergy }
         }
         return c
     }
@@ -248,10 +272,67 @@ public final class FeatureExtractor {
     private func delta(_ k: Int) -> [Float] {
         let upper = pending.count - 1
         func c(_ j: Int) -> [Float] { pending[min(max(j, -firstPending, 0), upper)].mfcc }
-        let (m2, m1, p1, p2) = (c(k - 2), c(k - 1), c(k + 1), c(k + 2))
-        var out = [Float](repeating: 0, count: settings.coefficients)
+        return Self.delta(c(k - 2), c(k - 1), c(k + 1), c(k + 2), coefficients: settings.coefficients)
+    }
+
+    /// The delta regression of the cepstra two and one frames before and after a frame.
+    private static func delta(_ m2: [Float], _ m1: [Float], _ p1: [Float], _ p2: [Float], coefficients: Int) -> [Float] {
+        var out = [Float](repeating: 0, count: coefficients)
         for i in out.indices where i < m2.count && i < p2.count { out[i] = (p1[i] - m1[i] + 2 * (p2[i] - m2[i])) / 10 }
         return out
+    }
+
+    /// Moves the first `ready` pending frames (every value known but the MFCC) to the spill.
+    private func deferReady(_ ready: Int) {
+        guard ready > 0 else { return }
+        var record = [Float]()
+        record.reserveCapacity(deferred.width)
+        for k in 0..<ready {
+            record.removeAll(keepingCapacity: true)
+            DeferredFrame.write(pending[k], mels: logMels[(k * settings.bands)..<((k + 1) * settings.bands)], into: &record)
+            deferred.append(record)
+        }
+        pending.removeFirst(ready)
+        logMels.removeFirst(ready * settings.bands)
+        firstPending += ready
+        measured = max(0, measured - ready)
+    }
+
+    /// At the end: every deferred frame's MFCC under the whole signal's floor, and its deltas, in order.
+    private func drainDeferred(_ body: ([FrameFeatures]) -> Void) {
+        let total = deferred.count, bands = settings.bands, coefficients = settings.coefficients
+        guard total > 0 else { return }
+        // A window of the last five frames: frame f leaves once the cepstrum of f + 2 is known.
+        var window: [(frame: FrameFeatures, mfcc: [Float])] = []
+        var index = 0, emitted = 0
+        var out: [FrameFeatures] = []
+        func release(_ f: Int) {
+            // `window` holds frames index-5+1 ... index-1 (those not yet dropped); the edges repeat.
+            func c(_ j: Int) -> [Float] {
+                let clamped = min(max(j, 0), total - 1)
+                return window[clamped - (index - window.count)].mfcc
+            }
+            var frame = window[f - (index - window.count)].frame
+            frame.mfcc = c(f)
+            frame.mfccDelta = Self.delta(c(f - 2), c(f - 1), c(f + 1), c(f + 2), coefficients: coefficients)
+            out.append(frame)
+            if out.count >= 4096 { body(out); out.removeAll(keepingCapacity: true) }
+        }
+        deferred.forEachBatch { records in
+            var start = 0
+            while start + deferred.width <= records.count {
+                let record = UnsafeBufferPointer(rebasing: records[start..<(start + deferred.width)])
+                let frame = DeferredFrame.read(record, bands: bands, timeMs: timeMs(ofFrame: index))
+                let mfcc = cepstrum(record.baseAddress.map { $0 + DeferredFrame.fields }, floorReference: runningMax, logEnergy: 0)
+                window.append((frame, mfcc))
+                index += 1
+                if index - emitted > 2 { release(emitted); emitted += 1 }
+                if window.count > 5 { window.removeFirst() }
+                start += deferred.width
+            }
+        }
+        while emitted < total { release(emitted); emitted += 1 }
+        if !out.isEmpty { body(out) }
     }
 
     /// Forgets samples no frame still to come will read.
@@ -264,6 +345,27 @@ public final class FeatureExtractor {
             samples.removeFirst(keepFrom - sampleBase)
             sampleBase = keepFrom
         }
+    }
+}
+
+/// How a frame waiting for the floor is kept in the spill: every value but the MFCC, then its log-mel bands.
+private enum DeferredFrame {
+    static let fields = 13
+
+    static func width(bands: Int) -> Int { fields + bands }
+
+    static func write(_ p: FeatureExtractor.Pending, mels: ArraySlice<Float>, into record: inout [Float]) {
+        let e = p.estimate ?? PitchTracker.Estimate(f0: 0, strength: 0)
+        record += [p.row.rmsDB, p.row.loudness, p.row.zcr, p.row.centroid, p.row.flux, p.row.rolloff, p.row.flatness,
+                   Float(e.f0), e.voiced ? 1 : 0, Float(e.hnrDB), p.jitter, p.shimmer, p.speech ? 1 : 0]
+        record += mels
+    }
+
+    /// The frame a record holds, its MFCC and deltas still empty.
+    static func read(_ r: UnsafeBufferPointer<Float>, bands: Int, timeMs: Int) -> FrameFeatures {
+        FrameFeatures(timeMs: timeMs, rmsDB: r[0], loudness: r[1], zcr: r[2], spectralCentroidHz: r[3], spectralFlux: r[4],
+                      spectralRolloffHz: r[5], spectralFlatness: r[6], mfcc: [], mfccDelta: [], f0Hz: r[7], voiced: r[8] != 0,
+                      hnrDB: r[9], jitterLocal: r[10], shimmerLocalDB: r[11], speech: r[12] != 0)
     }
 }
 

@@ -28,55 +28,17 @@ public struct FeatureSummary: Sendable, Equatable {
     /// Descriptors summarised over voiced frames only.
     static let overVoiced: Set<String> = ["f0_hz", "hnr_db", "jitter_local", "shimmer_local_db"]
 
+    /// The summary of `frames`, `hopMs` apart.
     public init(frames: [FrameFeatures], hopMs: Double) {
-        self.frames = frames.count
-        durationMs = Int(Double(frames.count) * hopMs)
-        let columns = FrameFeatures.columns(coefficients: frames.first?.mfcc.count ?? 13)
-        let rows = frames.map(\.values)
-        let times = frames.map(\.timeMs)
-        let speech = frames.indices.filter { frames[$0].speech }
-        let voiced = frames.indices.filter { frames[$0].voiced }
-        var descriptors: [(String, Functionals)] = []
-        for (c, name) in columns.enumerated() where !["time_ms", "voiced", "speech"].contains(name) {
-            let chosen = Self.overVoiced.contains(name) ? voiced : speech
-            descriptors.append((name, Functionals(chosen.map { rows[$0][c] }, timesMs: chosen.map { times[$0] })))
-        }
-        self.descriptors = descriptors
-        speechRatio = frames.isEmpty ? 0 : Double(speech.count) / Double(frames.count)
-        // Pauses: runs of non-speech between speech.
-        var pauses: [Int] = []
-        var run = 0, seenSpeech = false
-        for f in frames {
-            if f.speech {
-                if seenSpeech, Double(run) * hopMs >= Double(Self.minimumPauseMs) { pauses.append(Int(Double(run) * hopMs)) }
-                run = 0
-                seenSpeech = true
-            } else if seenSpeech {
-                run += 1
-            }
-        }
-        pauseCount = pauses.count
-        meanPauseMs = pauses.isEmpty ? 0 : Double(pauses.reduce(0, +)) / Double(pauses.count)
-        speakingRate = Self.syllableRate(frames, hopMs: hopMs)
+        let builder = FeatureSummaryBuilder(hopMs: hopMs)
+        for f in frames { builder.add(f) }
+        self = builder.finish()
     }
 
-    /// Loudness peaks (in dB) in voiced speech, each at least 2 dB above the lowest point since the last.
-    static func syllableRate(_ frames: [FrameFeatures], hopMs: Double) -> Double {
-        let speechSeconds = Double(frames.filter(\.speech).count) * hopMs / 1000
-        guard speechSeconds > 0 else { return 0 }
-        let level = frames.map { 10 * log10(max(Double($0.loudness), 1e-6)) }
-        var peaks = 0
-        var valley = Double.infinity
-        var i = 1
-        while i < frames.count - 1 {
-            valley = min(valley, level[i])
-            if frames[i].voiced, frames[i].speech, level[i] >= level[i - 1], level[i] > level[i + 1], level[i] - valley >= 2 {
-                peaks += 1
-                valley = level[i]
-            }
-            i += 1
-        }
-        return Double(peaks) / speechSeconds
+    public init(frames: Int, durationMs: Int, descriptors: [(name: String, functionals: Functionals)], speechRatio: Double,
+                pauseCount: Int, meanPauseMs: Double, speakingRate: Double) {
+        self.frames = frames; self.durationMs = durationMs; self.descriptors = descriptors; self.speechRatio = speechRatio
+        self.pauseCount = pauseCount; self.meanPauseMs = meanPauseMs; self.speakingRate = speakingRate
     }
 }
 

@@ -16,18 +16,29 @@ public struct Functionals: Sendable, Equatable, Codable {
 
     /// The statistics of `values` taken at `timesMs`; all zero for no values.
     public init(_ values: [Double], timesMs: [Int]) {
-        guard !values.isEmpty else { self.init(mean: 0, std: 0, p20: 0, p50: 0, p80: 0, range: 0, slopePerSecond: 0); return }
+        var copy = values
+        self = Self.of(&copy, timesMs: timesMs)
+    }
+
+    /// The statistics of `values` taken at `timesMs`, sorting `values` in place (no copy of a long column).
+    static func of(_ values: inout [Double], timesMs: [Int]) -> Functionals {
+        guard !values.isEmpty else { return Functionals(mean: 0, std: 0, p20: 0, p50: 0, p80: 0, range: 0, slopePerSecond: 0) }
         let n = Double(values.count)
         let mean = values.reduce(0, +) / n
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
-        let sorted = values.sorted()
-        func percentile(_ p: Double) -> Double { Self.percentile(sorted: sorted, p) }
-        let t = timesMs.map { Double($0) / 1000 }
-        let tMean = t.reduce(0, +) / n
+        let pairs = min(values.count, timesMs.count)
+        var tSum = 0.0
+        for i in 0..<pairs { tSum += Double(timesMs[i]) / 1000 }
+        let tMean = tSum / n
         var sxy = 0.0, sxx = 0.0
-        for (x, y) in zip(t, values) { sxy += (x - tMean) * (y - mean); sxx += (x - tMean) * (x - tMean) }
-        self.init(mean: mean, std: variance.squareRoot(), p20: percentile(0.2), p50: percentile(0.5), p80: percentile(0.8),
-                  range: (sorted.last ?? 0) - (sorted.first ?? 0), slopePerSecond: sxx > 0 ? sxy / sxx : 0)
+        for i in 0..<pairs {
+            let x = Double(timesMs[i]) / 1000
+            sxy += (x - tMean) * (values[i] - mean); sxx += (x - tMean) * (x - tMean)
+        }
+        values.sort()
+        func percentile(_ p: Double) -> Double { Self.percentile(sorted: values, p) }
+        return Functionals(mean: mean, std: variance.squareRoot(), p20: percentile(0.2), p50: percentile(0.5), p80: percentile(0.8),
+                           range: (values.last ?? 0) - (values.first ?? 0), slopePerSecond: sxx > 0 ? sxy / sxx : 0)
     }
 
     /// The p-th percentile (0…1) of sorted values, linearly interpolated between the closest ranks

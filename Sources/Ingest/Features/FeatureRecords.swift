@@ -9,11 +9,14 @@ public enum FeatureRecords {
     /// The version stored with every summary, so summaries from different engines are never mixed.
     public static let extractorVersion = "acoustics-1.0"
 
-    public static func records(for recording: RecordingFeatures) -> [CallFeatureRecord] {
-        var out: [CallFeatureRecord] = zip(recording.channels, recording.summaries()).map { channel, s in
-            CallFeatureRecord(channel: channel.index, featureSet: "lld-summary", extractorVersion: extractorVersion, valuesJSON: json(s).rendered())
+    /// The records of a recording's summary of the whole call.
+    public static func records(for recording: RecordingSummary) -> [CallFeatureRecord] {
+        var out: [CallFeatureRecord] = recording.channels.compactMap { channel in
+            channel.summaries.first.map {
+                CallFeatureRecord(channel: channel.index, featureSet: "lld-summary", extractorVersion: extractorVersion, valuesJSON: json($0).rendered())
+            }
         }
-        if let t = recording.turnTaking() {
+        if let t = recording.turnTaking.first ?? nil {
             let value = JSONValue.object([("talk_share", .array(t.talkShare.map { .number(rounded($0)) })),
                                           ("response_latency_ms", .number(rounded(t.responseLatencyMs))), ("overlap_ratio", .number(rounded(t.overlapRatio)))])
             out.append(CallFeatureRecord(channel: nil, featureSet: "turn-taking", extractorVersion: extractorVersion, valuesJSON: value.rendered()))

@@ -1,73 +1,123 @@
 import Acoustics
 import AudioIO
 import Foundation
+import Synchronization
 
 /// Runs the feature engine over a recording, one channel at a time (each channel is a party when the
-/// call has them on separate channels), reading the file in blocks.
-public struct RecordingFeatures {
+/// call has them on separate channels), reading the file in blocks and handing each frame on as it is
+/// made: memory stays within a few megabytes whatever the length of the call.
+public struct RecordingFeatures: Sendable {
     /// Rates below this hold too little of the voice to analyse.
     public static let lowestSampleRate = 2000
-
-    public struct Channel: Sendable {
-        public var index: Int
-        /// The engine's frames (empty when only the samples were asked for).
-        public var frames: [FrameFeatures]
-        /// The channel's samples, when asked for (eGeMAPS has its own framing and analysis).
-        public var samples: [Float]
-    }
-
-    /// What to keep of each channel: the engine's frames, or the samples (for eGeMAPS).
-    public enum Content: Sendable { case frames, samples }
+    /// Samples read from the file at a time (per channel).
+    static let blockFrames = 32768
 
     public let path: String
     public let info: AudioFileInfo
-    public let channels: [Channel]
+    public let settings: FeatureSettings
+    public var hopMs: Double { settings.hopMs }
 
-    /// Extracts every channel of `path` with `configure` applied to the settings for its rate (or, for
-    /// `.samples`, reads them without running the engine).
-    public init(path: String, content: Content = .frames, configure: (inout FeatureSettings) -> Void = { _ in }) throws {
+    /// Opens `path` with `configure` applied to the settings for its rate.
+    public init(path: String, configure: (inout FeatureSettings) -> Void = { _ in }) throws {
         let file = try AudioFile(path: path)
         guard file.info.sampleRate >= Self.lowestSampleRate else {
             throw IngestError(path: path, reason: "a sample rate of \(file.info.sampleRate) Hz is too low to analyse speech (at least \(Self.lowestSampleRate) Hz)")
         }
         var settings = FeatureSettings(sampleRate: file.info.sampleRate)
         configure(&settings)
-        let count = file.info.channels
-        let engines = content == .frames ? (0..<count).map { _ in FeatureExtractor(settings: settings) } : []
-        var frames = [[FrameFeatures]](repeating: [], count: count)
-        var kept = [[Float]](repeating: [], count: count)
-        var block: [Float] = []
-        var channel = [Float]()
-        while true {
-            let n = try file.read(into: &block, maxFrames: 32768)
-            if n == 0 { break }
-            for c in 0..<count {
-                channel.removeAll(keepingCapacity: true)
-                for i in 0..<n { channel.append(block[i * count + c]) }
-                if content == .frames { frames[c] += engines[c].append(channel) } else { kept[c] += channel }
-            }
-        }
-        for (c, engine) in engines.enumerated() { frames[c] += engine.finish() }
         self.path = path
         info = file.info
-        channels = frames.enumerated().map { Channel(index: $0.offset, frames: $0.element, samples: kept[$0.offset]) }
-        hopMs = settings.hopMs
+        self.settings = settings
     }
 
+    /// Calls `body` with channel `channel`'s samples, block by block, from the start of the file.
+    public func forEachBlock(channel: Int, _ body: ([Float]) -> Void) throws {
+        let file = try AudioFile(path: path)
+        let count = max(1, file.info.channels), c = min(max(0, channel), count - 1)
+        var block: [Float] = [], samples: [Float] = []
+        while true {
+            let n = try file.read(into: &block, maxFrames: Self.blockFrames)
+            if n == 0 { break }
+            samples.removeAll(keepingCapacity: true)
+            block.withUnsafeBufferPointer { b in
+                var i = c
+                while i < n * count { samples.append(b[i]); i += count }
+            }
+            body(samples)
+        }
+    }
+
+    /// Calls `body` with channel `channel`'s frames in order, a block's worth at a time.
+    public func forEachFrame(channel: Int, _ body: ([FrameFeatures]) -> Void) throws {
+        let engine = FeatureExtractor(settings: settings)
+        try forEachBlock(channel: channel) { samples in
+            let frames = engine.append(samples)
+            if !frames.isEmpty { body(frames) }
+        }
+        engine.finish(body)
+    }
+
+    /// Every channel's summary of the call and of each of `segments` (milliseconds), with the turn-taking
+    /// of two or more channels; the channels are analysed at once on `threads` threads.
+    public func summarise(segments: [Range<Int>] = [], threads: Int = 1) throws -> RecordingSummary {
+        let spans: [Range<Int>?] = [nil] + segments.map(Optional.some)
+        let count = max(1, info.channels)
+        let results = Mutex([Result<ChannelSummary, Error>?](repeating: nil, count: count))
+        let analyse = { @Sendable (c: Int) in
+            let result = Result {
+                let builders = spans.map { _ in FeatureSummaryBuilder(hopMs: settings.hopMs) }
+                var speech = spans.map { _ in [Bool]() }
+                try forEachFrame(channel: c) { frames in
+                    for f in frames {
+                        for (s, span) in spans.enumerated() where span?.contains(f.timeMs) ?? true {
+                            builders[s].add(f)
+                            speech[s].append(f.speech)
+                        }
+                    }
+                }
+                return ChannelSummary(index: c, summaries: builders.map { $0.finish() }, speech: speech)
+            }
+            results.withLock { $0[c] = result }
+        }
+        if threads > 1, count > 1 {
+            DispatchQueue.concurrentPerform(iterations: count, execute: analyse)
+        } else {
+            for c in 0..<count { analyse(c) }
+        }
+        let channels = try (0..<count).map { c -> ChannelSummary in
+            guard let result = results.withLock({ $0[c] }) else { throw IngestError(path: path, reason: "channel \(c) was not analysed") }
+            return try result.get()
+        }
+        let turnTaking = spans.indices.map { s in
+            channels.count >= 2 ? TurnTaking(speech: channels.map { $0.speech[s] }, hopMs: settings.hopMs) : nil
+        }
+        return RecordingSummary(path: path, info: info, hopMs: settings.hopMs, segments: segments, channels: channels, turnTaking: turnTaking)
+    }
+
+    /// One channel's samples, all of them (eGeMAPS analyses a channel whole).
+    public func samples(channel: Int) throws -> [Float] {
+        var out: [Float] = []
+        try forEachBlock(channel: channel) { out += $0 }
+        return out
+    }
+}
+
+/// One channel's summaries: `summaries[0]` of the whole call, then one per segment asked for, and the
+/// speech flags of the frames behind each (for turn-taking).
+public struct ChannelSummary: Sendable {
+    public var index: Int
+    public var summaries: [FeatureSummary]
+    var speech: [[Bool]]
+}
+
+/// The summaries of a recording's channels, of the whole call and of segments of it.
+public struct RecordingSummary: Sendable {
+    public let path: String
+    public let info: AudioFileInfo
     public let hopMs: Double
-
-    /// Each channel's frames centred within `span` (milliseconds; nil: the whole call).
-    public func frames(during span: Range<Int>?) -> [[FrameFeatures]] {
-        channels.map { c in span.map { span in c.frames.filter { span.contains($0.timeMs) } } ?? c.frames }
-    }
-
-    /// Each channel's summary of the call, or of the frames within `span`.
-    public func summaries(during span: Range<Int>? = nil) -> [FeatureSummary] {
-        frames(during: span).map { FeatureSummary(frames: $0, hopMs: hopMs) }
-    }
-
-    /// Talk share, response latency and overlap when the parties are on separate channels (over `span`).
-    public func turnTaking(during span: Range<Int>? = nil) -> TurnTaking? {
-        channels.count >= 2 ? TurnTaking(speech: frames(during: span).map { $0.map(\.speech) }, hopMs: hopMs) : nil
-    }
+    public let segments: [Range<Int>]
+    public let channels: [ChannelSummary]
+    /// Talk share, response latency and overlap when the parties are on separate channels: `[0]` the
+    /// whole call, then one per segment.
+    public let turnTaking: [TurnTaking?]
 }

@@ -42,7 +42,7 @@ enum CallPreparer {
             }
             // Rates too low to analyse are archived without features rather than refused.
             if features, draft.sampleRate.map({ $0 >= RecordingFeatures.lowestSampleRate }) == true {
-                do { draft.features = FeatureRecords.records(for: try RecordingFeatures(path: audio)) } catch let error as AudioIOError {
+                do { draft.features = FeatureRecords.records(for: try RecordingFeatures(path: audio).summarise()) } catch let error as AudioIOError {
                     throw IngestError(path: audio, reason: error.reason)
                 }
             }

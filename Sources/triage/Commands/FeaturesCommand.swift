@@ -78,21 +78,20 @@ struct FeaturesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let recording: RecordingFeatures
+        let out = TextSink()
         do {
-            recording = try RecordingFeatures(path: audio, content: set == .egemaps ? .samples : .frames) { s in
+            let recording = try RecordingFeatures(path: audio) { s in
                 s.windowMs = windowMs; s.hopMs = hopMs; s.fftSize = fftSize; s.melBands = melBands; s.style = style
                 if let fftSize, fftSize < s.window { s.windowMs = Double(fftSize) * 1000 / Double(s.sampleRate) }
             }
+            switch (set, summary) {
+            case (.lld, false): try FeatureOutput.frames(recording, format: format, to: out)
+            case (.lld, true): try FeatureOutput.summary(recording, format: format, segments: segments, to: out)
+            case (.egemaps, false): try FeatureOutput.egemapsFrames(recording, format: format, to: out)
+            case (.egemaps, true): try FeatureOutput.egemapsSummary(recording, format: format, segments: segments, to: out)
+            }
         } catch let failure as CommandFailure { throw failure } catch { throw CommandFailure(error) }
-        let output: String
-        switch (set, summary) {
-        case (.lld, false): output = FeatureOutput.frames(recording, format: format)
-        case (.lld, true): output = FeatureOutput.summary(recording, format: format, segments: segments)
-        case (.egemaps, false): output = FeatureOutput.egemapsFrames(recording, format: format)
-        case (.egemaps, true): output = FeatureOutput.egemapsSummary(recording, format: format, segments: segments)
-        }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        out.flush()
     }
 }
 

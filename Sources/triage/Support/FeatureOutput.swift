@@ -13,46 +13,51 @@ enum FeatureOutput {
         return "\(Float(v))"
     }
 
-    static func frames(_ r: RecordingFeatures, format: FeaturesCommand.Output) -> String {
-        let columns = FrameFeatures.columns(coefficients: r.channels.first?.frames.first?.mfcc.count ?? 13)
-        return table(r, columns: columns, format: format) { $0.frames.map(\.values) }
+    /// Every channel's frames, written to `out` as the engine makes them.
+    static func frames(_ r: RecordingFeatures, format: FeaturesCommand.Output, to out: TextSink) throws {
+        let columns = FrameFeatures.columns(coefficients: r.settings.coefficients)
+        try table(channels: r.info.channels, header: header(r), columns: columns, format: format, to: out) { c, row in
+            try r.forEachFrame(channel: c) { frames in for f in frames { row(f.values) } }
+        }
     }
 
-    static func egemapsFrames(_ r: RecordingFeatures, format: FeaturesCommand.Output) -> String {
-        table(r, columns: ["time_ms"] + EGeMAPS.lowLevelNames, format: format) { channel in
-            let lld = EGeMAPS.lowLevel(samples: channel.samples, sampleRate: r.info.sampleRate)
-            return lld.map { [Double($0.timeMs)] + $0.values }
+    static func egemapsFrames(_ r: RecordingFeatures, format: FeaturesCommand.Output, to out: TextSink) throws {
+        try table(channels: r.info.channels, header: header(r), columns: ["time_ms"] + EGeMAPS.lowLevelNames, format: format, to: out) { c, row in
+            for frame in EGeMAPS.lowLevel(samples: try r.samples(channel: c), sampleRate: r.info.sampleRate) { row([Double(frame.timeMs)] + frame.values) }
         }
     }
 
     /// A row of a long table: the segment (nil: the whole call), the channel (nil: one channel, or the call), the feature, its value.
     typealias Row = (segment: Range<Int>?, channel: Int?, feature: String, value: Double)
 
-    static func summary(_ r: RecordingFeatures, format: FeaturesCommand.Output, segments: [Range<Int>] = []) -> String {
+    static func summary(_ r: RecordingFeatures, format: FeaturesCommand.Output, segments: [Range<Int>] = [], to out: TextSink) throws {
+        let summary = try r.summarise(segments: segments, threads: ProcessInfo.processInfo.activeProcessorCount)
         var rows: [Row] = []
-        for range in [nil] + segments.map(Optional.some) {
-            for (channel, s) in zip(r.channels, r.summaries(during: range)) {
-                let c: Int? = r.channels.count > 1 ? channel.index : nil
-                for d in s.descriptors {
+        for (s, range) in ([nil] + segments.map(Optional.some)).enumerated() {
+            for channel in summary.channels {
+                let c: Int? = summary.channels.count > 1 ? channel.index : nil
+                let sum = channel.summaries[s]
+                for d in sum.descriptors {
                     for (name, value) in zip(Functionals.names, d.functionals.values) { rows.append((range, c, "\(d.name)_\(name)", value)) }
                 }
-                rows += [(range, c, "speech_ratio", s.speechRatio), (range, c, "pause_count", Double(s.pauseCount)), (range, c, "mean_pause_ms", s.meanPauseMs),
-                         (range, c, "speaking_rate_syllables_per_s", s.speakingRate), (range, c, "duration_ms", Double(s.durationMs))]
+                rows += [(range, c, "speech_ratio", sum.speechRatio), (range, c, "pause_count", Double(sum.pauseCount)), (range, c, "mean_pause_ms", sum.meanPauseMs),
+                         (range, c, "speaking_rate_syllables_per_s", sum.speakingRate), (range, c, "duration_ms", Double(sum.durationMs))]
             }
-            if let t = r.turnTaking(during: range) {
+            if let t = summary.turnTaking[s] {
                 for (c, share) in t.talkShare.enumerated() { rows.append((range, c, "talk_share", share)) }
                 rows += [(range, nil, "response_latency_ms", t.responseLatencyMs), (range, nil, "overlap_ratio", t.overlapRatio)]
             }
         }
-        return long(r, rows, format: format, segmented: !segments.isEmpty)
+        out.write(long(header(r), rows, format: format, segmented: !segments.isEmpty))
     }
 
-    static func egemapsSummary(_ r: RecordingFeatures, format: FeaturesCommand.Output, segments: [Range<Int>] = []) -> String {
+    static func egemapsSummary(_ r: RecordingFeatures, format: FeaturesCommand.Output, segments: [Range<Int>] = [], to out: TextSink) throws {
         var rows: [Row] = []
+        let channels = max(1, r.info.channels)
         for range in [nil] + segments.map(Optional.some) {
-            for channel in r.channels {
-                let c: Int? = r.channels.count > 1 ? channel.index : nil
-                var samples = channel.samples
+            for channel in 0..<channels {
+                let c: Int? = channels > 1 ? channel : nil
+                var samples = try r.samples(channel: channel)
                 if let range {
                     let from = min(samples.count, range.lowerBound * r.info.sampleRate / 1000), to = min(samples.count, range.upperBound * r.info.sampleRate / 1000)
                     samples = Array(samples[from..<max(from, to)])
@@ -61,34 +66,61 @@ enum FeatureOutput {
                 rows += zip(EGeMAPS.functionalNames, functionals).map { (range, c, $0, $1) }
             }
         }
-        return long(r, rows, format: format, segmented: !segments.isEmpty)
+        out.write(long(header(r), rows, format: format, segmented: !segments.isEmpty))
     }
 
-    /// A wide table: a header and one row per frame (per channel when there are several).
-    private static func table(_ r: RecordingFeatures, columns: [String], format: FeaturesCommand.Output, rows: (RecordingFeatures.Channel) -> [[Double]]) -> String {
-        let multi = r.channels.count > 1
+    /// A wide table: a header and one row per frame (per channel when there are several). CSV rows are
+    /// written as they come; JSON, a column per descriptor, waits in a spill on disk for a long call.
+    private static func table(channels: Int, header: [(String, JSONValue)], columns: [String], format: FeaturesCommand.Output, to out: TextSink,
+                              rows: (Int, (_ row: [Double]) -> Void) throws -> Void) throws {
+        let multi = channels > 1
         switch format {
         case .csv:
-            var out = ((multi ? ["channel"] : []) + columns).joined(separator: ",") + "\n"
-            for channel in r.channels {
-                for row in rows(channel) {
-                    if multi { out += "\(channel.index)," }
-                    out += row.map(number).joined(separator: ",") + "\n"
+            out.write(((multi ? ["channel"] : []) + columns).joined(separator: ",") + "\n")
+            for c in 0..<max(1, channels) {
+                try rows(c) { row in
+                    out.write((multi ? "\(c)," : "") + row.map(number).joined(separator: ",") + "\n")
                 }
             }
-            return out
         case .json:
-            let channels: [JSONValue] = r.channels.map { channel in
-                let values = rows(channel)
-                return .object([("channel", .integer(channel.index)), ("frames", .integer(values.count)),
-                                ("columns", .object(columns.enumerated().map { i, name in (name, .array(values.map { .raw(number($0[i])) })) }))])
+            out.write(String(JSONValue.object(header).rendered().dropLast()) + ",\"channels\":[")
+            for c in 0..<max(1, channels) {
+                // Each value as the two halves of its bit pattern, so the spill keeps it exactly.
+                let spill = FloatSpill(width: 2 * columns.count)
+                var record = [Float]()
+                try rows(c) { row in
+                    record.removeAll(keepingCapacity: true)
+                    for v in row {
+                        let bits = FloatSpill.bits(of: Int(truncatingIfNeeded: Int64(bitPattern: v.bitPattern)))
+                        record += [bits.0, bits.1]
+                    }
+                    spill.append(record)
+                }
+                out.write((c > 0 ? "," : "") + "{\"channel\":\(c),\"frames\":\(spill.count),\"columns\":{")
+                for (i, name) in columns.enumerated() {
+                    out.write((i > 0 ? "," : "") + JSONValue.quote(name) + ":[")
+                    var first = true
+                    spill.forEachBatch { b in
+                        var text = ""
+                        var k = 2 * i
+                        while k + 1 < b.count {
+                            let v = Double(bitPattern: UInt64(bitPattern: Int64(FloatSpill.integer(low: b[k], high: b[k + 1]))))
+                            text += (first ? "" : ",") + number(v)
+                            first = false
+                            k += 2 * columns.count
+                        }
+                        out.write(text)
+                    }
+                    out.write("]")
+                }
+                out.write("}}")
             }
-            return JSONValue.object(header(r) + [("channels", .array(channels))]).rendered() + "\n"
+            out.write("]}\n")
         }
     }
 
     /// A long table: `channel,feature,value` (`segment,channel,feature,value` when segments were asked for).
-    private static func long(_ r: RecordingFeatures, _ rows: [Row], format: FeaturesCommand.Output, segmented: Bool) -> String {
+    private static func long(_ header: [(String, JSONValue)], _ rows: [Row], format: FeaturesCommand.Output, segmented: Bool) -> String {
         func name(_ range: Range<Int>?) -> String { range.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "call" }
         switch format {
         case .csv:
@@ -106,11 +138,32 @@ enum FeatureOutput {
                 return .object([("segment", .string(name(first.segment))), ("channel", first.channel.map { .integer($0) } ?? .null),
                                 ("features", .object(group.rows.map { ($0.feature, .raw(number($0.value))) }))])
             }
-            return JSONValue.object(header(r) + [("summaries", .array(summaries))]).rendered() + "\n"
+            return JSONValue.object(header + [("summaries", .array(summaries))]).rendered() + "\n"
         }
     }
 
     private static func header(_ r: RecordingFeatures) -> [(String, JSONValue)] {
         [("file", .string(r.path)), ("sample_rate", .integer(r.info.sampleRate)), ("channel_count", .integer(r.info.channels)), ("hop_ms", .raw(number(r.hopMs)))]
+    }
+}
+
+/// Text written to standard output in blocks of about 64 KB, so that a long table never waits whole in memory.
+final class TextSink {
+    private var buffer = ""
+    private let handle: FileHandle
+
+    init(_ handle: FileHandle = .standardOutput) { self.handle = handle }
+
+    deinit { flush() }
+
+    func write(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer.utf8))
+        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Builds a `FeatureSummary` from frames that arrive in order, in bounded memory: the descriptors'
+/// values wait in one `FloatSpill` each (on disk for a long call) until `finish`, which summarises one
+/// descriptor at a time. The values are the same as summarising all the frames at once.
+public final class FeatureSummaryBuilder {
+    public let hopMs: Double
+    private var frames = 0
+    private var speechFrames = 0
+    // Pauses: runs of non-speech between speech.
+    private var pauseCount = 0, pauseTotalMs = 0
+    private var run = 0, seenSpeech = false
+    // Syllable nuclei: the frame before, and the one in the middle waiting for its successor.
+    private var previousLevel = 0.0
+    private var middle: (level: Double, voiced: Bool, speech: Bool)?
+    private var valley = Double.infinity
+    private var peaks = 0
+    // Descriptor values of speech frames and of voiced frames, with their times.
+    private var names: [String] = []
+    private var overVoiced: [Bool] = []
+    private var columns: [FloatSpill] = []
+    private let speechTimes = FloatSpill(width: 2, memoryFloats: FeatureSummaryBuilder.memoryFloats)
+    private let voicedTimes = FloatSpill(width: 2, memoryFloats: FeatureSummaryBuilder.memoryFloats)
+    /// Floats each column keeps in memory before it goes to disk (64 KB).
+    static let memoryFloats = 1 << 14
+
+    public init(hopMs: Double) { self.hopMs = hopMs }
+
+    /// Takes the next frame.
+    public func add(_ f: FrameFeatures) {
+        if columns.isEmpty { prepare(coefficients: f.mfcc.count) }
+        frames += 1
+        if f.speech {
+            speechFrames += 1
+            let t = FloatSpill.bits(of: f.timeMs)
+            speechTimes.append([t.0, t.1])
+        }
+        if f.voiced {
+            let t = FloatSpill.bits(of: f.timeMs)
+            voicedTimes.append([t.0, t.1])
+        }
+        var c = 0
+        func put(_ v: Float) {
+            if overVoiced[c] ? f.voiced : f.speech { columns[c].append(CollectionOfOne(v)) }
+            c += 1
+        }
+        for v in [f.rmsDB, f.loudness, f.zcr, f.spectralCentroidHz, f.spectralFlux, f.spectralRolloffHz, f.spectralFlatness] { put(v) }
+        for v in f.mfcc { put(v) }
+        for v in f.mfccDelta { put(v) }
+        for v in [f.f0Hz, f.hnrDB, f.jitterLocal, f.shimmerLocalDB] { put(v) }
+
+        if f.speech {
+            if seenSpeech, Double(run) * hopMs >= Double(FeatureSummary.minimumPauseMs) {
+                pauseCount += 1
+                pauseTotalMs += Int(Double(run) * hopMs)
+            }
+            run = 0
+            seenSpeech = true
+        } else if seenSpeech {
+            run += 1
+        }
+
+        // A loudness peak (in dB) in voiced speech, at least 2 dB above the lowest point since the last.
+        let level = 10 * log10(max(Double(f.loudness), 1e-6))
+        if let m = middle {
+            valley = min(valley, m.level)
+            if m.voiced, m.speech, m.level >= previousLevel, m.level > level, m.level - valley >= 2 {
+                peaks += 1
+                valley = m.level
+            }
+            previousLevel = m.level
+            middle = (level, f.voiced, f.speech)
+        } else if frames == 1 {
+            previousLevel = level
+        }
+        if frames >= 2, middle == nil { middle = (level, f.voiced, f.speech) }
+    }
+
+    /// The summary of every frame added.
+    public func finish() -> FeatureSummary {
+        if columns.isEmpty { prepare(coefficients: 13) }
+        let speech = Self.times(speechTimes), voiced = Self.times(voicedTimes)
+        var descriptors: [(name: String, functionals: Functionals)] = []
+        for (c, name) in names.enumerated() {
+            var values = columns[c].column(0).map(Double.init)
+            descriptors.append((name, Functionals.of(&values, timesMs: overVoiced[c] ? voiced : speech)))
+        }
+        let speechSeconds = Double(speechFrames) * hopMs / 1000
+        return FeatureSummary(frames: frames, durationMs: Int(Double(frames) * hopMs), descriptors: descriptors,
+                              speechRatio: frames == 0 ? 0 : Double(speechFrames) / Double(frames), pauseCount: pauseCount,
+                              meanPauseMs: pauseCount == 0 ? 0 : Double(pauseTotalMs) / Double(pauseCount),
+                              speakingRate: speechSeconds > 0 ? Double(peaks) / speechSeconds : 0)
+    }
+
+    private func prepare(coefficients: Int) {
+        let skipped: Set<String> = ["time_ms", "voiced", "speech"]
+        names = FrameFeatures.columns(coefficients: coefficients).filter { !skipped.contains($0) }
+        overVoiced = names.map { FeatureSummary.overVoiced.contains($0) }
+        columns = names.map { _ in FloatSpill(width: 1, memoryFloats: FeatureSummaryBuilder.memoryFloats) }
+    }
+
+    private static func times(_ spill: FloatSpill) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(spill.count)
+        spill.forEachBatch { b in
+            var i = 0
+            while i + 1 < b.count { out.append(FloatSpill.integer(low: b[i], high: b[i + 1])); i += 2 }
+        }
+        return out
+    }
+}
