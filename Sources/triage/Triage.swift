@@ -28,6 +28,7 @@ enum Main {
     static func main() {
         // Everything this process creates (archives, exports, recordings) is for its own account alone.
         umask(0o077)
+        PeakMemoryReport.install()
         if CommandLine.arguments.dropFirst() == ["--version"] {
             for line in VersionReport.lines() { Console.out(line) }
             exit(ExitStatus.success.rawValue)

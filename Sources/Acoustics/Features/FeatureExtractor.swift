@@ -45,10 +45,14 @@ public final class FeatureExtractor {
     /// Librosa's floor 80 dB under the signal's loudest band: every frame's MFCC wait for the end.
     private var defersFloor: Bool { settings.wholeSignalFloor && settings.style == .librosa }
     /// The frames waiting for the floor (`DeferredFrame` layout), in order.
-    private lazy var deferred = FloatSpill(width: DeferredFrame.width(bands: settings.bands))
+    private lazy var deferred = FloatSpill(width: DeferredFrame.width(bands: settings.bands), memoryFloats: spillMemoryFloats)
+    /// Floats of deferred frames kept in memory before they go to disk (2 MB: a minute and a half).
+    private let spillMemoryFloats: Int
 
-    public init(settings: FeatureSettings) {
+    /// `spillMemoryFloats`: how much of the frames waiting for the whole-signal floor stays in memory.
+    public init(settings: FeatureSettings, spillMemoryFloats: Int = 1 << 19) {
         self.settings = settings
+        self.spillMemoryFloats = spillMemoryFloats
         spectral = SpectralFrameAnalyzer(settings: settings)
         pitch = PitchTracker(sampleRate: settings.sampleRate, hop: settings.hop, settings: settings.pitch)
         dct = DCT(inputs: settings.bands, outputs: settings.coefficients)

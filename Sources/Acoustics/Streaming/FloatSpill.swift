@@ -24,11 +24,22 @@ public final class FloatSpill {
 
     deinit { if descriptor >= 0 { close(descriptor) } }
 
+    /// Appends one value to a spill of width 1.
+    public func append(_ value: Float) {
+        tail.append(value)
+        count += 1
+        if tail.count >= threshold { spillTail() }
+    }
+
     /// Appends one record (`width` values; shorter is padded with 0, longer cut).
     public func append(_ record: some Collection<Float>) {
-        var n = 0
-        for v in record where n < width { tail.append(v); n += 1 }
-        while n < width { tail.append(0); n += 1 }
+        if record.count == width {
+            tail.append(contentsOf: record)
+        } else {
+            var n = 0
+            for v in record where n < width { tail.append(v); n += 1 }
+            while n < width { tail.append(0); n += 1 }
+        }
         count += 1
         if tail.count >= threshold { spillTail() }
     }

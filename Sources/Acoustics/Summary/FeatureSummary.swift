@@ -54,26 +54,33 @@ public struct TurnTaking: Sendable, Equatable {
     /// `channels[c][f]`: channel c speaks in frame f.
     public init(speech channels: [[Bool]], hopMs: Double) {
         let n = channels.map(\.count).min() ?? 0
-        let counts = channels.map { $0.prefix(n).filter { $0 }.count }
-        let all = max(1, counts.reduce(0, +))
-        talkShare = counts.map { Double($0) / Double(all) }
-        overlapRatio = n == 0 ? 0 : Double((0..<n).filter { f in channels.filter { $0[f] }.count >= 2 }.count) / Double(n)
+        var counts = [Int](repeating: 0, count: channels.count)
+        var overlapping = 0
         // Hand-overs: a party starts after the other stopped, with nobody speaking in between.
         var latencies: [Double] = []
         var lastSpeaker: Int?, lastEnd = 0
         for f in 0..<n {
-            let speaking = channels.indices.filter { channels[$0][f] }
-            if speaking.count == 1, let who = speaking.first {
+            var speakers = 0, who = 0
+            for c in channels.indices where channels[c][f] {
+                counts[c] += 1
+                speakers += 1
+                who = c
+            }
+            if speakers >= 2 { overlapping += 1 }
+            if speakers == 1 {
                 if let last = lastSpeaker, last != who, f > 0, !channels[who][f - 1] {
                     let gap = Double(f - lastEnd) * hopMs
                     if gap <= 3000 { latencies.append(gap) }
                 }
                 lastSpeaker = who
                 lastEnd = f
-            } else if speaking.count > 1 {
+            } else if speakers > 1 {
                 lastEnd = f
             }
         }
+        let all = max(1, counts.reduce(0, +))
+        talkShare = counts.map { Double($0) / Double(all) }
+        overlapRatio = n == 0 ? 0 : Double(overlapping) / Double(n)
         latencies.sort()
         responseLatencyMs = latencies.isEmpty ? 0 : latencies[latencies.count / 2]
     }

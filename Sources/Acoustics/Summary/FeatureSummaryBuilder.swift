@@ -21,8 +21,8 @@ public final class FeatureSummaryBuilder {
     private var columns: [FloatSpill] = []
     private let speechTimes = FloatSpill(width: 2, memoryFloats: FeatureSummaryBuilder.memoryFloats)
     private let voicedTimes = FloatSpill(width: 2, memoryFloats: FeatureSummaryBuilder.memoryFloats)
-    /// Floats each column keeps in memory before it goes to disk (64 KB).
-    static let memoryFloats = 1 << 14
+    /// Floats each column keeps in memory before it goes to disk (16 KB).
+    static let memoryFloats = 1 << 12
 
     public init(hopMs: Double) { self.hopMs = hopMs }
 
@@ -41,7 +41,7 @@ public final class FeatureSummaryBuilder {
         }
         var c = 0
         func put(_ v: Float) {
-            if overVoiced[c] ? f.voiced : f.speech { columns[c].append(CollectionOfOne(v)) }
+            if overVoiced[c] ? f.voiced : f.speech { columns[c].append(v) }
             c += 1
         }
         for v in [f.rmsDB, f.loudness, f.zcr, f.spectralCentroidHz, f.spectralFlux, f.spectralRolloffHz, f.spectralFlatness] { put(v) }
@@ -79,11 +79,17 @@ public final class FeatureSummaryBuilder {
     /// The summary of every frame added.
     public func finish() -> FeatureSummary {
         if columns.isEmpty { prepare(coefficients: 13) }
-        let speech = Self.times(speechTimes), voiced = Self.times(voicedTimes)
         var descriptors: [(name: String, functionals: Functionals)] = []
         for (c, name) in names.enumerated() {
-            var values = columns[c].column(0).map(Double.init)
-            descriptors.append((name, Functionals.of(&values, timesMs: overVoiced[c] ? voiced : speech)))
+            var values = columns[c].column(0)
+            let times = overVoiced[c] ? voicedTimes : speechTimes
+            descriptors.append((name, Functionals.of(&values) { body in
+                times.forEachBatch { b in
+                    var i = 0
+                    while i + 1 < b.count { body(FloatSpill.integer(low: b[i], high: b[i + 1])); i += 2 }
+                }
+            }))
+            columns[c] = FloatSpill(width: 1)
         }
         let speechSeconds = Double(speechFrames) * hopMs / 1000
         return FeatureSummary(frames: frames, durationMs: Int(Double(frames) * hopMs), descriptors: descriptors,
@@ -97,15 +103,5 @@ public final class FeatureSummaryBuilder {
         names = FrameFeatures.columns(coefficients: coefficients).filter { !skipped.contains($0) }
         overVoiced = names.map { FeatureSummary.overVoiced.contains($0) }
         columns = names.map { _ in FloatSpill(width: 1, memoryFloats: FeatureSummaryBuilder.memoryFloats) }
-    }
-
-    private static func times(_ spill: FloatSpill) -> [Int] {
-        var out: [Int] = []
-        out.reserveCapacity(spill.count)
-        spill.forEachBatch { b in
-            var i = 0
-            while i + 1 < b.count { out.append(FloatSpill.integer(low: b[i], high: b[i + 1])); i += 2 }
-        }
-        return out
     }
 }

@@ -20,25 +20,54 @@ public struct Functionals: Sendable, Equatable, Codable {
         self = Self.of(&copy, timesMs: timesMs)
     }
 
-    /// The statistics of `values` taken at `timesMs`, sorting `values` in place (no copy of a long column).
-    static func of(_ values: inout [Double], timesMs: [Int]) -> Functionals {
+    /// The statistics of `values` taken at `timesMs`, reordering `values` in place (no copy of a long
+    /// column). Sums are taken in `Double` whatever the values' type.
+    static func of<Value: BinaryFloatingPoint>(_ values: inout [Value], timesMs: some Sequence<Int>) -> Functionals {
+        of(&values) { body in timesMs.forEach(body) }
+    }
+
+    /// The same, with the times handed out in order by `forEachTime` (twice), so that a long column's
+    /// times can come from a spill rather than from memory.
+    static func of<Value: BinaryFloatingPoint>(_ values: inout [Value], forEachTime: ((Int) -> Void) -> Void) -> Functionals {
         guard !values.isEmpty else { return Functionals(mean: 0, std: 0, p20: 0, p50: 0, p80: 0, range: 0, slopePerSecond: 0) }
         let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
-        let pairs = min(values.count, timesMs.count)
-        var tSum = 0.0
-        for i in 0..<pairs { tSum += Double(timesMs[i]) / 1000 }
+        let mean = values.reduce(0.0) { $0 + Double($1) } / n
+        let variance = values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / n
+        var tSum = 0.0, i = 0
+        forEachTime { t in
+            guard i < values.count else { return }
+            tSum += Double(t) / 1000
+            i += 1
+        }
         let tMean = tSum / n
         var sxy = 0.0, sxx = 0.0
-        for i in 0..<pairs {
-            let x = Double(timesMs[i]) / 1000
-            sxy += (x - tMean) * (values[i] - mean); sxx += (x - tMean) * (x - tMean)
+        i = 0
+        forEachTime { t in
+            guard i < values.count else { return }
+            let x = Double(t) / 1000
+            sxy += (x - tMean) * (Double(values[i]) - mean); sxx += (x - tMean) * (x - tMean)
+            i += 1
         }
-        values.sort()
-        func percentile(_ p: Double) -> Double { Self.percentile(sorted: values, p) }
-        return Functionals(mean: mean, std: variance.squareRoot(), p20: percentile(0.2), p50: percentile(0.5), p80: percentile(0.8),
-                           range: (values.last ?? 0) - (values.first ?? 0), slopePerSecond: sxx > 0 ? sxy / sxx : 0)
+        let slope = sxx > 0 ? sxy / sxx : 0
+        // The order statistics the percentiles need, found by selection rather than a full sort (the
+        // same values: a rank's value does not depend on how the others are ordered). A NaN has no rank.
+        if values.contains(where: \.isNaN) {
+            values.sort()
+            let sorted = values.map(Double.init)
+            func percentile(_ p: Double) -> Double { Self.percentile(sorted: sorted, p) }
+            return Functionals(mean: mean, std: variance.squareRoot(), p20: percentile(0.2), p50: percentile(0.5), p80: percentile(0.8),
+                               range: (sorted.last ?? 0) - (sorted.first ?? 0), slopePerSecond: slope)
+        }
+        let smallest = Double(values.min() ?? 0), largest = Double(values.max() ?? 0)
+        var ranks = OrderStatistics()
+        func percentile(_ p: Double) -> Double {
+            let position = p * Double(values.count - 1)
+            let lower = Int(position.rounded(.down)), upper = min(values.count - 1, lower + 1)
+            let a = Double(ranks.value(atRank: lower, in: &values)), b = Double(ranks.value(atRank: upper, in: &values))
+            return a + (b - a) * (position - Double(lower))
+        }
+        let p20 = percentile(0.2), p50 = percentile(0.5), p80 = percentile(0.8)
+        return Functionals(mean: mean, std: variance.squareRoot(), p20: p20, p50: p50, p80: p80, range: largest - smallest, slopePerSecond: slope)
     }
 
     /// The p-th percentile (0…1) of sorted values, linearly interpolated between the closest ranks

@@ -33,6 +33,9 @@ struct BenchPipelineCommand: ParsableCommand {
     @Option(name: .long, help: "The speech to repeat on each channel of the long call.")
     var call = "Recordings/en01-labour-every-four-minutes.flac"
 
+    @Option(name: .long, help: "Generate the calls into this folder and keep them (default: a temporary folder, removed).")
+    var keep: String?
+
     @Flag(name: .long, help: "Leave eGeMAPS out (it takes the longest).")
     var noEgemaps = false
 
@@ -43,9 +46,9 @@ struct BenchPipelineCommand: ParsableCommand {
 
     func run() throws {
         let fm = FileManager.default
-        let folder = fm.temporaryDirectory.appendingPathComponent("triage-bench-pipeline-\(getpid())").path
+        let folder = keep ?? fm.temporaryDirectory.appendingPathComponent("triage-bench-pipeline-\(getpid())").path
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(atPath: folder) }
+        defer { if keep == nil { try? fm.removeItem(atPath: folder) } }
         let cores = ProcessInfo.processInfo.activeProcessorCount
 
         // The long call: the speech on channel 0, the same speech half its length later on channel 1.
