@@ -81,29 +81,48 @@ public final class AudioFile {
 
     /// Every frame of one channel (the last channel when `channel` is past it).
     public func readChannel(_ channel: Int) throws -> [Float] {
-        let c = min(max(0, channel), info.channels - 1)
-        return try readFrames { $0[$0.startIndex + c] }
+        var out = [Float]()
+        out.reserveCapacity(Int(info.frames))
+        try forEachBlock(channel: channel) { out += $0 }
+        return out
     }
 
     /// Every frame with its channels averaged: one signal for a call with a party per channel.
     public func readMono() throws -> [Float] {
-        let channels = Float(info.channels)
-        return try readFrames { $0.reduce(0, +) / channels }
-    }
-
-    /// Every frame from the start, each reduced to one value.
-    private func readFrames(_ reduce: (ArraySlice<Float>) -> Float) throws -> [Float] {
-        try seek(toFrame: 0)
         var out = [Float]()
         out.reserveCapacity(Int(info.frames))
-        var chunk = [Float]()
-        let channels = info.channels
-        while true {
-            let n = try read(into: &chunk, maxFrames: 65536)
-            if n == 0 { break }
-            for i in 0..<n { out.append(reduce(chunk[(i * channels)..<((i + 1) * channels)])) }
-        }
+        try forEachBlock(channel: nil) { out += $0 }
         return out
+    }
+
+    /// Reads the file from the start in blocks of up to `maxFrames` and calls `body` with each block's
+    /// samples of `channel` (the last channel when past it), or with its channels averaged when `channel`
+    /// is nil: a whole call in bounded memory.
+    public func forEachBlock(channel: Int?, maxFrames: Int = 32768, _ body: ([Float]) throws -> Void) throws {
+        try seek(toFrame: 0)
+        let channels = max(1, info.channels), c = channel.map { min(max(0, $0), channels - 1) }
+        let divisor = Float(channels)
+        var chunk = [Float](), block = [Float]()
+        while true {
+            let n = try read(into: &chunk, maxFrames: max(1, maxFrames))
+            if n == 0 { break }
+            block.removeAll(keepingCapacity: true)
+            chunk.withUnsafeBufferPointer { b in
+                if let c {
+                    var i = c
+                    while i < n * channels { block.append(b[i]); i += channels }
+                } else if channels == 1 {
+                    block.append(contentsOf: b[0..<n])
+                } else {
+                    for f in 0..<n {
+                        var sum: Float = 0
+                        for k in 0..<channels { sum += b[f * channels + k] }
+                        block.append(sum / divisor)
+                    }
+                }
+            }
+            try body(block)
+        }
     }
 
     /// Moves the read position to `frame`.

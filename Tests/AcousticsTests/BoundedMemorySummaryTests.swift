@@ -140,3 +140,58 @@ import Testing
         #expect(run(spill: 1000, chunk: 160) == inMemory)
     }
 }
+
+/// The label screen's overview built from blocks is the one built from the whole signal, however the
+/// blocks fall, and equals the overview as it was computed before it streamed.
+@Suite struct AudioOverviewBuilderTests {
+    /// The overview computed from the whole signal at once (the implementation before the builder).
+    static func reference(_ samples: [Float], sampleRate: Int, bands: Int = 32) -> (min: [Float], max: [Float], spectrum: [UInt8]) {
+        let hop = max(1, sampleRate * 10 / 1000), count = samples.count / hop
+        var minimum: [Float] = [], maximum: [Float] = []
+        for f in 0..<count {
+            var lo: Float = 0, hi: Float = 0
+            for i in (f * hop)..<((f + 1) * hop) where samples[i].isFinite { lo = min(lo, samples[i]); hi = max(hi, samples[i]) }
+            minimum.append(lo); maximum.append(hi)
+        }
+        var size = 1
+        while size < sampleRate / 40 { size *= 2 }
+        let plan = FFTPlan(size: size)
+        let window = (0..<size).map { 0.5 - 0.5 * cosf(2 * .pi * Float($0) / Float(size)) }
+        let binsPerBand = max(1.0, Double(min(4000, sampleRate / 2)) / (Double(sampleRate) / Double(size)) / Double(bands))
+        var power = [Float](repeating: 0, count: size / 2 + 1)
+        var db = [Float](repeating: -200, count: count * bands)
+        for f in 0..<count {
+            let start = f * hop + hop / 2 - size / 2
+            power.withUnsafeMutableBufferPointer { p in
+                plan.power(filling: { input in
+                    for i in 0..<size {
+                        let j = start + i
+                        input[i] = (j >= 0 && j < samples.count && samples[j].isFinite ? samples[j] : 0) * window[i]
+                    }
+                }, into: p.baseAddress!)
+            }
+            for b in 0..<bands {
+                let from = 1 + Int(Double(b) * binsPerBand), to = max(from + 1, 1 + Int(Double(b + 1) * binsPerBand))
+                var sum: Float = 0
+                for k in from..<min(to, power.count) { sum += power[k] }
+                db[f * bands + b] = 10 * log10f(max(sum, 1e-12))
+            }
+        }
+        let loudest = db.max() ?? 0
+        return (minimum, maximum, db.map { UInt8(max(0, min(255, (($0 - loudest + 70) / 70 * 255).rounded()))) })
+    }
+
+    @Test func blocksOfAnySizeGiveTheWholeSignalsOverview() throws {
+        let samples = try FeatureExtractorTests.excerpt(8000)
+        let expected = Self.reference(samples, sampleRate: 8000)
+        for chunk in [samples.count, 32768, 1000, 7] {
+            let builder = AudioOverview.Builder(sampleRate: 8000)
+            for start in stride(from: 0, to: samples.count, by: chunk) { builder.append(Array(samples[start..<min(samples.count, start + chunk)])) }
+            let overview = builder.finish()
+            #expect(overview.minimum == expected.min && overview.maximum == expected.max, "chunk \(chunk)")
+            #expect(overview.spectrum == expected.spectrum, "chunk \(chunk)")
+            #expect(overview.durationMs == samples.count * 1000 / 8000)
+        }
+        #expect(AudioOverview.Builder(sampleRate: 8000).finish().frames == 0)
+    }
+}

@@ -25,11 +25,40 @@ public enum EGeMAPS {
 
     /// The smoothed descriptors of every frame of one channel.
     public static func lowLevel(samples: [Float], sampleRate: Int) -> [Frame] {
-        let analyzer = EGeMAPSAnalyzer(sampleRate: sampleRate)
-        let a = analyzer.analyse(samples)
-        let columns = (0..<lowLevelNames.count).map { c in smoothed(a.values.map { $0[c] }, skippingZeros: c >= 10) }
-        return a.values.indices.map { i in
-            Frame(timeMs: i * analyzer.hop * 1000 / sampleRate, voiced: a.voiced[i], values: columns.map { $0[i] })
+        let stream = LowLevelStream(sampleRate: sampleRate)
+        return stream.append(samples) + stream.finish()
+    }
+
+    /// The smoothed descriptors of a channel that arrives in blocks: each frame leaves once the next
+    /// one's raw values are known (sma3 averages a frame with its neighbours).
+    public final class LowLevelStream {
+        private let analyzer: EGeMAPSAnalyzer
+        private var previous: [Double]?, current: EGeMAPSAnalyzer.Row?
+        private var index = 0
+
+        public init(sampleRate: Int) { analyzer = EGeMAPSAnalyzer(sampleRate: sampleRate) }
+
+        /// Takes the next samples; returns the frames now smoothed.
+        public func append(_ samples: [Float]) -> [Frame] { smooth(analyzer.append(samples), last: false) }
+
+        /// Ends the channel; returns the remaining frames.
+        public func finish() -> [Frame] { smooth(analyzer.finish(), last: true) }
+
+        private func smooth(_ rows: [EGeMAPSAnalyzer.Row], last: Bool) -> [Frame] {
+            var out: [Frame] = []
+            for next in rows + (last ? [nil] : []) {
+                if let current {
+                    let window = [previous, current.values, next?.values].compactMap { $0 }
+                    let values = (0..<current.values.count).map { c -> Double in
+                        EGeMAPS.smoothed(window.map { $0[c] }, skippingZeros: c >= 10)[previous == nil ? 0 : 1]
+                    }
+                    out.append(Frame(timeMs: index * analyzer.hop * 1000 / analyzer.sampleRate, voiced: current.voiced, values: values))
+                    index += 1
+                    previous = current.values
+                }
+                current = next
+            }
+            return out
         }
     }
 
@@ -37,13 +66,23 @@ public enum EGeMAPS {
     /// others average only their non-zero neighbours.
     static func smoothed(_ x: [Double], skippingZeros: Bool) -> [Double] {
         var out = x
-        for i in x.indices {
-            if skippingZeros && x[i] == 0 { continue }
-            var sum = 0.0, count = 0
-            for j in max(0, i - 1)...min(x.count - 1, i + 1) where !skippingZeros || x[j] != 0 { sum += x[j]; count += 1 }
-            out[i] = count > 0 ? sum / Double(count) : 0
-        }
+        smoothInPlace(&out, skippingZeros: skippingZeros)
         return out
+    }
+
+    /// `smoothed`, overwriting `x` (each frame's left neighbour is remembered before it is overwritten).
+    static func smoothInPlace(_ x: inout [Double], skippingZeros: Bool) {
+        var previous = 0.0
+        for i in x.indices {
+            let original = x[i]
+            defer { previous = original }
+            if skippingZeros && original == 0 { continue }
+            var sum = 0.0, count = 0
+            if i > 0, !skippingZeros || previous != 0 { sum += previous; count += 1 }
+            sum += original; count += 1
+            if i + 1 < x.count, !skippingZeros || x[i + 1] != 0 { sum += x[i + 1]; count += 1 }
+            x[i] = sum / Double(count)
+        }
     }
 
     public static let functionalNames: [String] = {
@@ -67,41 +106,108 @@ public enum EGeMAPS {
 
     /// The 88 functionals of a channel, in `functionalNames` order.
     public static func functionals(samples: [Float], sampleRate: Int) -> [Double] {
-        let analyzer = EGeMAPSAnalyzer(sampleRate: sampleRate)
-        let a = analyzer.analyse(samples)
-        let period = Double(analyzer.hop) / Double(sampleRate)
-        func raw(_ c: Int) -> [Double] { a.values.map { $0[c] } }
-        /// A column kept where voiced (or unvoiced), zero elsewhere, smoothed over the non-zero frames.
-        func selected(_ c: Int, voiced: Bool) -> [Double] {
-            smoothed(zip(raw(c), a.voiced).map { $1 == voiced ? $0 : 0 }, skippingZeros: true)
+        let builder = FunctionalsBuilder(sampleRate: sampleRate)
+        builder.append(samples)
+        return builder.finish()
+    }
+
+    /// The 88 functionals of a channel that arrives in blocks: the unsmoothed rows wait in a spill on
+    /// disk (exactly, each value as its bit pattern), and the functionals are taken a column at a time.
+    public final class FunctionalsBuilder {
+        private let analyzer: EGeMAPSAnalyzer
+        private let spill = FloatSpill(width: 2 * (EGeMAPS.lowLevelNames.count + 1) + 1)
+        private var voiced: [Bool] = []
+        private var meanSquareSum = 0.0
+
+        public init(sampleRate: Int) { analyzer = EGeMAPSAnalyzer(sampleRate: sampleRate) }
+
+        /// Takes the next samples.
+        public func append(_ samples: [Float]) { keep(analyzer.append(samples)) }
+
+        /// Ends the channel; returns its functionals.
+        public func finish() -> [Double] {
+            keep(analyzer.finish())
+            let count = voiced.count, width = spill.width
+            return EGeMAPS.functionals(hop: analyzer.hop, sampleRate: analyzer.sampleRate, voicing: voiced,
+                                       meanSquareMean: count == 0 ? 0 : meanSquareSum / Double(count)) { c in
+                var column: [Double] = []
+                column.reserveCapacity(count)
+                spill.forEachBatch { b in
+                    var i = 2 * c
+                    while i + 1 < b.count {
+                        column.append(Double(bitPattern: UInt64(bitPattern: Int64(FloatSpill.integer(low: b[i], high: b[i + 1])))))
+                        i += width
+                    }
+                }
+                return column
+            }
         }
-        func nonZero(_ x: [Double]) -> [Double] { x.filter { $0 != 0 } }
+
+        private func keep(_ rows: [EGeMAPSAnalyzer.Row]) {
+            var record = [Float]()
+            for row in rows {
+                record.removeAll(keepingCapacity: true)
+                for v in row.values {
+                    let bits = FloatSpill.bits(of: Int(truncatingIfNeeded: Int64(bitPattern: v.bitPattern)))
+                    record += [bits.0, bits.1]
+                }
+                spill.append(record)
+                voiced.append(row.voiced)
+                meanSquareSum += row.meanSquare
+            }
+        }
+    }
+
+    /// The 88 functionals from a channel's unsmoothed descriptors, read a column at a time by
+    /// `raw(c)`, their voicing and the mean of its 20 ms frames' mean squares.
+    static func functionals(hop: Int, sampleRate: Int, voicing: [Bool], meanSquareMean meanSquare: Double,
+                            raw: (Int) -> [Double]) -> [Double] {
+        let period = Double(hop) / Double(sampleRate)
+        /// Column `c`, kept only where the voicing is `onlyWhere` (zero elsewhere) when given, smoothed;
+        /// every step in place, so that a long call holds one column at a time.
+        func column(_ c: Int, onlyWhere voiced: Bool? = nil, skippingZeros: Bool) -> [Double] {
+            var x = raw(c)
+            if let voiced {
+                if x.count > voicing.count { x.removeLast(x.count - voicing.count) }
+                for i in x.indices where voicing[i] != voiced { x[i] = 0 }
+            }
+            smoothInPlace(&x, skippingZeros: skippingZeros)
+            return x
+        }
+        func nonZero(_ x: consuming [Double]) -> [Double] { x.removeAll { $0 == 0 }; return x }
         func meanAndNorm(_ x: [Double]) -> [Double] { let m = ContourFunctionals.moments(x); return [m.mean, m.stddevNorm] }
-        var out: [Double] = []
-        let f0 = smoothed(raw(10), skippingZeros: true)
-        let loudness = smoothed(raw(0), skippingZeros: false)
-        // F0 over its voiced (non-zero) frames, run together as openSMILE does; loudness over all frames.
-        for values in [nonZero(f0), loudness] {
-            let sorted = values.sorted()
-            let p20 = Functionals.percentile(sorted: sorted, 0.2), p80 = Functionals.percentile(sorted: sorted, 0.8)
+        /// Mean, deviation, percentiles and slopes of a contour (sorting it in place), and its peaks.
+        func contour(_ values: inout [Double]) -> (functionals: [Double], peaks: Int) {
+            let moments = meanAndNorm(values)
             let s = ContourFunctionals.slopes(values, period: period)
-            out += meanAndNorm(values) + [p20, Functionals.percentile(sorted: sorted, 0.5), p80, p80 - p20,
-                                          s.meanRising, s.stddevRising, s.meanFalling, s.stddevFalling]
+            values.sort()
+            let p20 = Functionals.percentile(sorted: values, 0.2), p80 = Functionals.percentile(sorted: values, 0.8)
+            return (moments + [p20, Functionals.percentile(sorted: values, 0.5), p80, p80 - p20,
+                               s.meanRising, s.stddevRising, s.meanFalling, s.stddevFalling], s.peaks)
         }
-        for c in [5, 6, 7, 8, 9] { out += meanAndNorm(smoothed(raw(c), skippingZeros: false)) }
+        // F0 over its voiced (non-zero) frames, run together as openSMILE does; its segments before that.
+        var f0 = column(10, skippingZeros: true)
+        let voicedSegments = ContourFunctionals.segments(f0, nonZero: true, period: period)
+        let unvoicedSegments = ContourFunctionals.segments(f0, nonZero: false, period: period)
+        f0 = nonZero(f0)
+        var out = contour(&f0).functionals
+        f0 = []
+        // Loudness over all frames.
+        var loudness = column(0, skippingZeros: false)
+        let frames = loudness.count
+        let (loudnessFunctionals, peaks) = contour(&loudness)
+        out += loudnessFunctionals
+        loudness = []
+        for c in [5, 6, 7, 8, 9] { out += meanAndNorm(column(c, skippingZeros: false)) }
         // Jitter … F3 amplitude over voiced frames; the formant frequencies and bandwidths only where voiced,
         // the amplitudes everywhere (openSMILE's −201 on unvoiced frames counts).
         for c in 11..<25 {
             let gated = [16, 17, 19, 20, 22, 23].contains(c)
-            out += meanAndNorm(nonZero(gated ? selected(c, voiced: true) : smoothed(raw(c), skippingZeros: true)))
+            out += meanAndNorm(nonZero(gated ? column(c, onlyWhere: true, skippingZeros: true) : column(c, skippingZeros: true)))
         }
-        for c in 1...9 { out += meanAndNorm(nonZero(selected(c, voiced: true))) }
-        for c in 1...5 { out.append(ContourFunctionals.moments(nonZero(selected(c, voiced: false))).mean) }
-        let peaks = ContourFunctionals.slopes(loudness, period: period).peaks
-        let voicedSegments = ContourFunctionals.segments(f0, nonZero: true, period: period)
-        let unvoicedSegments = ContourFunctionals.segments(f0, nonZero: false, period: period)
-        let meanSquare = a.meanSquare.isEmpty ? 0 : a.meanSquare.reduce(0, +) / Double(a.meanSquare.count)
-        out += [loudness.isEmpty ? 0 : Double(peaks) / (Double(loudness.count) * period),
+        for c in 1...9 { out += meanAndNorm(nonZero(column(c, onlyWhere: true, skippingZeros: true))) }
+        for c in 1...5 { out.append(ContourFunctionals.moments(nonZero(column(c, onlyWhere: false, skippingZeros: true))).mean) }
+        out += [frames == 0 ? 0 : Double(peaks) / (Double(frames) * period),
                 voicedSegments.perSecond, voicedSegments.meanSeconds, voicedSegments.stddevSeconds,
                 unvoicedSegments.meanSeconds, unvoicedSegments.stddevSeconds,
                 meanSquare > 0 ? 10 * log10(meanSquare) : -200]

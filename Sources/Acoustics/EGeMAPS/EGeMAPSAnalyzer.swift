@@ -5,7 +5,12 @@ import Foundation
 /// the spectral descriptors, MFCC and formants; a 60 ms Gaussian frame (σ = 0.4) for pitch (subharmonic
 /// summation and Viterbi smoothing, silenced below an RMS of 0.001), HNR and the harmonic amplitudes;
 /// jitter and shimmer by waveform period matching along the smoothed pitch.
-struct EGeMAPSAnalyzer {
+///
+/// The signal may arrive in blocks (`append`, `finish`): a frame leaves once the Viterbi search has
+/// decided its pitch (at most 40 frames later), and only the samples of the frames still waiting are
+/// kept, so a call of any length takes the same small memory. The rows are the same however the signal
+/// is cut into blocks.
+final class EGeMAPSAnalyzer {
     /// The unsmoothed descriptors of every frame (see `EGeMAPS.lowLevelNames` for the order), the mean
     /// square of each 20 ms frame (for the equivalent sound level) and whether the frame is voiced.
     struct Analysis {
@@ -14,8 +19,46 @@ struct EGeMAPSAnalyzer {
         var meanSquare: [Double] = []
     }
 
+    /// One frame's unsmoothed descriptors.
+    struct Row {
+        var values: [Double]
+        var voiced: Bool
+        var meanSquare: Double
+    }
+
     let sampleRate: Int
     let hop: Int, shortLength: Int, shortSize: Int, longLength: Int, longSize: Int
+
+    private let longWindow: [Double], shortWindow: [Double]
+    private let longPlan: FFTPlan, shortPlan: FFTPlan
+    private let shs: SubharmonicSummation
+    private let spectral: ShortFrameDescriptors
+    private let resampler: SpectralResampler
+    private let harmonics: HarmonicAnalysis
+    private var longPower: [Float]
+    private var shortSpectrum: [Float]
+    private var previousMagnitude: [Double]
+    private var smoother = PitchCandidateViterbi.Smoother()
+    private var periods: WaveformPeriodMatcher.Tracker
+
+    /// Samples from `base` on; `total` arrived in all.
+    private var samples: [Float] = []
+    private var base = 0, total = 0
+    private var finished = false
+
+    /// A frame between its first pass and its row: the 20 ms descriptors, the formants, the 60 ms RMS.
+    private struct Pending {
+        var row: [Double]
+        var formants: [Double]
+        var longRMS: Double
+        var meanSquare: Double
+        var f0: Double?
+    }
+    /// Frames from `firstPending` on whose rows have not left.
+    private var pending: [Pending] = []
+    private var firstPending = 0
+    /// The next frame to take through the first pass.
+    private var nextFrame = 0
 
     init(sampleRate: Int) {
         self.sampleRate = sampleRate
@@ -25,72 +68,99 @@ struct EGeMAPSAnalyzer {
         func powerOfTwo(_ n: Int) -> Int { var s = 4; while s < n { s *= 2 }; return s }
         shortSize = powerOfTwo(shortLength)
         longSize = powerOfTwo(longLength)
+        let long = longLength, short = shortLength
+        longWindow = (0..<long).map { i -> Double in
+            let mid = Double(long - 1) / 2
+            let e = (Double(i) - mid) / (0.4 * mid)
+            return exp(-0.5 * e * e)
+        }
+        shortWindow = (0..<short).map { 0.54 - 0.46 * cos(2 * Double.pi * Double($0) / Double(short - 1)) }
+        longPlan = FFTPlan(size: longSize)
+        shortPlan = FFTPlan(size: shortSize)
+        shs = SubharmonicSummation(sampleRate: sampleRate, fftSize: longSize)
+        spectral = ShortFrameDescriptors(sampleRate: sampleRate, fftSize: shortSize)
+        resampler = SpectralResampler(frameLength: shortLength, fftSize: shortSize, sampleRate: sampleRate, targetRate: LinearPrediction.analysisRate)
+        harmonics = HarmonicAnalysis(sampleRate: sampleRate, fftSize: longSize)
+        longPower = [Float](repeating: 0, count: longSize / 2 + 1)
+        shortSpectrum = [Float](repeating: 0, count: shortSize + 2)
+        previousMagnitude = [Double](repeating: 0, count: shortSize / 2 + 1)
+        periods = WaveformPeriodMatcher.Tracker(hop: hop, frameLength: longLength, sampleRate: sampleRate)
     }
 
     /// The number of frames of `count` samples: every hop at which a 20 ms frame fits.
     func frameCount(_ count: Int) -> Int { count >= shortLength ? (count - shortLength) / hop + 1 : 0 }
 
-    func analyse(_ samples: [Float]) -> Analysis {
-        let n = frameCount(samples.count)
-        guard n > 0 else { return Analysis() }
-        let longWindow = (0..<longLength).map { i -> Double in
-            let mid = Double(longLength - 1) / 2
-            let e = (Double(i) - mid) / (0.4 * mid)
-            return exp(-0.5 * e * e)
-        }
-        let shortWindow = (0..<shortLength).map { 0.54 - 0.46 * cos(2 * Double.pi * Double($0) / Double(shortLength - 1)) }
-        let longPlan = FFTPlan(size: longSize), shortPlan = FFTPlan(size: shortSize)
-        let shs = SubharmonicSummation(sampleRate: sampleRate, fftSize: longSize)
-        func sample(_ j: Int) -> Double { j >= 0 && j < samples.count && samples[j].isFinite ? Double(samples[j]) : 0 }
-        /// Writes frame `i` (`window.count` samples from i × hop), windowed and zero-padded to `size`, into
-        /// an FFT input; returns the energy of the raw and of the windowed samples.
-        func fill(_ input: UnsafeMutablePointer<Float>, frame i: Int, window: [Double], size: Int) -> (raw: Double, windowed: Double) {
-            var raw = 0.0, windowed = 0.0
-            for k in 0..<size { input[k] = 0 }
-            for k in 0..<window.count {
-                let v = sample(i * hop + k), w = v * window[k]
-                raw += v * v; windowed += w * w
-                input[k] = Float(w)
-            }
-            return (raw, windowed)
-        }
-
-        /// The magnitude spectrum of the Gaussian frame at `i` and its RMS.
-        var longPower = [Float](repeating: 0, count: longSize / 2 + 1)
-        func longSpectrum(_ i: Int) -> (magnitude: [Double], rms: Double) {
-            var energy = 0.0
-            longPower.withUnsafeMutableBufferPointer { p in
-                guard let out = p.baseAddress else { return }
-                longPlan.power(filling: { energy = fill($0, frame: i, window: longWindow, size: longSize).windowed }, into: out)
-            }
-            return (longPower.map { Double($0).squareRoot() }, (energy / Double(longLength)).squareRoot())
-        }
-
-        // Pass 1: pitch candidates and energy of the 60 ms frames, all descriptors of the 20 ms frames.
-        var candidates: [PitchCandidateViterbi.Frame] = [], longRMS: [Double] = []
-        candidates.reserveCapacity(n); longRMS.reserveCapacity(n)
+    /// The descriptors of a whole signal.
+    func analyse(_ signal: [Float]) -> Analysis {
         var analysis = Analysis()
-        analysis.values.reserveCapacity(n)
-        var formants: [[Double]] = []
-        let spectral = ShortFrameDescriptors(sampleRate: sampleRate, fftSize: shortSize)
-        var shortSpectrum = [Float](repeating: 0, count: shortSize + 2)
-        let resampler = SpectralResampler(frameLength: shortLength, fftSize: shortSize, sampleRate: sampleRate, targetRate: LinearPrediction.analysisRate)
-        var previousMagnitude = [Double](repeating: 0, count: shortSize / 2 + 1)
-        for i in 0..<n {
+        let rows = append(signal) + finish()
+        analysis.values = rows.map(\.values)
+        analysis.voiced = rows.map(\.voiced)
+        analysis.meanSquare = rows.map(\.meanSquare)
+        return analysis
+    }
+
+    /// Takes the next samples; returns the rows of the frames now complete, in order.
+    func append(_ chunk: [Float]) -> [Row] {
+        precondition(!finished, "append after finish")
+        samples += chunk
+        total += chunk.count
+        return advance()
+    }
+
+    /// Ends the signal; returns the remaining rows.
+    func finish() -> [Row] {
+        guard !finished else { return [] }
+        finished = true
+        return advance()
+    }
+
+    private func sample(_ j: Int) -> Double {
+        j >= base && j < total && samples[j - base].isFinite ? Double(samples[j - base]) : 0
+    }
+
+    /// Writes frame `i` (`window.count` samples from i × hop), windowed and zero-padded to `size`, into
+    /// an FFT input; returns the energy of the raw and of the windowed samples.
+    private func fill(_ input: UnsafeMutablePointer<Float>, frame i: Int, window: [Double], size: Int) -> (raw: Double, windowed: Double) {
+        var raw = 0.0, windowed = 0.0
+        for k in 0..<size { input[k] = 0 }
+        for k in 0..<window.count {
+            let v = sample(i * hop + k), w = v * window[k]
+            raw += v * v; windowed += w * w
+            input[k] = Float(w)
+        }
+        return (raw, windowed)
+    }
+
+    /// The magnitude spectrum of the Gaussian frame at `i` and its RMS.
+    private func longSpectrum(_ i: Int) -> (magnitude: [Double], rms: Double) {
+        var energy = 0.0
+        longPower.withUnsafeMutableBufferPointer { p in
+            guard let out = p.baseAddress else { return }
+            longPlan.power(filling: { energy = fill($0, frame: i, window: longWindow, size: longSize).windowed }, into: out)
+        }
+        return (longPower.map { Double($0).squareRoot() }, (energy / Double(longLength)).squareRoot())
+    }
+
+    private func advance() -> [Row] {
+        // First pass, for every frame whose 60 ms are all here (at the end, every frame there is): the
+        // pitch candidates and energy of the 60 ms frame, every descriptor of the 20 ms frame.
+        let last = finished ? frameCount(total) : Int.max
+        var decided: [Double] = []
+        while nextFrame < last, finished || nextFrame * hop + longLength <= total {
+            let i = nextFrame
             let (magnitude, rms) = longSpectrum(i)
-            longRMS.append(rms)
             var frame = PitchCandidateViterbi.Frame()
             let found = shs.candidates(magnitude: magnitude)
             for (k, c) in found.prefix(6).enumerated() { frame.f0[k] = c.f0; frame.voicing[k] = c.voicing }
             if let best = found.first, best.voicing > PitchCandidateViterbi.voicingCutoff { frame.clippedVoicing = best.voicing }
-            candidates.append(frame)
+            decided += smoother.push(frame)
 
             var meanSquare = 0.0
             shortSpectrum.withUnsafeMutableBufferPointer { p in
                 guard let out = p.baseAddress else { return }
                 shortPlan.spectrum(filling: { meanSquare = fill($0, frame: i, window: shortWindow, size: shortSize).raw }, into: out)
             }
-            analysis.meanSquare.append(meanSquare / Double(shortLength))
             let power = (0...(shortSize / 2)).map { k -> Double in
                 let re = Double(shortSpectrum[2 * k]), im = Double(shortSpectrum[2 * k + 1])
                 return re * re + im * im
@@ -99,32 +169,52 @@ struct EGeMAPSAnalyzer {
             let found3 = LinearPrediction.formants(frame: resampler.resample(shortSpectrum))
             var f: [Double] = []
             for k in 0..<3 { f += k < found3.count ? [found3[k].frequency, found3[k].bandwidth] : [0, 0] }
-            formants.append(f)
             row += [Double](repeating: 0, count: 15)
-            analysis.values.append(row)
+            pending.append(Pending(row: row, formants: f, longRMS: rms, meanSquare: meanSquare / Double(shortLength), f0: nil))
+            nextFrame += 1
         }
-
-        // The smoothed pitch, silenced where the 60 ms frame is quiet.
-        var f0 = PitchCandidateViterbi.smooth(candidates)
-        for i in 0..<n where longRMS[i] <= 0.001 { f0[i] = 0 }
-        analysis.voiced = f0.map { $0 > 0 }
-
-        let perturbation = WaveformPeriodMatcher.perturbation(samples, f0: f0, hop: hop, frameLength: longLength, sampleRate: sampleRate)
-        // Pass 2: the voiced frames' harmonic descriptors, perturbation and formants. The 60 ms spectrum is
-        // taken again for them rather than kept for every frame in pass 1 (2 KB a frame, 740 MB an hour).
-        let harmonics = HarmonicAnalysis(sampleRate: sampleRate, fftSize: longSize)
-        for i in 0..<n {
-            let (f1, b1, f2, b2, f3, b3) = (formants[i][0], formants[i][1], formants[i][2], formants[i][3], formants[i][4], formants[i][5])
-            guard f0[i] > 0 else {
-                analysis.values[i].replaceSubrange(10..<25, with: [0, 0, 0, 0, 0, 0, f1, b1, HarmonicAnalysis.unvoicedFloor,
-                                                                   f2, b2, HarmonicAnalysis.unvoicedFloor, f3, b3, HarmonicAnalysis.unvoicedFloor])
-                continue
+        if finished { decided += smoother.finish() }
+        // The smoothed pitch, silenced where the 60 ms frame is quiet, for the frames it decided.
+        var k = pending.firstIndex { $0.f0 == nil } ?? pending.count
+        for f0 in decided where k < pending.count {
+            pending[k].f0 = pending[k].longRMS <= 0.001 ? 0 : f0
+            k += 1
+        }
+        // Second pass, for the frames with their pitch: perturbation, harmonic descriptors and formants.
+        var out: [Row] = []
+        while let first = pending.first, let f0 = first.f0 {
+            let i = firstPending
+            let perturbation = periods.next(f0: f0) { from, to in
+                let a = max(from, base), b = min(to, total)
+                return a < b ? samples[(a - base)..<(b - base)].map { $0.isFinite ? Double($0) : 0 } : []
             }
-            let h = harmonics.analyse(magnitude: longSpectrum(i).magnitude, f0: f0[i], formants: [f1, f2, f3])
-            let semitone = f0[i] > 29.136 ? 12 * log2(f0[i] / 27.5) : 1
-            analysis.values[i].replaceSubrange(10..<25, with: [semitone, perturbation[i].jitter, perturbation[i].shimmerDB, h.hnrDB, h.h1h2, h.h1a3,
-                                                               f1, b1, h.formantAmplitudes[0], f2, b2, h.formantAmplitudes[1], f3, b3, h.formantAmplitudes[2]])
+            var row = first.row
+            let formants = first.formants
+            let (f1, b1, f2, b2, f3, b3) = (formants[0], formants[1], formants[2], formants[3], formants[4], formants[5])
+            if f0 > 0 {
+                let h = harmonics.analyse(magnitude: longSpectrum(i).magnitude, f0: f0, formants: [f1, f2, f3])
+                let semitone = f0 > 29.136 ? 12 * log2(f0 / 27.5) : 1
+                row.replaceSubrange(10..<25, with: [semitone, perturbation.jitter, perturbation.shimmerDB, h.hnrDB, h.h1h2, h.h1a3,
+                                                    f1, b1, h.formantAmplitudes[0], f2, b2, h.formantAmplitudes[1], f3, b3, h.formantAmplitudes[2]])
+            } else {
+                row.replaceSubrange(10..<25, with: [0, 0, 0, 0, 0, 0, f1, b1, HarmonicAnalysis.unvoicedFloor,
+                                                    f2, b2, HarmonicAnalysis.unvoicedFloor, f3, b3, HarmonicAnalysis.unvoicedFloor])
+            }
+            out.append(Row(values: row, voiced: f0 > 0, meanSquare: first.meanSquare))
+            pending.removeFirst()
+            firstPending += 1
         }
-        return analysis
+        trimSamples()
+        return out
+    }
+
+    /// Forgets the samples no frame still to come will read: the waiting frames' own, and the period
+    /// matcher's, which may reach back before its frame.
+    private func trimSamples() {
+        let keepFrom = min(firstPending * hop, periods.earliestSample, nextFrame * hop)
+        if keepFrom - base > 65536 {
+            samples.removeFirst(keepFrom - base)
+            base = keepFrom
+        }
     }
 }

@@ -19,16 +19,27 @@ struct PitchCandidateViterbi {
 
     /// The smoothed F0 of every frame (0 where the unvoiced state wins).
     static func smooth(_ frames: [Frame]) -> [Double] {
-        let n = states, length = bufferLength
-        var output = [Double](repeating: 0, count: frames.count)
-        var paths = [[Int]](repeating: [Int](repeating: 0, count: n * length), count: 2)
-        var pathBuffer = 0
-        var best = [Int](repeating: 0, count: length)
-        var costs = [Double](repeating: 0, count: n), newCosts = costs
-        var pathIndex = 0, converged = -1, read = 0
-        var lastChange = 1.0
+        var smoother = Smoother()
+        var output: [Double] = []
+        output.reserveCapacity(frames.count)
+        for frame in frames { output += smoother.push(frame) }
+        return output + smoother.finish()
+    }
 
-        func local(_ i: Int, _ f: Frame) -> Double {
+    /// The search frame by frame: each frame in, the smoothed F0 of the frames it decided out (in order,
+    /// at most `bufferLength` frames behind), so that a long call needs only the trellis.
+    struct Smoother {
+        private let n = states, length = bufferLength
+        private var paths = [[Int]](repeating: [Int](repeating: 0, count: states * bufferLength), count: 2)
+        private var pathBuffer = 0
+        private var best = [Int](repeating: 0, count: bufferLength)
+        private var costs = [Double](repeating: 0, count: states), newCosts = [Double](repeating: 0, count: states)
+        private var pathIndex = 0, converged = -1, read = 0
+        private var lastChange = 1.0
+        /// The frames from `read` on (the decided path names a candidate of each).
+        private var frames: [Frame] = []
+
+        private func local(_ i: Int, _ f: Frame) -> Double {
             if i < n - 1 {
                 let pv = min(1, max(0.01, f.voicing[i]))
                 let threshold = pv < voicingCutoff ? wThr : 0
@@ -37,7 +48,8 @@ struct PitchCandidateViterbi {
             let anyVoiced = f.voicing.contains { $0 >= voicingCutoff } || f.clippedVoicing >= voicingCutoff
             return wLocal * (anyVoiced ? wThr : 0)
         }
-        func transition(_ i: Int, _ j: Int, _ previous: Frame, _ current: Frame) -> Double {
+
+        private mutating func transition(_ i: Int, _ j: Int, _ previous: Frame, _ current: Frame) -> Double {
             if i < n - 1, j < n - 1 {
                 let f0 = previous.f0[j], f1 = current.f0[i]
                 guard f0 != 0, f1 != 0 else { return 999 }
@@ -49,23 +61,28 @@ struct PitchCandidateViterbi {
             if (i == n - 1) != (j == n - 1) { lastChange = 0; return wTvuv }
             return 1
         }
-        func emit(upTo index: Int) {
-            while read <= index {
+
+        /// The F0 of every decided frame not handed out yet.
+        private mutating func emit() -> [Double] {
+            var out: [Double] = []
+            while read <= converged {
                 let s = best[read % length]
-                output[read] = s < n - 1 ? frames[read].f0[s] : 0
+                out.append(s < n - 1 ? frames[0].f0[s] : 0)
+                frames.removeFirst()
                 read += 1
             }
+            return out
         }
 
-        for (t, frame) in frames.enumerated() {
+        /// Takes the next frame; returns the F0 of the frames now decided.
+        mutating func push(_ frame: Frame) -> [Double] {
             if pathIndex == 0 {
                 converged = -1
                 for i in 0..<n {
                     costs[i] = local(i, frame)
                     paths[pathBuffer][i * length] = i
                 }
-            } else {
-                let previous = frames[t - 1]
+            } else if let previous = frames.last {
                 let next = (pathBuffer + 1) % 2
                 for i in 0..<n {
                     var minState = 0
@@ -81,6 +98,7 @@ struct PitchCandidateViterbi {
                 swap(&costs, &newCosts)
                 pathBuffer = next
             }
+            frames.append(frame)
             pathIndex += 1
             if pathIndex - converged > length {
                 let minState = (0..<n).min { costs[$0] < costs[$1] } ?? 0
@@ -96,16 +114,18 @@ struct PitchCandidateViterbi {
                     k += 1
                 }
             }
-            emit(upTo: converged)
+            return emit()
         }
-        // End of input: the cheapest path decides the rest.
-        let minState = (0..<n).min { costs[$0] < costs[$1] } ?? 0
-        while converged + 1 < pathIndex {
-            converged += 1
-            best[converged % length] = paths[pathBuffer][minState * length + converged % length]
+
+        /// End of input: the cheapest path decides the rest.
+        mutating func finish() -> [Double] {
+            let minState = (0..<n).min { costs[$0] < costs[$1] } ?? 0
+            while converged + 1 < pathIndex {
+                converged += 1
+                best[converged % length] = paths[pathBuffer][minState * length + converged % length]
+            }
+            return emit()
         }
-        emit(upTo: converged)
-        return output
     }
 
     /// openSMILE's built-in penalty for unlikely pitch: none 100–350 Hz, rising below and above.

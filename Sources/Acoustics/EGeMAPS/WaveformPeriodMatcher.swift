@@ -12,11 +12,35 @@ enum WaveformPeriodMatcher {
     /// Jitter (fraction) and shimmer (dB) for each frame (`f0[i]` for the frame starting at i × hop,
     /// `frameLength` samples long); 0 for unvoiced frames.
     static func perturbation(_ x: [Float], f0: [Double], hop: Int, frameLength: Int, sampleRate: Int) -> [(jitter: Double, shimmerDB: Double)] {
-        var out = [(jitter: Double, shimmerDB: Double)](repeating: (0, 0), count: f0.count)
-        let period = 1 / Double(sampleRate)
-        var lastIndex = 0, lastMiss = 0
-        var lastT0 = 0.0, lastJitter = 0.0, lastShimmer = 0.0
-        for (frame, f) in f0.enumerated() {
+        var tracker = Tracker(hop: hop, frameLength: frameLength, sampleRate: sampleRate)
+        return f0.map { f in
+            tracker.next(f0: f) { from, to in
+                let a = min(max(0, from), x.count), b = min(x.count, max(a, to))
+                return x[a..<b].map { $0.isFinite ? Double($0) : 0 }
+            }
+        }
+    }
+
+    /// The matcher frame by frame, carrying its state (the read position, the samples it has not
+    /// matched yet, the last period, jitter and shimmer) from one frame to the next.
+    struct Tracker {
+        let hop: Int, frameLength: Int, sampleRate: Int
+        private var frame = 0
+        private var lastIndex = 0, lastMiss = 0
+        private var lastT0 = 0.0, lastJitter = 0.0, lastShimmer = 0.0
+
+        init(hop: Int, frameLength: Int, sampleRate: Int) {
+            self.hop = hop; self.frameLength = frameLength; self.sampleRate = sampleRate
+        }
+
+        /// The earliest sample the next frame may read.
+        var earliestSample: Int { min(lastIndex, frame * hop - lastMiss) }
+
+        /// The next frame's jitter and shimmer for its smoothed F0 `f`; `samples(from, to)` gives the
+        /// samples [from, to) of the signal (fewer at its end).
+        mutating func next(f0 f: Double, samples: (Int, Int) -> [Double]) -> (jitter: Double, shimmerDB: Double) {
+            defer { frame += 1 }
+            let period = 1 / Double(sampleRate)
             let startSample = frame * hop
             let toRead0 = hop + lastMiss
             var toRead = toRead0
@@ -35,14 +59,14 @@ enum WaveformPeriodMatcher {
                 toRead = min(toRead, frameLength)
                 maxRead = min(maxRead, frameLength)
             }
-            let from = min(max(0, lastIndex), x.count), to = min(x.count, from + toRead)
-            let w = x[from..<to].map { $0.isFinite ? Double($0) : 0 }
-            let n = w.count
             guard f > 0, t0min > 0 else {
                 lastMiss = 0; lastT0 = 0; lastJitter = 0; lastShimmer = 0
                 lastIndex += toRead0
-                continue
+                return (0, 0)
             }
+            let from = max(0, lastIndex)
+            let w = samples(from, from + toRead)
+            let n = w.count
             var start = 0, lastPeriod = 0
             var periods = 0, localPairs = 0
             var periodSum = 0.0, jitterSum = 0.0, amplitudeSum = 0.0, amplitudeDiffSum = 0.0
@@ -79,9 +103,8 @@ enum WaveformPeriodMatcher {
             if periods > 0, localPairs > 0 { lastJitter = (jitterSum / Double(localPairs)) / (periodSum / Double(periods)) }
             if periods > 0 { lastShimmer = amplitudeSum > 0 ? amplitudeDiffSum / amplitudeSum : 0 }
             let jitter = periods > 0 && localPairs == 0 ? 0 : min(1, lastJitter)
-            out[frame] = (jitter, 20 * log10(min(1, lastShimmer) + 1))
+            return (jitter, 20 * log10(min(1, lastShimmer) + 1))
         }
-        return out
     }
 
     /// Pearson correlation of `count` samples from `a` with `count` from `b`.

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a screen needs to draw a recording at any zoom without reading it again: the lowest and highest
 /// sample of every 10 ms, and a coarse spectrogram (linear bands up to 4 kHz, 10 ms hop) as bytes.
-/// Four minutes of audio take about a megabyte.
+/// Four minutes of audio take about a megabyte; it is built in bounded memory from blocks (`Builder`).
 public struct AudioOverview: Sendable {
     public static let frameMs = 10
     public let sampleRate: Int
@@ -21,48 +21,110 @@ public struct AudioOverview: Sendable {
 
     /// The overview of one channel (or a mix) of `samples` at `sampleRate`.
     public init(samples: [Float], sampleRate: Int, bands: Int = 32) {
-        self.sampleRate = max(1, sampleRate)
-        self.bands = max(1, bands)
-        durationMs = samples.count * 1000 / self.sampleRate
-        let hop = max(1, self.sampleRate * Self.frameMs / 1000)
-        let count = samples.count / hop
-        minimum.reserveCapacity(count)
-        maximum.reserveCapacity(count)
-        for f in 0..<count {
-            var lo: Float = 0, hi: Float = 0
-            for i in (f * hop)..<((f + 1) * hop) where samples[i].isFinite { lo = Swift.min(lo, samples[i]); hi = Swift.max(hi, samples[i]) }
-            minimum.append(lo); maximum.append(hi)
+        let builder = Builder(sampleRate: sampleRate, bands: bands)
+        builder.append(samples)
+        self = builder.finish()
+    }
+
+    init(sampleRate: Int, bands: Int, durationMs: Int, minimum: [Float], maximum: [Float], spectrum: [UInt8]) {
+        self.sampleRate = sampleRate; self.bands = bands; self.durationMs = durationMs
+        self.minimum = minimum; self.maximum = maximum; self.spectrum = spectrum
+    }
+
+    /// Builds an overview from a recording that arrives in blocks, holding only the samples of the
+    /// frames not yet complete; the spectrogram's levels wait in a spill until the loudest is known.
+    public final class Builder {
+        let sampleRate: Int, bands: Int, hop: Int, size: Int
+        private let plan: FFTPlan
+        private let window: [Float]
+        private let binsPerBand: Double
+        private var power: [Float]
+        private var levels: [Float]
+        private let spill: FloatSpill
+        private var minimum: [Float] = [], maximum: [Float] = []
+        /// Samples from `base` on, and how many have arrived in all.
+        private var samples: [Float] = []
+        private var base = 0, total = 0
+        /// The next frame whose extremes, and whose spectrum, are still to be found.
+        private var nextExtremes = 0, nextSpectrum = 0
+
+        public init(sampleRate: Int, bands: Int = 32) {
+            self.sampleRate = max(1, sampleRate)
+            self.bands = max(1, bands)
+            hop = max(1, self.sampleRate * AudioOverview.frameMs / 1000)
+            // Spectrogram: Hann-windowed frames of the next power of two above 25 ms.
+            var size = 1
+            while size < self.sampleRate / 40 { size *= 2 }
+            self.size = size
+            plan = FFTPlan(size: size)
+            window = (0..<size).map { 0.5 - 0.5 * cosf(2 * .pi * Float($0) / Float(size)) }
+            let topHz = Swift.min(4000, self.sampleRate / 2)
+            binsPerBand = Swift.max(1.0, Double(topHz) / (Double(self.sampleRate) / Double(size)) / Double(self.bands))
+            power = [Float](repeating: 0, count: size / 2 + 1)
+            levels = [Float](repeating: 0, count: self.bands)
+            spill = FloatSpill(width: self.bands)
         }
-        // Spectrogram: Hann-windowed frames of the next power of two above 25 ms.
-        var size = 1
-        while size < self.sampleRate / 40 { size *= 2 }
-        let plan = FFTPlan(size: size)
-        let window = (0..<size).map { 0.5 - 0.5 * cosf(2 * .pi * Float($0) / Float(size)) }
-        let topHz = Swift.min(4000, self.sampleRate / 2)
-        let binsPerBand = Swift.max(1.0, Double(topHz) / (Double(self.sampleRate) / Double(size)) / Double(self.bands))
-        var power = [Float](repeating: 0, count: size / 2 + 1)
-        var db = [Float](repeating: -200, count: count * self.bands)
-        for f in 0..<count {
-            let start = f * hop + hop / 2 - size / 2
-            power.withUnsafeMutableBufferPointer { p in
-                guard let base = p.baseAddress else { return }
-                plan.power(filling: { input in
-                    for i in 0..<size {
-                        let j = start + i
-                        let v = j >= 0 && j < samples.count && samples[j].isFinite ? samples[j] : 0
-                        input[i] = v * window[i]
-                    }
-                }, into: base)
+
+        /// Takes the next samples.
+        public func append(_ chunk: [Float]) {
+            samples += chunk
+            total += chunk.count
+            advance(final: false)
+        }
+
+        /// The overview of everything appended.
+        public func finish() -> AudioOverview {
+            advance(final: true)
+            var loudest = -Float.infinity
+            spill.forEachBatch { b in for v in b { loudest = Swift.max(loudest, v) } }
+            if spill.count == 0 { loudest = 0 }
+            var spectrum: [UInt8] = []
+            spectrum.reserveCapacity(spill.count * bands)
+            spill.forEachBatch { b in
+                for v in b { spectrum.append(UInt8(Swift.max(0, Swift.min(255, ((v - loudest + 70) / 70 * 255).rounded())))) }
             }
-            for b in 0..<self.bands {
-                let from = 1 + Int(Double(b) * binsPerBand), to = Swift.max(from + 1, 1 + Int(Double(b + 1) * binsPerBand))
-                var sum: Float = 0
-                for k in from..<Swift.min(to, power.count) { sum += power[k] }
-                db[f * self.bands + b] = 10 * log10f(Swift.max(sum, 1e-12))
+            return AudioOverview(sampleRate: sampleRate, bands: bands, durationMs: total * 1000 / sampleRate,
+                                 minimum: minimum, maximum: maximum, spectrum: spectrum)
+        }
+
+        private func sample(_ j: Int) -> Float {
+            j >= base && j < total && samples[j - base].isFinite ? samples[j - base] : 0
+        }
+
+        private func advance(final: Bool) {
+            let frames = total / hop
+            while nextExtremes < frames {
+                var lo: Float = 0, hi: Float = 0
+                for i in (nextExtremes * hop)..<((nextExtremes + 1) * hop) {
+                    let v = samples[i - base]
+                    if v.isFinite { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
+                }
+                minimum.append(lo); maximum.append(hi)
+                nextExtremes += 1
+            }
+            while nextSpectrum < frames {
+                let start = nextSpectrum * hop + hop / 2 - size / 2
+                guard final || start + size <= total else { break }
+                power.withUnsafeMutableBufferPointer { p in
+                    guard let out = p.baseAddress else { return }
+                    plan.power(filling: { input in for i in 0..<size { input[i] = sample(start + i) * window[i] } }, into: out)
+                }
+                for b in 0..<bands {
+                    let from = 1 + Int(Double(b) * binsPerBand), to = Swift.max(from + 1, 1 + Int(Double(b + 1) * binsPerBand))
+                    var sum: Float = 0
+                    for k in from..<Swift.min(to, power.count) { sum += power[k] }
+                    levels[b] = 10 * log10f(Swift.max(sum, 1e-12))
+                }
+                spill.append(levels)
+                nextSpectrum += 1
+            }
+            // Keep the samples the next spectrum frame reads (its window reaches back half its size).
+            let keepFrom = Swift.min(nextExtremes * hop, nextSpectrum * hop + hop / 2 - size / 2)
+            if keepFrom - base > 65536 {
+                samples.removeFirst(keepFrom - base)
+                base = keepFrom
             }
         }
-        let loudest = db.max() ?? 0
-        spectrum = db.map { UInt8(Swift.max(0, Swift.min(255, (($0 - loudest + 70) / 70 * 255).rounded()))) }
     }
 
     /// Lowest and highest sample for each of `columns` equal stretches of [fromMs, toMs).

@@ -32,19 +32,7 @@ public struct RecordingFeatures: Sendable {
 
     /// Calls `body` with channel `channel`'s samples, block by block, from the start of the file.
     public func forEachBlock(channel: Int, _ body: ([Float]) -> Void) throws {
-        let file = try AudioFile(path: path)
-        let count = max(1, file.info.channels), c = min(max(0, channel), count - 1)
-        var block: [Float] = [], samples: [Float] = []
-        while true {
-            let n = try file.read(into: &block, maxFrames: Self.blockFrames)
-            if n == 0 { break }
-            samples.removeAll(keepingCapacity: true)
-            block.withUnsafeBufferPointer { b in
-                var i = c
-                while i < n * count { samples.append(b[i]); i += count }
-            }
-            body(samples)
-        }
+        try AudioFile(path: path).forEachBlock(channel: channel, maxFrames: Self.blockFrames, body)
     }
 
     /// Calls `body` with channel `channel`'s frames in order, a block's worth at a time.

@@ -111,7 +111,9 @@ public final class DeskModel {
         do {
             guard let recording = try archive.openRecording(ofCall: id) else { throw OverviewProblem(message: "no audio for this call") }
             let file = try AudioFile(path: recording.path)
-            result = .success(AudioOverview(samples: try file.readMono(), sampleRate: file.info.sampleRate))
+            let builder = AudioOverview.Builder(sampleRate: file.info.sampleRate)
+            try file.forEachBlock(channel: nil) { builder.append($0) }
+            result = .success(builder.finish())
         } catch let problem as OverviewProblem {
             result = .failure(problem)
         } catch {

@@ -23,7 +23,10 @@ enum FeatureOutput {
 
     static func egemapsFrames(_ r: RecordingFeatures, format: FeaturesCommand.Output, to out: TextSink) throws {
         try table(channels: r.info.channels, header: header(r), columns: ["time_ms"] + EGeMAPS.lowLevelNames, format: format, to: out) { c, row in
-            for frame in EGeMAPS.lowLevel(samples: try r.samples(channel: c), sampleRate: r.info.sampleRate) { row([Double(frame.timeMs)] + frame.values) }
+            let stream = EGeMAPS.LowLevelStream(sampleRate: r.info.sampleRate)
+            func put(_ frames: [EGeMAPS.Frame]) { for frame in frames { row([Double(frame.timeMs)] + frame.values) } }
+            try r.forEachBlock(channel: c) { put(stream.append($0)) }
+            put(stream.finish())
         }
     }
 
@@ -51,19 +54,36 @@ enum FeatureOutput {
         out.write(long(header(r), rows, format: format, segmented: !segments.isEmpty))
     }
 
+    /// The eGeMAPS functionals of each channel, of the whole call and of each segment (each segment
+    /// analysed on its own, from its first sample), reading the file once per channel.
     static func egemapsSummary(_ r: RecordingFeatures, format: FeaturesCommand.Output, segments: [Range<Int>] = [], to out: TextSink) throws {
-        var rows: [Row] = []
-        let channels = max(1, r.info.channels)
-        for range in [nil] + segments.map(Optional.some) {
-            for channel in 0..<channels {
-                let c: Int? = channels > 1 ? channel : nil
-                var samples = try r.samples(channel: channel)
-                if let range {
-                    let from = min(samples.count, range.lowerBound * r.info.sampleRate / 1000), to = min(samples.count, range.upperBound * r.info.sampleRate / 1000)
-                    samples = Array(samples[from..<max(from, to)])
+        let channels = max(1, r.info.channels), rate = r.info.sampleRate
+        let spans: [Range<Int>?] = [nil] + segments.map(Optional.some)
+        // Each span's samples: [from, to) of the channel.
+        let sampleSpans = spans.map { span -> Range<Int> in
+            guard let span else { return 0..<Int.max }
+            let from = span.lowerBound.multipliedReportingOverflow(by: rate), to = span.upperBound.multipliedReportingOverflow(by: rate)
+            let a = from.overflow ? Int.max : from.partialValue / 1000, b = to.overflow ? Int.max : to.partialValue / 1000
+            return a..<max(a, b)
+        }
+        var functionals = [[[Double]]](repeating: [], count: spans.count)
+        for channel in 0..<channels {
+            let builders = spans.map { _ in EGeMAPS.FunctionalsBuilder(sampleRate: rate) }
+            var position = 0
+            try r.forEachBlock(channel: channel) { block in
+                let here = position..<(position + block.count)
+                for (s, range) in sampleSpans.enumerated() where range.overlaps(here) {
+                    let a = max(range.lowerBound, here.lowerBound) - position, b = min(range.upperBound, here.upperBound) - position
+                    builders[s].append(Array(block[a..<b]))
                 }
-                let functionals = EGeMAPS.functionals(samples: samples, sampleRate: r.info.sampleRate)
-                rows += zip(EGeMAPS.functionalNames, functionals).map { (range, c, $0, $1) }
+                position += block.count
+            }
+            for (s, builder) in builders.enumerated() { functionals[s].append(builder.finish()) }
+        }
+        var rows: [Row] = []
+        for (s, range) in spans.enumerated() {
+            for channel in 0..<channels {
+                rows += zip(EGeMAPS.functionalNames, functionals[s][channel]).map { (range, channels > 1 ? channel : nil, $0, $1) }
             }
         }
         out.write(long(header(r), rows, format: format, segmented: !segments.isEmpty))

@@ -8,7 +8,8 @@ import TriageCore
 enum RecordingAnalysis {
     static func episodes(audioPath: String, channelRoles: [Speaker]?) throws -> (info: AudioFileInfo, episodes: EpisodeSummary) {
         let file = try AudioFile(path: audioPath)
-        let samples = try file.readChannel(channelRoles?.firstIndex(of: .caller) ?? 0)
-        return (file.info, VocalEpisodeDetector().episodes(in: samples, sampleRate: file.info.sampleRate))
+        var tracker = EpisodeTracker(sampleRate: file.info.sampleRate)
+        try file.forEachBlock(channel: channelRoles?.firstIndex(of: .caller) ?? 0) { tracker.append($0) }
+        return (file.info, tracker.summary())
     }
 }
