@@ -195,3 +195,46 @@ import Testing
         #expect(AudioOverview.Builder(sampleRate: 8000).finish().frames == 0)
     }
 }
+
+/// eGeMAPS in blocks: the same descriptors and functionals however the channel is cut.
+@Suite struct EGeMAPSStreamingTests {
+    @Test func blocksOfAnySizeGiveTheWholeChannelsDescriptorsAndFunctionals() throws {
+        let samples = try FeatureExtractorTests.excerpt(8000)
+        let whole = EGeMAPS.lowLevel(samples: samples, sampleRate: 8000)
+        let functionals = EGeMAPS.functionals(samples: samples, sampleRate: 8000)
+        #expect(whole.count == (samples.count - 160) / 80 + 1)
+        for chunk in [32768, 4000, 333] {
+            let stream = EGeMAPS.LowLevelStream(sampleRate: 8000)
+            let builder = EGeMAPS.FunctionalsBuilder(sampleRate: 8000)
+            var frames: [EGeMAPS.Frame] = []
+            for start in stride(from: 0, to: samples.count, by: chunk) {
+                let block = Array(samples[start..<min(samples.count, start + chunk)])
+                frames += stream.append(block)
+                builder.append(block)
+            }
+            frames += stream.finish()
+            #expect(frames.map(\.values) == whole.map(\.values), "chunk \(chunk)")
+            #expect(frames.map(\.voiced) == whole.map(\.voiced) && frames.map(\.timeMs) == whole.map(\.timeMs))
+            #expect(builder.finish() == functionals, "chunk \(chunk)")
+        }
+    }
+
+    @Test func theViterbiSmootherFrameByFrameIsTheBatchSearch() {
+        var g = BoundedMemorySummaryTests.Generator(state: 5)
+        let frames = (0..<500).map { _ -> PitchCandidateViterbi.Frame in
+            var f = PitchCandidateViterbi.Frame()
+            for k in 0..<6 { f.f0[k] = Double(80 + g.next() % 300); f.voicing[k] = Double(g.next() % 100) / 100 }
+            return f
+        }
+        let batch = PitchCandidateViterbi.smooth(frames)
+        var smoother = PitchCandidateViterbi.Smoother()
+        var streamed: [Double] = []
+        for (i, frame) in frames.enumerated() {
+            let out = smoother.push(frame)
+            streamed += out
+            #expect(i + 1 - streamed.count <= PitchCandidateViterbi.bufferLength + 1)
+        }
+        streamed += smoother.finish()
+        #expect(streamed == batch && batch.count == frames.count)
+    }
+}

@@ -24,7 +24,16 @@ enum ContourFunctionals {
         let n = x.count
         guard n > 0, let lo = x.min(), let hi = x.max() else { return Slopes() }
         let threshold = relativeThreshold * (hi - lo)
-        struct Extremum { var isMax: Bool; var position: Int; var value: Double; var removed = false }
+        // 16 bytes an extremum: a long contour has hundreds of thousands. The position fits in 32 bits
+        // for any contour that fits in memory.
+        struct Extremum {
+            var value: Double
+            var storedPosition: Int32
+            var isMax: Bool
+            var removed = false
+            init(isMax: Bool, position: Int, value: Double) { self.value = value; storedPosition = Int32(clamping: position); self.isMax = isMax }
+            var position: Int { Int(storedPosition) }
+        }
         var list: [Extremum] = []
         if n > 4 {
             for i in 2..<(n - 2) {
@@ -87,9 +96,9 @@ enum ContourFunctionals {
                 }
             }
         }
-        let kept = list.filter { !$0.removed }
+        let kept = list.lazy.filter { !$0.removed }
         var result = Slopes()
-        result.peaks = kept.filter(\.isMax).count
+        result.peaks = kept.reduce(0) { $0 + ($1.isMax ? 1 : 0) }
         var rising: [Double] = [], falling: [Double] = []
         var maxValue = x[0], maxPosition = 0, minValue = x[0], minPosition = 0
         var lastIsMax: Bool?

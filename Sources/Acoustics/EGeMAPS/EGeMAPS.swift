@@ -176,13 +176,12 @@ public enum EGeMAPS {
         }
         func nonZero(_ x: consuming [Double]) -> [Double] { x.removeAll { $0 == 0 }; return x }
         func meanAndNorm(_ x: [Double]) -> [Double] { let m = ContourFunctionals.moments(x); return [m.mean, m.stddevNorm] }
-        /// Mean, deviation, percentiles and slopes of a contour (sorting it in place), and its peaks.
+        /// Mean, deviation, percentiles and slopes of a contour (reordering it in place), and its peaks.
         func contour(_ values: inout [Double]) -> (functionals: [Double], peaks: Int) {
             let moments = meanAndNorm(values)
             let s = ContourFunctionals.slopes(values, period: period)
-            values.sort()
-            let p20 = Functionals.percentile(sorted: values, 0.2), p80 = Functionals.percentile(sorted: values, 0.8)
-            return (moments + [p20, Functionals.percentile(sorted: values, 0.5), p80, p80 - p20,
+            let p = Functionals.percentiles(&values, [0.2, 0.5, 0.8])
+            return (moments + [p[0], p[1], p[2], p[2] - p[0],
                                s.meanRising, s.stddevRising, s.meanFalling, s.stddevFalling], s.peaks)
         }
         // F0 over its voiced (non-zero) frames, run together as openSMILE does; its segments before that.

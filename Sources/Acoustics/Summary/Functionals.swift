@@ -49,25 +49,31 @@ public struct Functionals: Sendable, Equatable, Codable {
             i += 1
         }
         let slope = sxx > 0 ? sxy / sxx : 0
-        // The order statistics the percentiles need, found by selection rather than a full sort (the
-        // same values: a rank's value does not depend on how the others are ordered). A NaN has no rank.
+        let hasNaN = values.contains(where: \.isNaN)
+        let smallest = Double(values.min() ?? 0), largest = Double(values.max() ?? 0)
+        let p = percentiles(&values, [0.2, 0.5, 0.8])
+        // With a NaN the values are now sorted, and the range is that of the sorted ends, as before.
+        let range = hasNaN ? Double(values.last ?? 0) - Double(values.first ?? 0) : largest - smallest
+        return Functionals(mean: mean, std: variance.squareRoot(), p20: p[0], p50: p[1], p80: p[2], range: range, slopePerSecond: slope)
+    }
+
+    /// The percentiles `ps` (ascending, 0…1) of `values`, as `percentile(sorted:)` gives them, found by
+    /// selection rather than a full sort (the same values: a rank's value does not depend on how the
+    /// others are ordered), reordering `values` in place. With a NaN (which has no rank) `values` are sorted.
+    static func percentiles<Value: BinaryFloatingPoint>(_ values: inout [Value], _ ps: [Double]) -> [Double] {
+        guard !values.isEmpty else { return ps.map { _ in 0 } }
         if values.contains(where: \.isNaN) {
             values.sort()
             let sorted = values.map(Double.init)
-            func percentile(_ p: Double) -> Double { Self.percentile(sorted: sorted, p) }
-            return Functionals(mean: mean, std: variance.squareRoot(), p20: percentile(0.2), p50: percentile(0.5), p80: percentile(0.8),
-                               range: (sorted.last ?? 0) - (sorted.first ?? 0), slopePerSecond: slope)
+            return ps.map { percentile(sorted: sorted, $0) }
         }
-        let smallest = Double(values.min() ?? 0), largest = Double(values.max() ?? 0)
         var ranks = OrderStatistics()
-        func percentile(_ p: Double) -> Double {
+        return ps.map { p in
             let position = p * Double(values.count - 1)
             let lower = Int(position.rounded(.down)), upper = min(values.count - 1, lower + 1)
             let a = Double(ranks.value(atRank: lower, in: &values)), b = Double(ranks.value(atRank: upper, in: &values))
             return a + (b - a) * (position - Double(lower))
         }
-        let p20 = percentile(0.2), p50 = percentile(0.5), p80 = percentile(0.8)
-        return Functionals(mean: mean, std: variance.squareRoot(), p20: p20, p50: p50, p80: p80, range: largest - smallest, slopePerSecond: slope)
     }
 
     /// The p-th percentile (0…1) of sorted values, linearly interpolated between the closest ranks
