@@ -89,9 +89,10 @@ import Testing
 
     @Test func percentilesBySelectionEqualThoseOfASort() {
         var g = Generator(state: 99)
-        for size in [1, 2, 3, 5, 17, 100, 1001, 50_000] {
+        for size in [1, 2, 3, 5, 17, 100, 1001, 16_384, 50_000] {
             for ties in [2, 10, 100_000] {
-                let values = (0..<size).map { _ in Double(g.next() % UInt64(ties)) / 7 }
+                // Negative and positive, so that the radix selection's bit patterns of both are tried (sizes of 16,384 and more).
+                let values = (0..<size).map { _ in Double(g.next() % UInt64(ties)) / 7 - Double(ties) / 20 }
                 let times = (0..<size).map { $0 * 10 }
                 var selected = values
                 let fast = Functionals.of(&selected, timesMs: times)
@@ -101,6 +102,9 @@ import Testing
                 #expect(fast == Functionals(values, timesMs: times))
             }
         }
+        var floats = (0..<40_000).map { Float($0 % 977) - 400.5 }
+        let sortedFloats = floats.sorted().map(Double.init)
+        #expect(Functionals.percentiles(&floats, [0.2, 0.5, 0.8]) == [0.2, 0.5, 0.8].map { Functionals.percentile(sorted: sortedFloats, $0) })
         var empty: [Float] = []
         #expect(Functionals.of(&empty, timesMs: [Int]()).values == [0, 0, 0, 0, 0, 0, 0])
     }

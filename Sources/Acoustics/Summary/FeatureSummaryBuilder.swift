@@ -19,6 +19,8 @@ public final class FeatureSummaryBuilder {
     private var names: [String] = []
     private var overVoiced: [Bool] = []
     private var columns: [FloatSpill] = []
+    /// MFCC per frame, and the first of the four voice columns.
+    private var coefficients = 0, voiceColumn = 0
     private let speechTimes = FloatSpill(width: 2, memoryFloats: FeatureSummaryBuilder.memoryFloats)
     private let voicedTimes = FloatSpill(width: 2, memoryFloats: FeatureSummaryBuilder.memoryFloats)
     /// Floats each column keeps in memory before it goes to disk (16 KB).
@@ -39,15 +41,21 @@ public final class FeatureSummaryBuilder {
             let t = FloatSpill.bits(of: f.timeMs)
             voicedTimes.append([t.0, t.1])
         }
-        var c = 0
-        func put(_ v: Float) {
-            if overVoiced[c] ? f.voiced : f.speech { columns[c].append(v) }
-            c += 1
+        // Columns in `FrameFeatures.columns` order: seven spectral, the MFCC, their deltas, four voice ones.
+        // The first seven and the cepstra are summarised over speech, the last four over voiced frames.
+        if f.speech {
+            columns[0].append(f.rmsDB); columns[1].append(f.loudness); columns[2].append(f.zcr)
+            columns[3].append(f.spectralCentroidHz); columns[4].append(f.spectralFlux); columns[5].append(f.spectralRolloffHz)
+            columns[6].append(f.spectralFlatness)
+            var c = 7
+            for v in f.mfcc where c < voiceColumn { columns[c].append(v); c += 1 }
+            c = 7 + coefficients
+            for v in f.mfccDelta where c < voiceColumn { columns[c].append(v); c += 1 }
         }
-        for v in [f.rmsDB, f.loudness, f.zcr, f.spectralCentroidHz, f.spectralFlux, f.spectralRolloffHz, f.spectralFlatness] { put(v) }
-        for v in f.mfcc { put(v) }
-        for v in f.mfccDelta { put(v) }
-        for v in [f.f0Hz, f.hnrDB, f.jitterLocal, f.shimmerLocalDB] { put(v) }
+        if f.voiced {
+            columns[voiceColumn].append(f.f0Hz); columns[voiceColumn + 1].append(f.hnrDB)
+            columns[voiceColumn + 2].append(f.jitterLocal); columns[voiceColumn + 3].append(f.shimmerLocalDB)
+        }
 
         if f.speech {
             if seenSpeech, Double(run) * hopMs >= Double(FeatureSummary.minimumPauseMs) {
@@ -102,6 +110,8 @@ public final class FeatureSummaryBuilder {
         let skipped: Set<String> = ["time_ms", "voiced", "speech"]
         names = FrameFeatures.columns(coefficients: coefficients).filter { !skipped.contains($0) }
         overVoiced = names.map { FeatureSummary.overVoiced.contains($0) }
+        self.coefficients = max(1, coefficients)
+        voiceColumn = 7 + 2 * self.coefficients
         columns = names.map { _ in FloatSpill(width: 1, memoryFloats: FeatureSummaryBuilder.memoryFloats) }
     }
 }

@@ -22,13 +22,13 @@ public struct Functionals: Sendable, Equatable, Codable {
 
     /// The statistics of `values` taken at `timesMs`, reordering `values` in place (no copy of a long
     /// column). Sums are taken in `Double` whatever the values' type.
-    static func of<Value: BinaryFloatingPoint>(_ values: inout [Value], timesMs: some Sequence<Int>) -> Functionals {
+    static func of<Value: RankableFloat>(_ values: inout [Value], timesMs: some Sequence<Int>) -> Functionals {
         of(&values) { body in timesMs.forEach(body) }
     }
 
     /// The same, with the times handed out in order by `forEachTime` (twice), so that a long column's
     /// times can come from a spill rather than from memory.
-    static func of<Value: BinaryFloatingPoint>(_ values: inout [Value], forEachTime: ((Int) -> Void) -> Void) -> Functionals {
+    static func of<Value: RankableFloat>(_ values: inout [Value], forEachTime: ((Int) -> Void) -> Void) -> Functionals {
         guard !values.isEmpty else { return Functionals(mean: 0, std: 0, p20: 0, p50: 0, p80: 0, range: 0, slopePerSecond: 0) }
         let n = Double(values.count)
         let mean = values.reduce(0.0) { $0 + Double($1) } / n
@@ -59,20 +59,23 @@ public struct Functionals: Sendable, Equatable, Codable {
 
     /// The percentiles `ps` (ascending, 0…1) of `values`, as `percentile(sorted:)` gives them, found by
     /// selection rather than a full sort (the same values: a rank's value does not depend on how the
-    /// others are ordered), reordering `values` in place. With a NaN (which has no rank) `values` are sorted.
-    static func percentiles<Value: BinaryFloatingPoint>(_ values: inout [Value], _ ps: [Double]) -> [Double] {
+    /// others are ordered), reordering `values` (their order afterwards is not defined). With a NaN (which has no rank) `values` are sorted.
+    static func percentiles<Value: RankableFloat>(_ values: inout [Value], _ ps: [Double]) -> [Double] {
         guard !values.isEmpty else { return ps.map { _ in 0 } }
         if values.contains(where: \.isNaN) {
             values.sort()
             let sorted = values.map(Double.init)
             return ps.map { percentile(sorted: sorted, $0) }
         }
-        var ranks = OrderStatistics()
-        return ps.map { p in
+        let positions = ps.map { p -> (lower: Int, upper: Int, fraction: Double) in
             let position = p * Double(values.count - 1)
-            let lower = Int(position.rounded(.down)), upper = min(values.count - 1, lower + 1)
-            let a = Double(ranks.value(atRank: lower, in: &values)), b = Double(ranks.value(atRank: upper, in: &values))
-            return a + (b - a) * (position - Double(lower))
+            let lower = Int(position.rounded(.down))
+            return (lower, min(values.count - 1, lower + 1), position - Double(lower))
+        }
+        let ranked = OrderStatistics.values(atRanks: positions.flatMap { [$0.lower, $0.upper] }, in: &values)
+        return positions.enumerated().map { i, p in
+            let a = Double(ranked[2 * i]), b = Double(ranked[2 * i + 1])
+            return a + (b - a) * p.fraction
         }
     }
 

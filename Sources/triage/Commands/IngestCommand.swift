@@ -53,9 +53,12 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(ExitStatus.failure.rawValue)
         }
         // A taxonomy or model that cannot be read stops the ingest before anything is archived without its suggestion.
-        let classifier = noClassify ? nil : try archiving.classifier()
+        // Recordings without transcripts get no suggestion, so a batch of them needs neither, unless one was named.
+        let named = taxonomyOptions.taxonomy != nil || modelOptions.model != nil
+        let classify = !noClassify && (named || plan.items.contains { $0.transcriptPath != nil })
+        let classifier = classify ? try archiving.classifier() : nil
         let (results, suggested) = archiving.archive(plan.items, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                                     progress: ConsoleProgress(), classify: !noClassify, features: !noFeatures,
+                                                     progress: ConsoleProgress(), classify: classify, features: !noFeatures,
                                                      using: classifier)
         let failed = results.contains { if case .failed = $0 { return true } else { return false } }
         if failed || !suggested || !plan.missing.isEmpty { throw ExitCode(ExitStatus.failure.rawValue) }
