@@ -138,7 +138,10 @@ package enum TextGridParser {
                 tokens.append((.number(d), line))
             default:
                 if c.properties.isAlphabetic {
-                    while i < chars.count, chars[i].properties.isAlphabetic || chars[i] == "?" || chars[i] == "_" { i += 1 }
+                    var word = ""
+                    while i < chars.count, chars[i].properties.isAlphabetic || chars[i] == "?" || chars[i] == "_" { word.unicodeScalars.append(chars[i]); i += 1 }
+                    // A value written as nan or inf is a number that is not a time, not a label to skip.
+                    if ["nan", "inf", "infinity"].contains(word.lowercased()) { tokens.append((.number(word.lowercased() == "nan" ? .nan : .infinity), line)) }
                 } else {
                     i += 1
                 }
