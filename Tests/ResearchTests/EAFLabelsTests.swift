@@ -37,6 +37,19 @@ import Testing
         #expect(read.labels == [InterchangeLabel(annotator: "carl", startMs: 100, endMs: 900, code: "abdominal_pain", place: "line 6")])
     }
 
+    /// Foundation's XML parser on Linux trapped on an attribute that is not UTF-8 (found by the fuzzing): refused first.
+    @Test func bytesThatAreNotUTF8AndDocumentTypesAreRefusedBeforeTheXMLParser() {
+        var bytes = Data("<ANNOTATION_DOCUMENT AUTHOR=\"".utf8)
+        bytes.append(contentsOf: [0xFF, 0x41])
+        bytes.append(contentsOf: Array("\"/>".utf8))
+        #expect { try EAFLabels.read(bytes) } throws: { "\($0)" == "not UTF-8 or UTF-16 text" }
+        let entity = "<?xml version=\"1.0\"?>\n<!DOCTYPE a [<!ENTITY x \"y\">]>\n<ANNOTATION_DOCUMENT/>"
+        #expect { try EAFLabels.read(Data(entity.utf8)) } throws: { "\($0)" == "line 2: a document type or entity declaration, which an ELAN file has none of" }
+        // A declaration naming another encoding is read as the UTF-8 the bytes are.
+        let latin = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><ANNOTATION_DOCUMENT><HEADER TIME_UNITS=\"milliseconds\"/></ANNOTATION_DOCUMENT>"
+        #expect((try? EAFLabels.read(Data(latin.utf8)))?.labels == [])
+    }
+
     @Test(arguments: [
         ("<ANNOTATION_DOCUMENT><HEADER TIME_UNITS=\"seconds\"/></ANNOTATION_DOCUMENT>", "line 1: time units 'seconds', not milliseconds"),
         ("<ANNOTATION_DOCUMENT><TIME_ORDER>\n<TIME_SLOT TIME_SLOT_ID=\"t1\" TIME_VALUE=\"-5\"/></TIME_ORDER></ANNOTATION_DOCUMENT>",

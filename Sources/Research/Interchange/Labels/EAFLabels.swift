@@ -1,4 +1,5 @@
 import Foundation
+import Language
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -89,10 +90,10 @@ public enum EAFLabels {
         return WrittenLabels(text: text, notices: said)
     }
 
-    /// Reads an EAF file's bytes (XML, any encoding its declaration names).
+    /// Reads an EAF file's bytes: UTF-8, or UTF-16 with a BOM.
     public static func read(_ data: Data) throws -> ReadLabels {
         let reader = EAFDocumentReader()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: try checkedUTF8(data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
         let parsed = parser.parse()
@@ -108,6 +109,24 @@ public enum EAFLabels {
     }
 
     static func entryID(_ code: String) -> String { "cve_\(code)" }
+
+    /// The file as valid UTF-8 with a declaration that says so, and without a document type: Foundation's XML parser
+    /// on Linux traps on text that is not valid UTF-8, and resolves entities, which an ELAN file never declares.
+    static func checkedUTF8(_ data: Data) throws -> Data {
+        var text: String
+        do { text = try TextDecoding.decode(data, allowLatin1: false) } catch let problem as TranscriptParseError { throw LabelFormatProblem(problem) }
+        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
+            let declaration = text[..<end.lowerBound]
+            if let encoding = declaration.range(of: #"encoding\s*=\s*["'][^"']*["']"#, options: .regularExpression) {
+                text.replaceSubrange(encoding, with: "encoding=\"UTF-8\"")
+            }
+        }
+        if let doctype = text.range(of: "<!DOCTYPE", options: .caseInsensitive) ?? text.range(of: "<!ENTITY", options: .caseInsensitive) {
+            let line = text[..<doctype.lowerBound].filter { $0 == "\n" }.count + 1
+            throw LabelFormatProblem(line: line, "a document type or entity declaration, which an ELAN file has none of")
+        }
+        return Data(text.utf8)
+    }
 
     private static func escaped(_ text: String) -> String {
         var out = ""
