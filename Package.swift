@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Archive", "Reports", "TriageCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["triage", "Archive", "Ingest", "AudioIO", "LiveAudio", "TestSupport"]),
         // Every parser of outside input, fed mutated inputs (the fuzzing run of `make test`; `make fuzz` runs longer).
-        .testTarget(name: "RobustnessTests", dependencies: ["Language", "Ingest", "Live", "Triage", "AudioIO", "TriageCore", "TestSupport"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["Language", "Ingest", "Live", "Triage", "Research", "AudioIO", "TriageCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
