@@ -14,8 +14,12 @@ APT_PACKAGES := pkg-config libsndfile1-dev libfftw3-dev libsqlite3-dev libncurse
 
 # The FHIR R4 validator the tests use (fhir.resources 6.4.0 is FHIR 4.0.1), in a venv of its own.
 FHIR_VENV    := .build-tools/fhir-venv
+# The research tools the label-interchange and agreement tests compare against: scikit-learn's and krippendorff's
+# figures, Praat (parselmouth) and ELAN's pympi reading the exports. Pinned; numpy and scipy with them.
+RESEARCH_VENV := .build-tools/research-venv
+RESEARCH_PINS := scikit-learn==1.9.1 krippendorff==0.9.0 praat-parselmouth==0.4.7 pympi-ling==1.71 numpy==2.4.6 scipy==1.17.1
 
-.PHONY: deps fhir-validator build release test demo bench fuzz recordings devset model install clean
+.PHONY: deps fhir-validator research-venv build release test demo bench fuzz recordings devset model install clean
 
 ## deps: install the Debian packages that are missing (apt-get update only when something is)
 deps:
@@ -27,6 +31,7 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	@$(MAKE) --no-print-directory fhir-validator
+	@$(MAKE) --no-print-directory research-venv
 
 ## fhir-validator: a Python venv with fhir.resources (FHIR R4) for the tests that validate exports
 fhir-validator:
@@ -34,6 +39,14 @@ fhir-validator:
 	  echo "installing the FHIR R4 validator in $(FHIR_VENV)"; \
 	  rm -rf $(FHIR_VENV) && python3 -m venv $(FHIR_VENV) && \
 	  $(FHIR_VENV)/bin/pip install -q --disable-pip-version-check 'fhir.resources==6.4.0' 'pydantic[email]<2'; }
+
+## research-venv: a Python venv with scikit-learn, krippendorff, parselmouth (Praat) and pympi-ling, for the research tests
+research-venv:
+	@$(RESEARCH_VENV)/bin/python -c "import importlib.metadata as m, sys; \
+	  sys.exit(any(m.version(p.split('==')[0]) != p.split('==')[1] for p in sys.argv[1:]))" $(RESEARCH_PINS) 2>/dev/null || { \
+	  echo "installing the research tools in $(RESEARCH_VENV)"; \
+	  rm -rf $(RESEARCH_VENV) && python3 -m venv $(RESEARCH_VENV) && \
+	  $(RESEARCH_VENV)/bin/pip install -q --disable-pip-version-check $(RESEARCH_PINS); }
 
 ## build: debug build of every target
 build: deps

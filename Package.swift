@@ -45,12 +45,15 @@ let package = Package(
         .target(name: "Live", dependencies: ["TriageCore", "LiveAudio", "Acoustics", "Language", "Triage", "Archive"]),
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Acoustics", "Language", "Archive"]),
         .target(name: "Reports", dependencies: ["TriageCore", "Archive"]),
+        // Research: labels in and out of Praat, ELAN, Label Studio, Audacity and subtitle files; agreement between annotators.
+        // Reads and writes through the archive's sessions (no SQL of its own).
+        .target(name: "Research", dependencies: ["TriageCore", "Language", "Archive"]),
         .target(name: "TerminalUI", dependencies: ["TriageCore", "Archive", "Reports", "Acoustics", "AudioIO", "CNcurses"]),
 
         // MARK: The executable: argument parsing and wiring, one file per subcommand.
         .executableTarget(name: "triage", dependencies: [
             "TriageCore", "AudioIO", "Acoustics", "Language", "Triage", "Archive", "Ingest", "Reports", "TerminalUI",
-            "LiveAudio", "Live", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LiveAudio", "Live", "Research", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: Tests mirror the modules; end-to-end tests drive the built binary.
@@ -66,10 +69,11 @@ let package = Package(
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archive", "TriageCore", "TestSupport"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research", "Archive", "TriageCore", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Archive", "Reports", "TriageCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["triage", "Archive", "Ingest", "AudioIO", "LiveAudio", "TestSupport"]),
         // Every parser of outside input, fed mutated inputs (the fuzzing run of `make test`; `make fuzz` runs longer).
-        .testTarget(name: "RobustnessTests", dependencies: ["Language", "Ingest", "Live", "Triage", "AudioIO", "TriageCore", "TestSupport"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["Language", "Ingest", "Live", "Triage", "Research", "AudioIO", "TriageCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,7 +16,7 @@ struct TriageCommand: ParsableCommand {
             Exit status: 0 success, 1 when an input or the database failed, 2 for a usage error, 3 when your
             account or role may not do what was asked (nothing was done).
             """),
-        subcommands: [UICommand.self, IngestCommand.self, RecordCommand.self, RecoverCommand.self, DevicesCommand.self, CallsCommand.self, ClassifyCommand.self, AnalyzeCommand.self, FeaturesCommand.self, DecideCommand.self, LabelsCommand.self,
+        subcommands: [UICommand.self, IngestCommand.self, RecordCommand.self, RecoverCommand.self, DevicesCommand.self, CallsCommand.self, ClassifyCommand.self, AnalyzeCommand.self, FeaturesCommand.self, DecideCommand.self, LabelsCommand.self, AgreementCommand.self,
                       StatsCommand.self, QualityCommand.self, ReportCommand.self, ExportCommand.self, EvaluateCommand.self, TrainCommand.self, ModelsCommand.self, UsersCommand.self, AuditCommand.self, ArchiveCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, RetentionCommand.self, TaxonomyCommand.self, BenchCommand.self],
         defaultSubcommand: UICommand.self
     )

@@ -5,7 +5,8 @@ import Testing
 /// The help a new user reads: paragraphs wrapped at the terminal's width, never in the middle of a sentence.
 @Suite struct HelpTextTests {
     static let commands: [[String]] = [[], ["ingest"], ["record"], ["classify"], ["features"], ["stats"], ["quality"], ["evaluate"],
-                                       ["train"], ["users"], ["backup"], ["archive", "copy"], ["bench", "live"], ["bench", "features"]]
+                                       ["train"], ["users"], ["backup"], ["archive", "copy"], ["bench", "live"], ["bench", "features"],
+                                       ["labels", "export"], ["labels", "import"], ["agreement"]]
 
     @Test(arguments: commands)
     func helpParagraphsWrapWhole(_ command: [String]) throws {

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import Language
 import Live
+import Research
 import TestSupport
 import Testing
 import TriageCore
@@ -79,7 +80,22 @@ import TriageCore
         let wav = scratch.file("seed.wav")
         _ = try? SyntheticAudio.write(wav, seconds: 0.05, seed: 3)
         let audio = scratch.file("fuzz.wav")
+        // Label files as triage writes them, with overlaps, notes and channels, for the label readers.
+        let sheet = LabelSheet(callID: 3, durationMs: 9_000, mediaName: "call-3.flac", labels: [
+            InterchangeLabel(annotator: "anna", startMs: 0, endMs: 1_250, code: "labour_contractions", note: "hver 5. minut"),
+            InterchangeLabel(annotator: "anna", startMs: 1_000, endMs: 4_005, code: "rupture_of_membranes", channel: 1),
+            InterchangeLabel(annotator: "bo", startMs: 500, endMs: 8_000, code: "vaginal_bleeding", note: "\"lidt\" & <mere>"),
+        ])
+        let vocabulary = [EAFLabels.VocabularyEntry(code: "labour_contractions", description: "Veer")]
+        func labels(_ name: String, _ written: WrittenLabels?, _ read: @escaping ([UInt8]) throws -> Void) -> Target {
+            Target(name: "\(name) labels", seeds: written.map { [Array($0.text.utf8)] } ?? [], weight: 2) { _ = try? read($0) }
+        }
         return [
+            labels("TextGrid", TextGridLabels.write(sheet)) { _ = try TextGridLabels.read(String(decoding: $0, as: UTF8.self)) },
+            labels("EAF", EAFLabels.write(sheet, vocabulary: vocabulary, vocabularyName: "t@1")) { _ = try EAFLabels.read(Data($0)) },
+            labels("Label Studio", try? LabelStudioLabels.write([sheet])) { _ = try LabelStudioLabels.read(Data($0)) },
+            labels("Audacity", AudacityLabels.write(sheet.labels)) { _ = try AudacityLabels.read(String(decoding: $0, as: UTF8.self)) },
+            labels("WebVTT", WebVTTLabels.write(sheet)) { _ = try WebVTTLabels.read(String(decoding: $0, as: UTF8.self)) },
             transcript(.webVTT, [".vtt"]), transcript(.srt, [".srt"]), transcript(.textGrid, [".textgrid"]), transcript(.json, [".json"]),
             transcript(.plainText, [".txt"]),
             Target(name: "metadata", seeds: seeds(files(in: recordings, ending: [".meta.json"]).prefix(6).map { $0 }), weight: 10) {

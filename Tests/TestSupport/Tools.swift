@@ -4,6 +4,8 @@ import Foundation
 /// by `make deps`. A missing one fails the test with a message saying so, never a silent pass.
 public enum Tools {
     public static var fhirPython: String { "\(Repository.root)/.build-tools/fhir-venv/bin/python" }
+    /// The research tools' Python (scikit-learn, krippendorff, Praat through parselmouth, pympi-ling).
+    public static var researchPython: String { "\(Repository.root)/.build-tools/research-venv/bin/python" }
     public static var chromium: String? {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }

@@ -16,6 +16,24 @@ extension PostgresArchiveStore: AnnotationStore {
         }
     }
 
+    /// Stores labels in one transaction, each with its audit entry: all of them or, on any failure, none.
+    @discardableResult
+    public func store(_ annotations: [AnnotationRecord], by context: AuditContext) throws -> [Int64] {
+        try write { db in
+            let at = Timestamps.iso8601(context.at)
+            let calls = Set(annotations.map(\.callID)).sorted()
+            for callID in calls { try Self.requireCall(callID, db: db, address: address) }
+            var ids: [Int64] = []
+            for annotation in annotations { ids.append(try Self.insert(annotation, supersedes: nil, at: at, db: db)) }
+            for callID in calls { try Self.refreshLabelledReasons(callID: callID, db: db) }
+            for annotation in annotations {
+                try Self.appendAudit(context.event(.annotate, callID: annotation.callID,
+                                                   detail: "\(annotation.code) \(annotation.startMs)-\(annotation.endMs) by \(annotation.annotator)"), db: db)
+            }
+            return ids
+        }
+    }
+
     public func annotations(ofCall callID: Int64, annotator: String?) throws -> [AnnotationRecord] {
         try read { db in
             try db.execute("""

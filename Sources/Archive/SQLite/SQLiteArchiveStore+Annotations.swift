@@ -21,6 +21,27 @@ extension SQLiteArchiveStore: AnnotationStore {
         }
     }
 
+    /// Stores labels in one transaction, each with its audit entry: all of them or, on any failure, none.
+    @discardableResult
+    public func store(_ annotations: [AnnotationRecord], by context: AuditContext) throws -> [Int64] {
+        try write { db in
+            let at = Timestamps.iso8601(context.at)
+            var ids: [Int64] = []
+            for callID in Set(annotations.map(\.callID)).sorted() {
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM calls WHERE id = ?", arguments: [callID]) == true else {
+                    throw ArchiveError.notFound("\(self.path): no call with id \(callID)")
+                }
+            }
+            for annotation in annotations {
+                ids.append(try Self.insert(annotation, supersedes: nil, at: at, db: db))
+                try Self.appendAudit(context.event(.annotate, callID: annotation.callID,
+                                                   detail: "\(annotation.code) \(annotation.startMs)-\(annotation.endMs) by \(annotation.annotator)"), db: db)
+            }
+            for callID in Set(annotations.map(\.callID)).sorted() { try Self.refreshLabelledReasons(callID: callID, db: db) }
+            return ids
+        }
+    }
+
     /// The labels in force on a call (all annotators, or one), in time order.
     public func annotations(ofCall callID: Int64, annotator: String?) throws -> [AnnotationRecord] {
         try read { db in

@@ -9,6 +9,14 @@ extension ArchiveSession {
         return try store.store(annotation, by: context())
     }
 
+    /// Stores research labels in one transaction (an import: all or none); returns their ids in order.
+    @discardableResult
+    public func annotate(_ annotations: [AnnotationRecord]) throws -> [Int64] {
+        try require(.label)
+        guard !annotations.isEmpty else { return [] }
+        return try store.store(annotations, by: context())
+    }
+
     /// The labels in force on a call (all annotators, or one), in time order.
     public func annotations(ofCall id: Int64, annotator: String? = nil) throws -> [AnnotationRecord] {
         try require(.label)

@@ -48,6 +48,8 @@ public protocol NoteStore: Sendable {
 /// Researchers' labels: never removed, superseded or taken out of force, every step audited.
 public protocol AnnotationStore: Sendable {
     func store(_ annotation: AnnotationRecord, by context: AuditContext) throws -> Int64
+    /// Stores labels in one transaction (all or none, each audited); returns their ids in order.
+    func store(_ annotations: [AnnotationRecord], by context: AuditContext) throws -> [Int64]
     func annotations(ofCall id: Int64, annotator: String?) throws -> [AnnotationRecord]
     /// A new label supersedes label `id` (which stays, out of force); returns the new id.
     func revise(annotation id: Int64, startMs: Int, endMs: Int, code: LabelCode, annotator: String, by context: AuditContext) throws -> Int64

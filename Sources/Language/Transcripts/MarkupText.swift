@@ -1,7 +1,7 @@
 /// Cleans the payload of subtitle cues: strips `<tags>` and `{\ass}` overrides, decodes the HTML
 /// entities WebVTT allows, and folds white space.
-enum MarkupText {
-    static func plain(_ text: String) -> String {
+package enum MarkupText {
+    package static func plain(_ text: String) -> String {
         var out = ""
         var inTag = false, inBrace = false
         for ch in text {

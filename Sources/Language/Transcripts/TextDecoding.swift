@@ -2,8 +2,8 @@ import Foundation
 
 /// Turns a transcript's bytes into text: UTF-8 (with or without BOM) or UTF-16 LE/BE (with a BOM,
 /// or sniffed from NUL bytes, as Praat writes TextGrids holding æøå).
-enum TextDecoding {
-    static func decode(_ data: Data, allowLatin1: Bool) throws -> String {
+package enum TextDecoding {
+    package static func decode(_ data: Data, allowLatin1: Bool) throws -> String {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try utf8(bytes.dropFirst(3)) }
         if bytes.starts(with: [0xFF, 0xFE]) { return try utf16(bytes.dropFirst(2), littleEndian: true) }

@@ -6,8 +6,8 @@ import TriageCore
 ///
 /// Both formats are the same sequence of values once the `key =` labels and `[n]` indices are
 /// dropped, which is how Praat itself reads them; so does this parser.
-enum TextGridParser {
-    enum Token: Equatable {
+package enum TextGridParser {
+    package enum Token: Equatable {
         case text(String)
         case number(Double)
         case flag(String)
@@ -62,32 +62,32 @@ enum TextGridParser {
         return timed.sorted { ($0.start, $0.tier) < ($1.start, $1.tier) }.map(\.turn)
     }
 
-    struct TokenReader {
+    package struct TokenReader {
         let tokens: [(token: Token, line: Int)]
         var position = 0
-        var line: Int { position < tokens.count ? tokens[position].line : (tokens.last?.line ?? 1) }
+        package var line: Int { position < tokens.count ? tokens[position].line : (tokens.last?.line ?? 1) }
 
-        init(tokens: [(token: Token, line: Int)]) { self.tokens = tokens }
+        package init(tokens: [(token: Token, line: Int)]) { self.tokens = tokens }
 
-        mutating func next(_ what: String) throws -> Token {
+        package mutating func next(_ what: String) throws -> Token {
             guard position < tokens.count else { throw TranscriptParseError(line: line, "the file ends before \(what)") }
             defer { position += 1 }
             return tokens[position].token
         }
 
-        mutating func text(_ what: String) throws -> String {
+        package mutating func text(_ what: String) throws -> String {
             let at = line
             guard case .text(let s) = try next(what) else { throw TranscriptParseError(line: at, "expected \(what) in quotes") }
             return s
         }
 
-        mutating func number(_ what: String) throws -> Double {
+        package mutating func number(_ what: String) throws -> Double {
             let at = line
             guard case .number(let d) = try next(what) else { throw TranscriptParseError(line: at, "expected \(what) as a number") }
             return d
         }
 
-        mutating func count(_ what: String) throws -> Int {
+        package mutating func count(_ what: String) throws -> Int {
             let at = line
             let d = try number(what)
             guard d >= 0, d == d.rounded(), d < 10_000_000 else { throw TranscriptParseError(line: at, "\(what) must be a whole number") }
@@ -97,7 +97,7 @@ enum TextGridParser {
 
     /// The values of the file: quoted strings (`""` is a quote), numbers and `<flags>`; labels,
     /// `[n]` indices, `=` and `:` are dropped, `!` starts a comment.
-    static func tokenize(_ source: String) throws -> [(token: Token, line: Int)] {
+    package static func tokenize(_ source: String) throws -> [(token: Token, line: Int)] {
         var tokens: [(token: Token, line: Int)] = []
         let chars = Array(source.unicodeScalars)
         var i = 0, line = 1
@@ -138,7 +138,10 @@ enum TextGridParser {
                 tokens.append((.number(d), line))
             default:
                 if c.properties.isAlphabetic {
-                    while i < chars.count, chars[i].properties.isAlphabetic || chars[i] == "?" || chars[i] == "_" { i += 1 }
+                    var word = ""
+                    while i < chars.count, chars[i].properties.isAlphabetic || chars[i] == "?" || chars[i] == "_" { word.unicodeScalars.append(chars[i]); i += 1 }
+                    // A value written as nan or inf is a number that is not a time, not a label to skip.
+                    if ["nan", "inf", "infinity"].contains(word.lowercased()) { tokens.append((.number(word.lowercased() == "nan" ? .nan : .infinity), line)) }
                 } else {
                     i += 1
                 }

@@ -1,10 +1,10 @@
 /// Parses the clock times of subtitle formats into integer milliseconds:
 /// `hh:mm:ss.ttt`, `mm:ss.ttt` (WebVTT), `hh:mm:ss,mmm` (SRT); a fraction of any length is rounded.
-enum Timecode {
+package enum Timecode {
     /// The longest time a transcript may give (876,000 hours, a century); beyond it a time is refused.
-    static let maxHours = 876_000
+    package static let maxHours = 876_000
 
-    static func milliseconds(_ text: Substring) -> Int? {
+    package static func milliseconds(_ text: Substring) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count) else { return nil }
         var seconds = parts[parts.count - 1]
@@ -26,7 +26,7 @@ enum Timecode {
     }
 
     /// Seconds as a float (TextGrid, JSON) to rounded milliseconds.
-    static func milliseconds(seconds: Double) -> Int? {
+    package static func milliseconds(seconds: Double) -> Int? {
         guard seconds.isFinite, seconds >= 0, seconds < 1e9 else { return nil }
         return Int((seconds * 1000).rounded())
     }

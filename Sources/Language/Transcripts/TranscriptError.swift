@@ -16,9 +16,9 @@ public struct TranscriptError: Error, Sendable, Equatable, CustomStringConvertib
 }
 
 /// A parse problem before the file name is known; `TranscriptReader` adds the path.
-struct TranscriptParseError: Error {
-    var line: Int?
-    var message: String
+package struct TranscriptParseError: Error {
+    package var line: Int?
+    package var message: String
 
-    init(line: Int? = nil, _ message: String) { self.line = line; self.message = message }
+    package init(line: Int? = nil, _ message: String) { self.line = line; self.message = message }
 }

@@ -2,7 +2,7 @@ import TriageCore
 
 /// Reads WebVTT: the `WEBVTT` header, cues with `[hh:]mm:ss.ttt --> [hh:]mm:ss.ttt` timings, voice
 /// tags `<v Speaker>` naming who speaks; NOTE, STYLE and REGION blocks are skipped.
-enum WebVTTParser {
+package enum WebVTTParser {
     static func parse(_ text: String) throws -> [Turn] {
         let blocks = Lines.blocks(text)
         guard let header = blocks.first?.first, header.text.hasPrefix("WEBVTT"),
@@ -35,7 +35,7 @@ enum WebVTTParser {
         return turns
     }
 
-    static func cueTimes(_ line: String, line number: Int) throws -> (Int, Int) {
+    package static func cueTimes(_ line: String, line number: Int) throws -> (Int, Int) {
         let parts = line.components(separatedBy: "-->")
         guard parts.count == 2 else { throw TranscriptParseError(line: number, "bad cue timing '\(line)'") }
         let startText = parts[0].trimmingCharacters(in: .whitespaces)
@@ -51,7 +51,7 @@ enum WebVTTParser {
     }
 
     /// The annotation of the first `<v Speaker>` (or `<v.class Speaker>`) tag.
-    static func voiceLabel(_ payload: String) -> String? {
+    package static func voiceLabel(_ payload: String) -> String? {
         guard let open = payload.range(of: "<v") else { return nil }
         let afterTag = payload[open.upperBound...]
         guard let close = afterTag.firstIndex(of: ">"), let first = afterTag.first, first == " " || first == "." else { return nil }

@@ -15,7 +15,7 @@ public enum WebVTTWriter {
         return out
     }
 
-    static func clock(_ ms: Int) -> String {
+    package static func clock(_ ms: Int) -> String {
         func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
         return "\(pad(ms / 3_600_000, 2)):\(pad(ms / 60_000 % 60, 2)):\(pad(ms / 1000 % 60, 2)).\(pad(ms % 1000, 3))"
     }

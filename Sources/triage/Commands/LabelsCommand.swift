@@ -8,8 +8,8 @@ import TriageCore
 struct LabelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "labels",
-        abstract: "Add or list research labels on a call's time ranges.",
-        subcommands: [LabelsAddCommand.self, LabelsListCommand.self]
+        abstract: "Add, list, export or import research labels on a call's time ranges.",
+        subcommands: [LabelsAddCommand.self, LabelsListCommand.self, LabelsExportCommand.self, LabelsImportCommand.self]
     )
 }
 
