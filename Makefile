@@ -97,6 +97,7 @@ bench: release
 	$(TRIAGE) bench classify
 	$(TRIAGE) bench ui
 	$(TRIAGE) bench features
+	$(TRIAGE) bench pipeline
 	$(TRIAGE) bench live
 	@pg=$$(mktemp -d /tmp/triage-bench-pg.XXXXXX); trap '$(PGTOOL) stop '"$$pg" EXIT; $(PGTOOL) start "$$pg" && \
 	  $(TRIAGE) bench stats --postgresql "$$($(PGTOOL) db "$$pg" stats)" && \

@@ -177,6 +177,9 @@ public final class FeatureExtractor {
         }
     }
 
+    /// The longest voiced stretch measured whole, in frames (30 s at the default 10 ms hop).
+    static let longestStretchFrames = 3000
+
     /// Frames at the front of `pending` whose jitter and shimmer are known.
     private var measured = 0
 
@@ -188,10 +191,12 @@ public final class FeatureExtractor {
             guard let e = pending[i].estimate else { return }
             if pending[i].perturbationKnown { i += 1; continue }
             guard e.voiced else { pending[i].perturbationKnown = true; i += 1; continue }
-            // A voiced stretch: wait until it has ended (an unvoiced frame after it, or the end).
+            // A voiced stretch: wait until it has ended (an unvoiced frame after it, or the end), or until it is
+            // `longestStretchFrames` long (a hum or a held tone of minutes): then it is measured in pieces, so that
+            // its samples never pile up. Speech never voices that long, so its values are those of the whole stretch.
             var end = i
-            while end < pending.count, let next = pending[end].estimate, next.voiced { end += 1 }
-            guard end < pending.count && pending[end].estimate != nil || finished else { return }
+            while end < pending.count, end - i < Self.longestStretchFrames, let next = pending[end].estimate, next.voiced { end += 1 }
+            guard end - i >= Self.longestStretchFrames || end < pending.count && pending[end].estimate != nil || finished else { return }
             let frames = (firstPending + i)..<(firstPending + end)
             let track = pending[i..<end].map { Double($0.estimate?.f0 ?? 0) }
             let hop = settings.hop
