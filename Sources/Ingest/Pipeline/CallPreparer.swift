@@ -24,7 +24,7 @@ enum CallPreparer {
     /// A path as the archive stores it: absolute, with `.` and `..` resolved.
     static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
-    static func draft(for item: IngestItem, sha256: String, transcriptData: Data?, features: Bool = false) throws -> CallDraft {
+    static func draft(for item: IngestItem, sha256: String, transcriptData: Data?, features: Bool = false, channelThreads: Int = 1) throws -> CallDraft {
         // Absolute paths: the label screen opened from another folder still finds the recording.
         var draft = CallDraft(sha256: sha256, contentKind: item.audioPath == nil ? .transcript : .audio,
                               sourcePath: absolute(item.primaryPath))
@@ -42,7 +42,7 @@ enum CallPreparer {
             }
             // Rates too low to analyse are archived without features rather than refused.
             if features, draft.sampleRate.map({ $0 >= RecordingFeatures.lowestSampleRate }) == true {
-                do { draft.features = FeatureRecords.records(for: try RecordingFeatures(path: audio).summarise()) } catch let error as AudioIOError {
+                do { draft.features = FeatureRecords.records(for: try RecordingFeatures(path: audio).summarise(threads: channelThreads)) } catch let error as AudioIOError {
                     throw IngestError(path: audio, reason: error.reason)
                 }
             }

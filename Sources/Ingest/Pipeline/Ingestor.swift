@@ -22,7 +22,8 @@ public struct Ingestor: Sendable {
     }
 
     /// Ingests one call.
-    public func ingest(_ item: IngestItem) -> IngestResult {
+    /// `channelThreads`: the threads one recording's channels are analysed on (the cores the files leave idle).
+    public func ingest(_ item: IngestItem, channelThreads: Int = 1) -> IngestResult {
         do {
             let (sha256, transcriptData) = try CallPreparer.contentHash(of: item)
             // The recording goes into the archive's store before its call is stored, so no call refers to a
@@ -31,7 +32,8 @@ public struct Ingestor: Sendable {
                 if let audio = item.audioPath { try archive.keepRecording(fileAt: audio, sha256: sha256) }
                 return .alreadyPresent(callID: existing)
             }
-            let draft = try CallPreparer.draft(for: item, sha256: sha256, transcriptData: transcriptData, features: features)
+            let draft = try CallPreparer.draft(for: item, sha256: sha256, transcriptData: transcriptData, features: features,
+                                                 channelThreads: channelThreads)
             if let audio = item.audioPath { try archive.keepRecording(fileAt: audio, sha256: sha256) }
             switch try archive.store(draft) {
             case .inserted(let id): return .archived(callID: id, durationMs: draft.durationMs)
@@ -53,11 +55,14 @@ public struct Ingestor: Sendable {
         let next = Atomic<Int>(0)
         let reporting = Mutex(())
         progress.started(total: items.count)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, items.count))) { _ in
+        let workers = min(jobs, max(1, items.count))
+        // Fewer files than cores: the rest of the cores take a long recording's channels.
+        let channelThreads = max(1, jobs / workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < items.count else { return }
-                let result = ingest(items[index])
+                let result = ingest(items[index], channelThreads: channelThreads)
                 results.withLock { $0[index] = result }
                 reporting.withLock { _ in progress.finished(items[index], result: result) }
             }
