@@ -1,23 +1,11 @@
 import Archive
 import Foundation
+import TriageCore
 
 /// Small helpers for writing well-formed, self-contained SVG.
 enum SVG {
     /// Text safe inside an element or an attribute.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XMLText.escaped(text) }
 
     static func number(_ d: Double) -> String { String(format: "%.1f", d) }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Language
+import TriageCore
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -128,22 +129,7 @@ public enum EAFLabels {
         return Data(text.utf8)
     }
 
-    private static func escaped(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    private static func escaped(_ text: String) -> String { XMLText.escaped(text, encodingWhitespace: true) }
 }
 
 /// The SAX reader behind `EAFLabels.read`: collects time slots, tiers, annotations and vocabulary entries, then
