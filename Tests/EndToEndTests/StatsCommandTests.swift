@@ -62,6 +62,7 @@ import FoundationXML
     @Test func fhirExportsAreValidR4() throws {
         let python = Tools.fhirPython
         try #require(FileManager.default.isExecutableFile(atPath: python), "the FHIR validator is missing: run make deps")
+        #expect(try CommandRun.triage(["decide", "2", "--db", db, "--disposition", "attend_now"]).status == 0)
         let measure = try CommandRun.triage(["stats", "--db", db, "--format", "fhir"])
         let bundle = try CommandRun.triage(["export", "fhir", "--db", db])
         #expect(measure.status == 0 && bundle.status == 0)
@@ -79,6 +80,22 @@ import FoundationXML
         #expect(resources.contains { $0["resourceType"] as? String == "Flag" })
         #expect(resources.contains { $0["resourceType"] as? String == "Observation" })
         #expect(!bundle.stdout.contains("Recordings/")) // no file paths, names or other identifying data leave with it
+        // Issue 15: facts with LOINC codes where they exist, choices as codes, the deciding midwife, a real period, masked cells.
+        let observations = resources.filter { $0["resourceType"] as? String == "Observation" }
+        func codes(_ r: [String: Any]) -> [String] { ((r["code"] as? [String: Any])?["coding"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
+        let gestation = try #require(observations.first { codes($0).contains("49051-6") }, "no gestational age with its LOINC code")
+        #expect((gestation["valueQuantity"] as? [String: Any])?["code"] as? String == "wk")
+        #expect(!observations.contains { codes($0).contains("gestational_week") || codes($0).contains("gestational_days") })
+        #expect(observations.contains { codes($0).contains("fluid_colour") && $0["valueCodeableConcept"] != nil })
+        #expect(!observations.contains { $0["valueString"] != nil && codes($0).contains("caller") })
+        let practitioner = try #require(resources.first { $0["resourceType"] as? String == "Practitioner" }, "no Practitioner for the decided call")
+        let practitionerURL = (b["entry"] as? [[String: Any]] ?? []).first { ($0["resource"] as? [String: Any])?["resourceType"] as? String == "Practitioner" }?["fullUrl"] as? String
+        #expect(practitioner["identifier"] != nil && practitionerURL != nil)
+        #expect(encounters.contains { e in ((e["participant"] as? [[String: Any]])?.first?["individual"] as? [String: Any])?["reference"] as? String == practitionerURL })
+        let m = try #require(try JSONSerialization.jsonObject(with: Data(measure.stdout.utf8)) as? [String: Any])
+        let period = try #require(m["period"] as? [String: String])
+        #expect(period["start"] != "1970-01-01" && (period["start"] ?? "") <= (period["end"] ?? ""))
+        #expect(measure.stdout.contains("\"masked\""), "a suppressed cell carries the data-absent reason")
     }
 
     @Test func theHTMLReportRendersInAHeadlessBrowser() throws {

@@ -5,7 +5,8 @@ import TriageCore
 /// Individual calls as a FHIR R4 `Bundle` (type collection) for the hospital record: per call a
 /// pseudonymous `Patient` (an identifier only, never a name or CPR number), the telephone `Encounter`
 /// (class VR virtual, reason codes from the taxonomy with their SNOMED CT / ICPC-2 / ICD-10 codes, priority
-/// from the disposition), an `Observation` per finding and fact, and a `Flag` per red flag.
+/// from the disposition, the deciding midwife as a `Practitioner`), an `Observation` per finding and fact
+/// (`FactObservations`: LOINC where it has a code), and a `Flag` per red flag.
 public enum EncounterBundleWriter {
     /// One call to export: its archive record, the reasons and disposition to report (the midwife's decision
     /// when there is one, else the suggestion), and the suggestion's findings, facts and red flags.
@@ -17,9 +18,12 @@ public enum EncounterBundleWriter {
         public var source: String
         /// The stored assessment (its `findings`, `denied`, `facts` and `red_flags`), as JSON text.
         public var assessmentJSON: String?
+        /// The account of the midwife who decided, when she has.
+        public var decidedBy: String?
 
-        public init(call: Call, reasons: [String], disposition: String, source: String, assessmentJSON: String?) {
+        public init(call: Call, reasons: [String], disposition: String, source: String, assessmentJSON: String?, decidedBy: String? = nil) {
             self.call = call; self.reasons = reasons; self.disposition = disposition; self.source = source; self.assessmentJSON = assessmentJSON
+            self.decidedBy = decidedBy
         }
     }
 
@@ -35,6 +39,7 @@ public enum EncounterBundleWriter {
 
     public static func write(_ items: [Item], taxonomy: Taxonomy, language: String, now: Date = Date()) -> JSONValue {
         var entries: [JSONValue] = []
+        var practitioners = Set<String>()
         for item in items {
             let call = item.call
             let pseudonym = "call-" + call.sha256.prefix(16)
@@ -57,6 +62,21 @@ public enum EncounterBundleWriter {
                                                                                  code: p.code, display: p.display)],
                                                             text: Disposition(rawValue: item.disposition).flatMap { taxonomy.definition(of: $0)?.label.text(for: language) })))
             encounter.append(("subject", reference(patientURL)))
+            if let midwife = item.decidedBy, !midwife.isEmpty {
+                let practitionerURL = FHIRCoding.uuid("practitioner:" + midwife)
+                if !practitioners.contains(practitionerURL) {
+                    practitioners.insert(practitionerURL)
+                    entries.append(entry(practitionerURL, .object([
+                        ("resourceType", .string("Practitioner")),
+                        ("identifier", .array([.object([("system", .string("urn:triage:user")), ("value", .string(midwife))])])),
+                    ])))
+                }
+                encounter.append(("participant", .array([.object([
+                    ("type", .array([FHIRCoding.concept([FHIRCoding.coding(system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
+                                                                           code: "ATND", display: "attender")])])),
+                    ("individual", reference(practitionerURL)),
+                ])])))
+            }
             if let started = call.metadata.startedAt {
                 var period: [(String, JSONValue)] = [("start", .string(dateTime(started, offset: call.metadata.utcOffsetMinutes)))]
                 if let ms = call.durationMs {
@@ -85,16 +105,10 @@ public enum EncounterBundleWriter {
                     ])))
                 }
             }
-            for (name, value) in (assessment["facts"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                guard let observed = observationValue(value, unit: taxonomy.fact(name)?.unit) else { continue }
-                entries.append(entry(FHIRCoding.uuid("observation:\(call.sha256):fact:\(name)"), .object([
-                    ("resourceType", .string("Observation")),
-                    ("status", .string("final")),
-                    ("code", FHIRCoding.concept([FHIRCoding.coding(system: FHIRCoding.system(taxonomy, "fact"), code: name,
-                                                                   display: taxonomy.fact(name)?.label.text(for: language))])),
-                    ("subject", reference(patientURL)), ("encounter", reference(encounterURL)),
-                    observed,
-                ])))
+            for fact in FactObservations.observations(assessment["facts"] as? [String: Any] ?? [:], taxonomy: taxonomy, language: language) {
+                entries.append(entry(FHIRCoding.uuid("observation:\(call.sha256):\(fact.key)"), .object(
+                    [("resourceType", .string("Observation")), ("status", .string("final"))] + fact.fields
+                        + [("subject", reference(patientURL)), ("encounter", reference(encounterURL))])))
             }
             for flag in assessment["red_flags"] as? [[String: Any]] ?? [] {
                 guard let code = flag["code"] as? String else { continue }
@@ -114,19 +128,6 @@ public enum EncounterBundleWriter {
 
     static func entry(_ url: String, _ resource: JSONValue) -> JSONValue { .object([("fullUrl", .string(url)), ("resource", resource)]) }
     static func reference(_ url: String) -> JSONValue { .object([("reference", .string(url))]) }
-
-    /// A fact as an Observation value: whole numbers as integers, others as quantities, booleans and text as such.
-    static func observationValue(_ value: Any, unit: String?) -> (String, JSONValue)? {
-        if value is NSNull { return nil }
-        if let b = JSONScalar.bool(value) { return ("valueBoolean", .bool(b)) }
-        if let n = value as? NSNumber {
-            let d = n.doubleValue
-            if let unit { return ("valueQuantity", .object([("value", .number(d)), ("unit", .string(unit))])) }
-            return d == d.rounded() ? ("valueInteger", .integer(Int(d))) : ("valueQuantity", .object([("value", .number(d))]))
-        }
-        if let s = value as? String { return ("valueString", .string(s)) }
-        return nil
-    }
 
     /// A FHIR dateTime with a time zone: the call's offset when known, else the hospital's (Europe/Copenhagen).
     static func dateTime(_ t: LocalDateTime, offset: Int?, plusSeconds: Int = 0) -> String {

@@ -3,7 +3,7 @@ import Foundation
 import TriageCore
 
 /// The code systems and small helpers the FHIR writers share.
-enum FHIRCoding {
+public enum FHIRCoding {
     /// The taxonomy as a FHIR code system URI, per kind of code ("reason", "finding", "red-flag", "fact").
     static func system(_ taxonomy: Taxonomy, _ kind: String) -> String { "urn:triage:taxonomy:\(taxonomy.id):\(kind)" }
 
@@ -42,6 +42,39 @@ enum FHIRCoding {
         let hex = String(format: "%016llx%016llx", hash, hash2)
         let c = Array(hex)
         return "urn:uuid:\(String(c[0..<8]))-\(String(c[8..<12]))-5\(String(c[13..<16]))-a\(String(c[17..<20]))-\(String(c[20..<32]))"
+    }
+
+    /// The extension that says a value is left out on purpose (a small cell suppressed), FHIR's `masked`.
+    static let masked: (String, JSONValue) = ("extension", .array([.object([
+        ("url", .string("http://hl7.org/fhir/StructureDefinition/data-absent-reason")), ("valueCode", .string("masked")),
+    ])]))
+
+    /// The first and last day of the periods `periods` span, months ("2026-03") or ISO weeks ("2026-W14"), for
+    /// a report's period; nil when there are none.
+    public static func period(covering periods: [String]) -> (start: String, end: String)? {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let spans = periods.compactMap { p -> (Date, Date)? in
+            let parts = p.split(separator: "-")
+            guard parts.count == 2, let year = Int(parts[0]), (1...9999).contains(year) else { return nil }
+            if parts[1].hasPrefix("W"), let week = Int(parts[1].dropFirst()), (1...53).contains(week),
+               let monday = calendar.date(from: DateComponents(weekday: 2, weekOfYear: week, yearForWeekOfYear: year)),
+               let sunday = calendar.date(byAdding: .day, value: 6, to: monday) {
+                return (monday, sunday)
+            }
+            guard let month = Int(parts[1]), (1...12).contains(month),
+                  let first = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
+                  let days = calendar.range(of: .day, in: .month, for: first)?.count,
+                  let last = calendar.date(byAdding: .day, value: days - 1, to: first) else { return nil }
+            return (first, last)
+        }
+        guard let start = spans.map(\.0).min(), let end = spans.map(\.1).max() else { return nil }
+        let formatter = DateFormatter()
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.timeZone = calendar.timeZone
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return (formatter.string(from: start), formatter.string(from: end))
     }
 
     /// An instant in FHIR's form, UTC.

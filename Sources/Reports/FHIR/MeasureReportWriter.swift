@@ -3,8 +3,9 @@ import Foundation
 import TriageCore
 
 /// Contact-reason statistics as a FHIR R4 `MeasureReport` of type summary: one group per reason with its
-/// count (initial population) and stratifiers for hour of day and weekday. Suppressed counts are left out,
-/// as FHIR has no "<5"; the `Measure` it reports on is named by a canonical URL of this product.
+/// count (initial population) and stratifiers for hour of day and weekday. A suppressed count is left out
+/// and marked with the data-absent reason `masked`; the `Measure` it reports on is named by a canonical URL
+/// of this product; the period is the one asked for, else the months the calls span.
 public enum MeasureReportWriter {
     public static let measureURL = "urn:triage:measure:contact-reasons"
 
@@ -15,11 +16,11 @@ public enum MeasureReportWriter {
                                                                code: "initial-population", display: "Initial Population")])
         func populationEntry(_ row: StatsTable.Row?) -> JSONValue {
             var fields: [(String, JSONValue)] = [("code", population)]
-            if let row, !row.suppressed { fields.append(("count", .integer(row.count))) }
+            if let row, !row.suppressed { fields.append(("count", .integer(row.count))) } else if row?.suppressed == true { fields.insert(FHIRCoding.masked, at: 0) }
             return .object(fields)
         }
         func stratifier(_ table: StatsTable, reason: String, name: String, label: (String) -> String) -> JSONValue {
-            let strata = table.rows.filter { $0.keys[0] == reason && !$0.suppressed && $0.count > 0 }.map { row in
+            let strata = table.rows.filter { $0.keys[0] == reason && ($0.suppressed || $0.count > 0) }.map { row in
                 JSONValue.object([("value", .object([("text", .string(label(row.keys[1])))])), ("population", .array([populationEntry(row)]))])
             }
             return .object([("code", .array([.object([("text", .string(name))])])), ("stratum", .array(strata))])
@@ -43,7 +44,8 @@ public enum MeasureReportWriter {
             ("measure", .string(measureURL)),
             ("date", .string(FHIRCoding.instant(now))),
         ]
-        let (start, end) = period ?? ("1970-01-01", String(FHIRCoding.instant(now).prefix(10)))
+        let today = String(FHIRCoding.instant(now).prefix(10))
+        let (start, end) = period ?? (today, today)
         fields.append(("period", .object([("start", .string(start)), ("end", .string(end))])))
         fields.append(("group", .array(groups)))
         return .object(fields)

@@ -4,7 +4,8 @@ import TriageCore
 
 /// The quality figures as a FHIR R4 `MeasureReport` of type summary: one group per outcome (the midwife confirmed the
 /// suggestion, decided more urgently, decided less urgently) with its denominator (decided calls), numerator and score
-/// (the share), each stratified by period. Suppressed rows are left out, as FHIR has no "<5".
+/// (the share), each stratified by period. A suppressed row's figures are left out and marked `masked`; the
+/// totals are of the rows shown.
 public enum QualityMeasureReportWriter {
     public static let measureURL = "urn:triage:measure:suggestion-quality"
 
@@ -28,15 +29,16 @@ public enum QualityMeasureReportWriter {
         ]
         let groups: [JSONValue] = outcomes.map { outcome in
             let decided = shown.map(\.row.decided).reduce(0, +), count = shown.map { outcome.count($0.row) }.reduce(0, +)
-            let strata: [JSONValue] = shown.map { line in
+            let strata: [JSONValue] = report.lines.map { line in
                 .object([("value", .object([("text", .string(line.row.group == "all" ? line.row.period : "\(line.row.period) \(line.row.group)"))]))]
-                    + figures(line.row.decided, outcome.count(line.row)))
+                    + (line.suppressed ? [FHIRCoding.masked] : figures(line.row.decided, outcome.count(line.row))))
             }
             return .object([("code", .object([("coding", .array([FHIRCoding.coding(system: measureURL, code: outcome.code)])), ("text", .string(outcome.text))]))]
                 + figures(decided, count) + [("stratifier", .array([.object([("code", .array([.object([("text", .string("period"))])])),
                                                                              ("stratum", .array(strata))])]))])
         }
-        let (start, end) = period ?? ("1970-01-01", String(FHIRCoding.instant(now).prefix(10)))
+        let today = String(FHIRCoding.instant(now).prefix(10))
+        let (start, end) = period ?? FHIRCoding.period(covering: report.lines.map(\.row.period)) ?? (today, today)
         return .object([
             ("resourceType", .string("MeasureReport")), ("id", .string("suggestion-quality")), ("status", .string("complete")),
             ("type", .string("summary")), ("measure", .string(measureURL)), ("date", .string(FHIRCoding.instant(now))),

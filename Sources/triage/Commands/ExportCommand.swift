@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
             items.append(EncounterBundleWriter.Item(
                 call: c, reasons: (decision?.reasons ?? suggestion?.reasons.map(\.code) ?? []).map(\.rawValue),
                 disposition: (decision?.disposition ?? suggestion?.disposition ?? .infoOnly).rawValue,
-                source: decision == nil ? "suggested" : "confirmed", assessmentJSON: suggestion?.resultJSON))
+                source: decision == nil ? "suggested" : "confirmed", assessmentJSON: suggestion?.resultJSON, decidedBy: decision?.decidedBy))
         }
         let bundle = EncounterBundleWriter.write(items, taxonomy: taxonomy, language: lang).rendered(pretty: true)
         do { for item in items { try store.recordExport("FHIR bundle of \(items.count) calls", callID: item.call.id) } } catch { throw CommandFailure(error) }

@@ -67,6 +67,11 @@ struct StatsCommand: ParsableCommand {
                 throw CommandFailure(message: invalid.description, status: .usage)
             } catch let failure as CommandFailure { throw failure } catch { throw CommandFailure(error) }
         }
+        /// The months the calls asked for span (unsuppressed: only the range is used), for a report's period.
+        func months() throws -> [String] {
+            do { return try store.statistics(StatsQuery(dimensions: [.month], source: stats.statsSource, filter: stats.filter)).rows.filter { $0.count > 0 }.map { $0.keys[0] } }
+            catch { throw CommandFailure(error) }
+        }
         let dims = by.split(separator: ",").compactMap { StatsDimension(rawValue: String($0)) }
         let names = StatsLabels(taxonomy: taxonomy, language: lang)
         switch format {
@@ -78,7 +83,7 @@ struct StatsCommand: ParsableCommand {
             guard let taxonomy else { throw CommandFailure(message: "the FHIR report needs the taxonomy: name it with --taxonomy") }
             let report = MeasureReportWriter.write(byReason: try table([.reason]), byReasonHour: try table([.reason, .hour]),
                                                    byReasonWeekday: try table([.reason, .weekday]), taxonomy: taxonomy,
-                                                   period: stats.from.map { ($0, stats.to ?? $0) }, language: lang)
+                                                   period: try stats.from.map { ($0, stats.to ?? $0) } ?? FHIRCoding.period(covering: months()), language: lang)
             Console.out(report.rendered(pretty: true))
         }
     }
