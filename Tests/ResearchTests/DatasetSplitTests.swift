@@ -39,6 +39,11 @@ import Testing
         #expect(StratifiedSplit.allocate(7, fractions: SplitFractions(train: 1, dev: 0, test: 0)) == [.train: 7, .dev: 0, .test: 0])
         #expect(StratifiedSplit.allocate(3, fractions: SplitFractions(train: 0.34, dev: 0.33, test: 0.33)) == [.train: 1, .dev: 1, .test: 1])
         #expect(StratifiedSplit.allocate(0, fractions: .standard).values.reduce(0, +) == 0)
+        // Shares that were never parsed: nothing traps, and every call still goes somewhere.
+        for odd in [SplitFractions(train: .nan, dev: 0.5, test: 0.5), SplitFractions(train: 2, dev: -1, test: .infinity), SplitFractions(train: 0, dev: 0, test: 0)] {
+            #expect(StratifiedSplit.allocate(9, fractions: odd).values.reduce(0, +) == 9, "\(odd)")
+            #expect(StratifiedSplit.assign(Self.calls, fractions: odd, seed: 1).count == 100)
+        }
     }
 
     @Test func fractionsAreThreeSharesSummingToOne() throws {

@@ -15,7 +15,7 @@ public enum StratifiedSplit {
             let counts = allocate(ids.count, fractions: fractions)
             var next = 0
             for split in DatasetSplit.allCases {
-                let count = counts[split] ?? 0
+                let count = min(counts[split] ?? 0, ids.count - next)
                 for id in ids[next..<(next + count)] { result[id] = split }
                 next += count
             }
@@ -26,14 +26,18 @@ public enum StratifiedSplit {
     /// How many of `n` calls go to each split: each gets the floor of its share, and the calls left over go to the
     /// splits with the largest remainders (ties to train, then dev).
     static func allocate(_ n: Int, fractions: SplitFractions) -> [DatasetSplit: Int] {
-        let quotas = DatasetSplit.allCases.map { (split: $0, quota: Double(n) * fractions.share($0)) }
+        // Clamped, so that shares made without `SplitFractions.parse` (NaN, negative, above 1) cannot trap.
+        let quotas = DatasetSplit.allCases.map { split -> (split: DatasetSplit, quota: Double) in
+            let quota = Double(n) * fractions.share(split)
+            return (split, quota.isFinite ? min(max(quota, 0), Double(n)) : 0)
+        }
         var counts = Dictionary(uniqueKeysWithValues: quotas.map { ($0.split, min(n, Int($0.quota.rounded(.down)))) })
         var left = n - counts.values.reduce(0, +)
         let byRemainder = quotas.enumerated().sorted { a, b in
             let ra = a.element.quota - a.element.quota.rounded(.down), rb = b.element.quota - b.element.quota.rounded(.down)
             return ra != rb ? ra > rb : a.offset < b.offset
         }
-        for entry in byRemainder where left > 0 && fractions.share(entry.element.split) > 0 {
+        for entry in byRemainder where left > 0 && entry.element.quota > 0 {
             counts[entry.element.split, default: 0] += 1
             left -= 1
         }
