@@ -123,6 +123,11 @@ import TriageCore
         #expect(all.contains("bo-call-\(da04)-0001 call-\(da04) 0.10 0.91\n"), "\(all)")
         let wav = try ["train", "dev", "test"].map { try String(contentsOfFile: dir.file("kaldi/\($0)/wav.scp"), encoding: .utf8) }.joined()
         #expect(wav.contains("call-\(da01) \(dir.file("store"))"), "\(wav)")
+        // An archive and a store named relative to the working folder still give absolute paths in wav.scp.
+        let relative = try CommandRun.triage(["export", "dataset", "--db", "t.sqlite", "--format", "kaldi", "--out", "relative"],
+                                             in: dir.path, environment: ["TRIAGE_RECORDINGS": "store"])
+        #expect(relative.status == 0, "\(relative.stderr)")
+        #expect(KaldiDataDirRules.problems(in: dir.file("relative/train")) == [])
     }
 
     @Test func jsonLinesHaveEveryLabelledCallWithItsLabelsAndFeatures() throws {

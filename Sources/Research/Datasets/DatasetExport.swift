@@ -68,7 +68,7 @@ public enum DatasetExport {
             var recording: String?
             if format != .jsonl, summary.sampleRate != nil, !summary.path.isEmpty {
                 // A recording that is gone (or removed under the retention policy) leaves the call without one.
-                recording = (try? session.openRecording(ofCall: summary.id))?.path
+                recording = (try? session.openRecording(ofCall: summary.id)).map { URL(fileURLWithPath: $0.path).standardizedFileURL.path }
             }
             let features = format == .jsonl ? try session.features(ofCall: summary.id) : []
             calls.append(DatasetCall(id: summary.id, durationMs: summary.durationMs, labels: labels, recording: recording, features: features))
