@@ -9,6 +9,7 @@ import TriageCore
 public enum DatasetExport {
     public struct Request: Sendable {
         public var format: DatasetFormat
+        /// A new or empty folder.
         public var out: String
         public var seed: UInt64
         public var fractions: SplitFractions
@@ -20,11 +21,13 @@ public enum DatasetExport {
         }
     }
 
+    /// What was written (the manifest of `split.json`) and what was left out (a call without a recording).
     public struct Outcome: Sendable {
         public var manifest: SplitManifest
         public var notices: [String]
     }
 
+    /// Gathers the labelled calls, writes the dataset, and records the export of each call in the audit log.
     public static func run(_ request: Request, taxonomy: Taxonomy, session: ArchiveSession) throws -> Outcome {
         try session.require(.exportCalls)
         try refuseNonEmpty(URL(fileURLWithPath: request.out).standardizedFileURL.path)
