@@ -17,7 +17,7 @@ FHIR_VENV    := .build-tools/fhir-venv
 # The research tools the label-interchange and agreement tests compare against: scikit-learn's and krippendorff's
 # figures, Praat (parselmouth) and ELAN's pympi reading the exports. Pinned; numpy and scipy with them.
 RESEARCH_VENV := .build-tools/research-venv
-RESEARCH_PINS := scikit-learn==1.9.1 krippendorff==0.9.0 praat-parselmouth==0.4.7 pympi-ling==1.71 numpy==2.4.6 scipy==1.17.1
+RESEARCH_PINS := scikit-learn==1.9.1 krippendorff==0.9.0 praat-parselmouth==0.4.7 pympi-ling==1.71 numpy==2.4.6 scipy==1.17.1 datasets==3.6.0 pandas==2.3.3 soundfile==0.13.1
 
 .PHONY: deps fhir-validator research-venv build release test demo bench fuzz recordings devset model install clean
 
@@ -40,7 +40,7 @@ fhir-validator:
 	  rm -rf $(FHIR_VENV) && python3 -m venv $(FHIR_VENV) && \
 	  $(FHIR_VENV)/bin/pip install -q --disable-pip-version-check 'fhir.resources==6.4.0' 'pydantic[email]<2'; }
 
-## research-venv: a Python venv with scikit-learn, krippendorff, parselmouth (Praat) and pympi-ling, for the research tests
+## research-venv: a Python venv with scikit-learn, krippendorff, parselmouth (Praat), pympi-ling and datasets, for the research tests
 research-venv:
 	@$(RESEARCH_VENV)/bin/python -c "import importlib.metadata as m, sys; \
 	  sys.exit(any(m.version(p.split('==')[0]) != p.split('==')[1] for p in sys.argv[1:]))" $(RESEARCH_PINS) 2>/dev/null || { \

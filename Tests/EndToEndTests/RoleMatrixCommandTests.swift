@@ -29,6 +29,7 @@ import Testing
             Case(arguments: ["stats", "--format", "fhir"], permission: .statistics),
             Case(arguments: ["report", "--out", "\(dir)/report.html"], permission: .statistics),
             Case(arguments: ["export", "fhir", "--call", "1"], permission: .exportCalls),
+            Case(arguments: ["export", "dataset", "--format", "jsonl", "--out", "\(dir)/dataset"], permission: .exportCalls),
             Case(arguments: ["models", "list"], permission: .useModel),
             Case(arguments: ["models", "export", "reasons-base", "--out", "\(dir)/model.json"], permission: .useModel),
             Case(arguments: ["models", "store", "\(Repository.root)/Models/reasons.json"], permission: .train),

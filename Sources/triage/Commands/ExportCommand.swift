@@ -5,18 +5,22 @@ import Ingest
 import Reports
 import TriageCore
 
-/// `triage export fhir`: calls as a FHIR R4 Bundle for the hospital record.
+/// `triage export fhir|dataset`: calls for the hospital record, or labelled calls as a training dataset.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export calls for the hospital record: fhir writes a FHIR R4 Bundle (Patient pseudonym, Encounter, Observations, Flags).",
+        abstract: "Export calls: fhir for the hospital record, dataset for training (researcher role).",
+        subcommands: [ExportFHIRCommand.self, ExportDatasetCommand.self]
+    )
+}
+
+/// `triage export fhir`: calls as a FHIR R4 Bundle for the hospital record.
+struct ExportFHIRCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fhir",
+        abstract: "Write calls as a FHIR R4 Bundle for the hospital record (Patient pseudonym, Encounter, Observations, Flags).",
         discussion: "The reasons and disposition are the midwife's decision where there is one, else the assistant's suggestion."
     )
-
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case fhir }
-
-    @Argument(help: "The format: fhir.")
-    var kind: Kind
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var taxonomyOptions: TaxonomyOptions
