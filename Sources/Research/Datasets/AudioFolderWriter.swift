@@ -10,7 +10,7 @@ enum AudioFolderWriter {
             let members = calls.filter { splits[$0.id] == split }
             var rows = ["file_name,call_id,labels,primary"]
             for call in members {
-                guard let recording = call.recording else { notices.append("call \(call.id): skipped, it has no recording"); continue }
+                guard let recording = call.recording else { notices.append(call.skippedNotice); continue }
                 let ext = (recording as NSString).pathExtension.lowercased()
                 let name = "\(call.name).\(ext.isEmpty ? "wav" : ext)"
                 if rows.count == 1 { try DatasetText.makeFolder("\(folder)/\(split.rawValue)") }

@@ -8,11 +8,18 @@ public struct DatasetCall: Sendable {
     public var labels: [AnnotationRecord]
     /// The recording to copy or point to: the store's copy (or the original), nil for a call without audio.
     public var recording: String?
+    /// Why a call with audio has no recording to give (removed under retention, missing, damaged).
+    public var recordingProblem: String?
     public var features: [CallFeatureRecord]
 
-    public init(id: Int64, durationMs: Int?, labels: [AnnotationRecord], recording: String?, features: [CallFeatureRecord] = []) {
-        self.id = id; self.durationMs = durationMs; self.labels = labels; self.recording = recording; self.features = features
+    public init(id: Int64, durationMs: Int?, labels: [AnnotationRecord], recording: String?, recordingProblem: String? = nil,
+                features: [CallFeatureRecord] = []) {
+        self.id = id; self.durationMs = durationMs; self.labels = labels; self.recording = recording; self.recordingProblem = recordingProblem
+        self.features = features
     }
+
+    /// The notice for a call left out of an audio dataset.
+    var skippedNotice: String { "call \(id): skipped, " + (recordingProblem.map { "its recording cannot be read: \($0)" } ?? "it has no recording") }
 
     /// The call's codes, each once, in byte order.
     public var codes: [String] { Set(labels.map(\.code.rawValue)).sorted(by: DatasetText.byteOrder) }

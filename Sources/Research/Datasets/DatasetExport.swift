@@ -68,13 +68,16 @@ public enum DatasetExport {
         for summary in try session.listCalls().sorted(by: { $0.id < $1.id }) {
             let labels = try session.annotations(ofCall: summary.id)
             guard !labels.isEmpty else { continue }
-            var recording: String?
+            var recording: String?, problem: String?
             if format != .jsonl, summary.sampleRate != nil, !summary.path.isEmpty {
-                // A recording that is gone (or removed under the retention policy) leaves the call without one.
-                recording = (try? session.openRecording(ofCall: summary.id)).map { URL(fileURLWithPath: $0.path).standardizedFileURL.path }
+                // A recording that is gone (or removed under the retention policy) leaves the call out, and says why.
+                do { recording = try session.openRecording(ofCall: summary.id).map { URL(fileURLWithPath: $0.path).standardizedFileURL.path } } catch {
+                    problem = "\(error)"
+                }
             }
             let features = format == .jsonl ? try session.features(ofCall: summary.id) : []
-            calls.append(DatasetCall(id: summary.id, durationMs: summary.durationMs, labels: labels, recording: recording, features: features))
+            calls.append(DatasetCall(id: summary.id, durationMs: summary.durationMs, labels: labels, recording: recording, recordingProblem: problem,
+                                     features: features))
         }
         return calls
     }

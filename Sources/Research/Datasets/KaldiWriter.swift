@@ -13,7 +13,7 @@ enum KaldiWriter {
             var wav: [String] = [], segments: [String] = [], text: [String] = [], utt2spk: [String] = []
             var spk2utt: [String: [String]] = [:]
             for call in calls where splits[call.id] == split {
-                guard let recording = call.recording else { notices.append("call \(call.id): skipped, it has no recording"); continue }
+                guard let recording = call.recording else { notices.append(call.skippedNotice); continue }
                 var uttered = false
                 for (index, label) in call.labels.enumerated() {
                     guard label.endMs > label.startMs, label.endMs > 0 else {
