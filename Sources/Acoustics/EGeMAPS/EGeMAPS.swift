@@ -135,7 +135,7 @@ public enum EGeMAPS {
                 spill.forEachBatch { b in
                     var i = 2 * c
                     while i + 1 < b.count {
-                        column.append(Double(bitPattern: UInt64(bitPattern: Int64(FloatSpill.integer(low: b[i], high: b[i + 1])))))
+                        column.append(FloatSpill.double(low: b[i], high: b[i + 1]))
                         i += width
                     }
                 }
@@ -148,7 +148,7 @@ public enum EGeMAPS {
             for row in rows {
                 record.removeAll(keepingCapacity: true)
                 for v in row.values {
-                    let bits = FloatSpill.bits(of: Int(truncatingIfNeeded: Int64(bitPattern: v.bitPattern)))
+                    let bits = FloatSpill.bits(of: v)
                     record += [bits.0, bits.1]
                 }
                 spill.append(record)

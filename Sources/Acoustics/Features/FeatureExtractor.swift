@@ -365,8 +365,11 @@ private enum DeferredFrame {
 
     static func write(_ p: FeatureExtractor.Pending, mels: ArraySlice<Float>, into record: inout [Float]) {
         let e = p.estimate ?? PitchTracker.Estimate(f0: 0, strength: 0)
-        record += [p.row.rmsDB, p.row.loudness, p.row.zcr, p.row.centroid, p.row.flux, p.row.rolloff, p.row.flatness,
-                   Float(e.f0), e.voiced ? 1 : 0, Float(e.hnrDB), p.jitter, p.shimmer, p.speech ? 1 : 0]
+        // One value at a time: a literal array would be allocated for every frame.
+        record.append(p.row.rmsDB); record.append(p.row.loudness); record.append(p.row.zcr); record.append(p.row.centroid)
+        record.append(p.row.flux); record.append(p.row.rolloff); record.append(p.row.flatness)
+        record.append(Float(e.f0)); record.append(e.voiced ? 1 : 0); record.append(Float(e.hnrDB))
+        record.append(p.jitter); record.append(p.shimmer); record.append(p.speech ? 1 : 0)
         record += mels
     }
 

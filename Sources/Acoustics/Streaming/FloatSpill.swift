@@ -31,6 +31,14 @@ public final class FloatSpill {
         if tail.count >= threshold { spillTail() }
     }
 
+    /// Appends one record of a spill of width 2.
+    public func append(_ first: Float, _ second: Float) {
+        tail.append(first)
+        tail.append(second)
+        count += 1
+        if tail.count >= threshold { spillTail() }
+    }
+
     /// Appends one record (`width` values; shorter is padded with 0, longer cut).
     public func append(_ record: some Collection<Float>) {
         if record.count == width {
@@ -53,6 +61,16 @@ public final class FloatSpill {
     /// The integer that `bits(of:)` made two floats of.
     public static func integer(low: Float, high: Float) -> Int {
         Int(truncatingIfNeeded: Int64(bitPattern: UInt64(low.bitPattern) | UInt64(high.bitPattern) << 32))
+    }
+
+    /// Two floats holding the bit pattern of `value`, so that a double is stored exactly.
+    public static func bits(of value: Double) -> (Float, Float) {
+        bits(of: Int(truncatingIfNeeded: Int64(bitPattern: value.bitPattern)))
+    }
+
+    /// The double that `bits(of:)` made two floats of.
+    public static func double(low: Float, high: Float) -> Double {
+        Double(bitPattern: UInt64(bitPattern: Int64(integer(low: low, high: high))))
     }
 
     /// Calls `body` with consecutive runs of records (`width` floats each, in order) until all are read.

@@ -32,15 +32,12 @@ public final class FeatureSummaryBuilder {
     public func add(_ f: FrameFeatures) {
         if columns.isEmpty { prepare(coefficients: f.mfcc.count) }
         frames += 1
+        let time = FloatSpill.bits(of: f.timeMs)
         if f.speech {
             speechFrames += 1
-            let t = FloatSpill.bits(of: f.timeMs)
-            speechTimes.append([t.0, t.1])
+            speechTimes.append(time.0, time.1)
         }
-        if f.voiced {
-            let t = FloatSpill.bits(of: f.timeMs)
-            voicedTimes.append([t.0, t.1])
-        }
+        if f.voiced { voicedTimes.append(time.0, time.1) }
         // Columns in `FrameFeatures.columns` order: seven spectral, the MFCC, their deltas, four voice ones.
         // The first seven and the cepstra are summarised over speech, the last four over voiced frames.
         if f.speech {

@@ -81,13 +81,6 @@ public struct RecordingFeatures: Sendable {
         }
         return RecordingSummary(path: path, info: info, hopMs: settings.hopMs, segments: segments, channels: channels, turnTaking: turnTaking)
     }
-
-    /// One channel's samples, all of them (eGeMAPS analyses a channel whole).
-    public func samples(channel: Int) throws -> [Float] {
-        var out: [Float] = []
-        try forEachBlock(channel: channel) { out += $0 }
-        return out
-    }
 }
 
 /// One channel's summaries: `summaries[0]` of the whole call, then one per segment asked for, and the

@@ -111,7 +111,7 @@ enum FeatureOutput {
                 try rows(c) { row in
                     record.removeAll(keepingCapacity: true)
                     for v in row {
-                        let bits = FloatSpill.bits(of: Int(truncatingIfNeeded: Int64(bitPattern: v.bitPattern)))
+                        let bits = FloatSpill.bits(of: v)
                         record += [bits.0, bits.1]
                     }
                     spill.append(record)
@@ -124,7 +124,7 @@ enum FeatureOutput {
                         var text = ""
                         var k = 2 * i
                         while k + 1 < b.count {
-                            let v = Double(bitPattern: UInt64(bitPattern: Int64(FloatSpill.integer(low: b[k], high: b[k + 1]))))
+                            let v = FloatSpill.double(low: b[k], high: b[k + 1])
                             text += (first ? "" : ",") + number(v)
                             first = false
                             k += 2 * columns.count
