@@ -23,6 +23,9 @@ enum FindingCollector {
         var negated: Set<String> = []
     }
 
+    /// Findings about the belly: a phrase of theirs said of the breast, the head or a leg is not theirs.
+    static let bellyFindings: Set<String> = ["constant_pain", "abdominal_pain"]
+
     /// The finding an unsure answer to a question about the baby's movements leaves possible.
     static let possiblyReducedMovements = "reduced_movements"
 
@@ -61,10 +64,12 @@ enum FindingCollector {
         var stated = Set<String>()
         let spans = Utterance.questionSpans(turn.tokens)
         let resolved = CheckedAndResolved.resolvedUpTo(in: turn.tokens)
-        for m in lexicons.findings[turn.language]?.matches(in: turn.tokens) ?? [] {
-            // "Hvis jeg begynder at bløde, skal jeg så ringe?": only supposed; "sidste gang skulle jeg presse i bilen": another birth.
+        for m in lexicons.findingMatches(in: turn.tokens, language: turn.language) {
+            // "Hvis jeg begynder at bløde, skal jeg så ringe?": only supposed; "sidste gang skulle jeg presse i bilen": another
+            // birth; "min søster blødte meget bagefter": another woman.
             if NegationDetector.isHypothetical(m.tokens, in: turn.tokens, language: turn.language)
-                || PastPregnancy.mentioned(around: m.tokens.lowerBound, in: turn.tokens) { continue }
+                || PastPregnancy.mentioned(around: m.tokens.lowerBound, in: turn.tokens) || OtherPersonsStory.told(m.tokens, in: turn.tokens)
+                || FindingCollector.bellyFindings.contains(m.code) && BodySite.elsewhere(m.tokens, in: turn.tokens) { continue }
             var polarity = NegationDetector.polarity(of: m.tokens, in: turn.tokens, language: turn.language, phrase: m.phrase)
             // "Bløder du, skat? … Nej.": a partner relays the midwife's question and the answer follows in the same turn.
             if polarity == .present, let question = spans.first(where: { $0.contains(m.tokens.lowerBound) }), question.upperBound + 1 < turn.tokens.count,

@@ -82,7 +82,7 @@ enum ReasonScorer {
         // "Må jeg tage panodil for hovedpine?": the symptom a medication question names is its subject, not a reason,
         // unless she says more about it.
         if weight["medication_question"] ?? 0 >= 1 {
-            ranked.removeAll { $0.code != "medication_question" && (weight[$0.code] ?? 0) < 2 && !postpartum }
+            ranked.removeAll { !["medication_question", "nausea_vomiting", "other"].contains($0.code) && (weight[$0.code] ?? 0) < 2 && !postpartum }
         }
         // The primary reason is what she called about: the first one she brings up, soft reasons last.
         ranked.sort { a, b in

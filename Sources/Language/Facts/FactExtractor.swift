@@ -11,6 +11,10 @@ public enum FactExtractor {
     /// Whether the tokens speak of the waters.
     public static func mentionsWaters(_ tokens: [Token]) -> Bool { tokens.contains { watersWords.contains($0.text) || watersWords.contains($0.stem) } }
 
+    /// Words of the mucus plug, a show and discharge, whose colour is not the waters'.
+    static let mucusWords: Set<String> = ["slimprop", "slimproppen", "proppen", "slim", "slimet", "gelé", "klat", "udflåd", "udflådet", "tegnblødning",
+                                          "mucus", "plug", "discharge", "show", "jelly", "gloop"]
+
     /// Facts a turn may state more than once (a correction, a range then a later figure).
     static let repeatable: Set<String> = ["gestational_week", "gestational_days", "contraction_interval_min"]
 
@@ -243,7 +247,11 @@ public enum FactExtractor {
         let fluidContext = topics.contains(.fluidColour) || watersInCall || mentioned(["vandet", "vand", "fostervand", "fostervandet", "væsken", "waters", "water", "fluid",
                                                                        "vandafgang", "siver", "leaking", "liquor", "srom", "våd", "vådt", "wet", "plaskede",
                                                                        "plask", "lækker", "gush", "trickling"])
-        if fluidContext {
+        // "Hvilken farve havde den?" of the mucus plug, the show or the discharge: not the waters' colour, unless the waters
+        // were spoken of too.
+        let plugTalk = !watersInCall && mentioned(FactExtractor.mucusWords)
+            && !mentioned(["vandet", "fostervand", "fostervandet", "waters", "water", "fluid", "vandafgang"])
+        if fluidContext && !plugTalk {
             for (colour, names) in colours {
                 for i in tokens.indices where WordSequence.first(of: names.map { [$0] }, in: [tokens[i].text]) != nil {
                     // "lyserød" is pink, not red; "te" and "tea" only as a comparison ("som te", "like tea").
@@ -260,6 +268,8 @@ public enum FactExtractor {
                     guard topics.contains(.fluidColour) || any(fluidWords, in: sentence) || mentioned(["vandet", "waters", "fluid", "water"]) || alone
                     else { continue }
                     if NegationDetector.polarity(of: i..<(i + 1), in: tokens, language: language) == .denied { continue }
+                    // "the leaflet says to call if the waters are green": a condition, not what she sees.
+                    if NegationDetector.isHypothetical(i..<(i + 1), in: tokens, language: language) { continue }
                     add("fluid_colour", .text(colour), i..<(i + 1))
                     break
                 }
@@ -372,8 +382,8 @@ public enum FactExtractor {
                                    ["only", "a", "couple"], ["only", "once"], ["kun", "én", "gang"], ["kun", "en", "gang"]]
         let normal: [[String]] = [["bevæg*", "sig"], ["sparker"], ["sparket"], ["aktiv"], ["aktivt"], ["mærke", "ham"], ["mærke", "hende"], ["mærker", "ham"],
                                   ["mærker", "hende"], ["rør*", "sig"], ["bokser"], ["moving"], ["moved"], ["kicking"], ["kicks"], ["kicked"], ["active"], ["felt", "kicks"],
-                                  ["moves"], ["lots"], ["as", "usual"], ["normally"]]
-        let babyContext = topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "ham", "hende", "him", "liv", "bevæger", "sparker", "kicks", "moving", "movements",
+                                  ["moves"], ["lots"], ["as", "usual"], ["normally"], ["wriggl*"], ["sprælle*"]]
+        let babyContext = topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "baby's", "ham", "hende", "him", "liv", "bevæger", "sparker", "kicks", "kicking", "moving", "movements",
                                                                          "bevægelser", "han", "he", "bub", "bump"])
         if babyContext {
             // The first thing she says about the movements counts.
@@ -386,7 +396,7 @@ public enum FactExtractor {
             if let r = WordSequence.first(of: reduced, in: words), said(r) {
                 candidates.append((r, "reduced"))
             }
-            if let r = WordSequence.first(of: normal, in: words), topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "han", "hun", "ham", "hende", "he", "she", "him", "her", "it", "liv"]) {
+            if let r = WordSequence.first(of: normal, in: words), topics.contains(.fetalMovements) || mentioned(["barnet", "baby", "baby's", "han", "hun", "ham", "hende", "he", "she", "him", "her", "it", "liv"]) {
                 let polarity = NegationDetector.polarity(of: r, in: tokens, language: language)
                 // "ikke ret meget", "not much", "not as much": less than usual, not none.
                 let lessThanUsual = WordSequence.first(of: [["meget"], ["much"], ["lige", "så"], ["a", "lot"], ["særlig"], ["ret"], ["very"], ["often"], ["tit"]], in: words) != nil
@@ -414,7 +424,10 @@ public enum FactExtractor {
                 guard days >= 0, days <= 365 else { continue }
                 add("days_postpartum", .integer(Int(days)), (i - 1)..<(i + 2))
             }
-            if let r = WordSequence.first(of: [["i", "går"], ["yesterday"]], in: words), any(["fødte", "født", "birth", "born", "had"], in: 0..<tokens.count) { add("days_postpartum", .integer(1), r) }
+            // "fødte i går", "had him yesterday" (not "a bit lazy since yesterday … I've had a glass of squash").
+            let gaveBirth = any(["fødte", "født", "birth", "born", "delivered"], in: 0..<tokens.count)
+                || WordSequence.first(of: [["had", "him"], ["had", "her"], ["had", "the", "baby"], ["had", "my", "baby"], ["had", "our", "baby"], ["had", "a", "baby"]], in: words) != nil
+            if let r = WordSequence.first(of: [["i", "går"], ["yesterday"]], in: words), gaveBirth { add("days_postpartum", .integer(1), r) }
             if let r = WordSequence.first(of: [["i", "forgårs"]], in: words) { add("days_postpartum", .integer(2), r) }
         }
 

@@ -5,6 +5,8 @@ public enum PastPregnancy {
     static let cues: [[String]] = [
         ["sidste", "gang", "fødte"], ["sidste", "gang", "født"], ["sidste", "fødsel"], ["forrige", "fødsel"], ["med", "min", "første", "fødte"],
         ["last", "time", "gave", "birth"], ["last", "time", "had"], ["last", "birth"], ["last", "labour"], ["last", "labor"], ["previous", "birth"],
+        ["with", "my", "eldest"], ["last", "pregnancy"], ["previous", "pregnancy"], ["sidste", "graviditet"],
+        ["forrige", "graviditet"], ["med", "min", "ældste"],
     ]
 
     /// A pregnancy lost before this one ("en abort i uge ti sidste år"): its week is not hers now. Both a loss and a

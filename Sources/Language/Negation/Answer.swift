@@ -67,7 +67,9 @@ public enum Answer: Sendable, Equatable {
         // "Nej … jo, lidt", "no, actually yes a bit": the correction wins.
         if noWords.contains(first), let turn = words.dropFirst().firstIndex(where: { corrections.contains($0) || yesWords.contains($0) && $0 != "right" }) {
             let rest = Array(words[turn...])
-            if WordSequence.first(of: denials, in: rest) == nil { return (hedged ? .unsure : .yes, true) }
+            // Not "Nej, faktisk ikke", "no, actually not": a correction that is itself negated confirms the no.
+            let negated = rest.contains { ["ikke", "not", "no", "nej", "never", "aldrig"].contains($0) || $0.hasSuffix("n't") }
+            if WordSequence.first(of: denials, in: rest) == nil, !negated { return (hedged ? .unsure : .yes, true) }
         }
         if noWords.contains(first) { return (.no, true) }
         if yesWords.contains(first) {

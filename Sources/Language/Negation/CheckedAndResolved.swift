@@ -9,11 +9,17 @@ public enum CheckedAndResolved {
         ["scanning*"], ["was", "seen"], ["were", "seen"], ["got", "checked"], ["they", "checked"], ["checked", "me"], ["was", "checked"],
         ["had", "a", "scan"], ["the", "scan"], ["came", "in", "yesterday"], ["went", "in"], ["been", "in"], ["lægen", "sagde"], ["the", "doctor", "said"],
         ["jordemoderen", "kiggede"], ["lægen", "kiggede"], ["the", "midwife", "looked"], ["midwife", "checked"], ["the", "doctor", "looked"],
+        ["kiggede", "de", "på"], ["de", "kiggede", "på"], ["ambulatoriet"], ["hos", "min", "jordemoder"], ["hos", "jordemoderen"], ["hos", "lægen"],
+        ["hos", "min", "læge"], ["målte", "blodtrykket"], ["målte", "mit", "blodtryk"], ["did", "the", "monitor"], ["on", "the", "monitor"],
+        ["at", "my", "midwife's"], ["saw", "my", "midwife"], ["saw", "the", "doctor"], ["checked", "my", "blood", "pressure"],
     ]
     static let notBack: [[String]] = [
         ["ikke", "kommet", "igen"], ["ikke", "siden"], ["stoppet"], ["holdt", "op"], ["helt", "normal"], ["normal", "igen"], ["normalt", "igen"],
         ["hasn't", "come", "back"], ["not", "come", "back"], ["not", "since"], ["stopped"], ["back", "to", "normal"], ["normal", "again"],
-        ["hasn't", "happened", "again"], ["ikke", "sket", "igen"],
+        ["hasn't", "happened", "again"], ["ikke", "sket", "igen"], ["forsvandt"], ["gik", "væk", "igen"], ["went", "away"], ["gone", "away"],
+        ["same", "as", "before"], ["hasn't", "come", "back"], ["not", "come", "back"], ["ikke", "vendt", "tilbage"],
+        ["everything", "is", "perfect"], ["everything", "was", "perfect"], ["everything", "was", "fine"], ["everything", "was", "normal"], ["all", "was", "fine"],
+        ["alt", "var", "fint"], ["alt", "var", "normalt"], ["der", "var", "ingenting"], ["var", "helt", "fin"],
     ]
 
     /// The index of the first token after a resolved past event in `tokens`, or `nil` when the turn tells none.

@@ -109,6 +109,9 @@ public enum NegationDetector {
             // A pseudo-negation may reach past the window into the phrase ("can't stop being sick").
             let following = words[i...] + tokens[span].map(\.text)
             negated = !(pseudoTriggers[language] ?? []).contains { seq in Array(following.prefix(seq.count)) == seq }
+            if negated, ownNegationsInList(trigger: max(start, span.lowerBound - scope) - start + i, in: tokens[start..<span.lowerBound].map(\.text)) {
+                negated = false
+            }
             if negated { break }
         }
         if !negated { negated = trailingNegation(after: span, in: tokens, language: language) }
@@ -120,6 +123,23 @@ public enum NegationDetector {
             negated = true
         }
         return negated ? .denied : .present
+    }
+
+    /// "No bleeding, no tightenings, baby's kicking": when the items of a list each carry their own negation, an item
+    /// after them without one is not denied by them (while "no bleeding, pain or fever" denies all three). `clause` is
+    /// the clause's words before the word; `trigger` the index of the negation found in it.
+    static func ownNegationsInList(trigger: Int, in clause: [String]) -> Bool {
+        guard trigger >= 0, trigger < clause.count, let lastComma = clause.lastIndex(of: ","), lastComma > trigger else { return false }
+        let item = clause[(lastComma + 1)...]
+        guard !item.isEmpty, !item.contains(where: { isListNegation($0) }) else { return false }
+        // The negation starts an item of its own after a comma, or a later item has its own.
+        let startsItem = trigger > 0 && clause[trigger - 1] == ","
+        let another = clause.indices.contains { k in k > trigger && k < lastComma && clause[k] == "," && isListNegation(clause[k + 1]) }
+        return startsItem || another
+    }
+
+    static func isListNegation(_ word: String) -> Bool {
+        ["no", "not", "nor", "ingen", "ikke", "intet", "never", "aldrig"].contains(word) || word.hasSuffix("n't")
     }
 
     /// Whether a single word is a negation trigger in `language` ("ikke", "no", "can't").
@@ -155,6 +175,11 @@ public enum NegationDetector {
         return next != "?" && !degreeAfterNegation.contains(next)
     }
 
+    /// Subjects and verbs that start a new clause after a denied word where a recogniser left out the comma.
+    static let clauseSubjects: Set<String> = ["det", "it", "han", "hun", "he", "she", "baby", "barnet", "babyen", "den", "bub", "they", "de"]
+    static let clauseVerbs: Set<String> = ["er", "var", "is", "was", "has", "har", "keeps", "sparker", "bevæger", "rører", "kicks", "moves", "moving", "kicking"]
+    static let contractedSubjects: Set<String> = ["baby's", "he's", "she's", "it's", "bub's"]
+
     /// Index of the first token of the clause holding `index`: after the last sentence mark, boundary
     /// word ("men", "but"), or "og"/"and" that starts a new clause with a pronoun.
     static func clauseStart(before index: Int, in tokens: [Token]) -> Int {
@@ -177,7 +202,10 @@ public enum NegationDetector {
             // "det er ikke klart det er mørkegrønt": without the comma a recogniser leaves out, "det er" / "it is" after a
             // denied word starts a new clause; not right after the negation or a word that joins a clause to it ("ikke
             // sådan at det er vandet").
-            if ["det", "it"].contains(t.text), i + 1 < index, ["er", "var", "is", "was"].contains(tokens[i + 1].text), i >= 2,
+            // Likewise a subject and its verb ("no blood baby is moving", "ingen blod han sparker"), or one said as one word ("baby's").
+            let subjectVerb = NegationDetector.clauseSubjects.contains(t.text) && i + 1 < index && NegationDetector.clauseVerbs.contains(tokens[i + 1].text)
+                || NegationDetector.contractedSubjects.contains(t.text) && i < index
+            if subjectVerb, i >= 2,
                !["ikke", "not", "no", "ingen", "aldrig", "never", "at", "that", "om", "if", "fordi", "because", "hvis", "når", "som"]
                    .contains(tokens[i - 1].text),
                tokens[max(0, i - 4)..<(i - 1)].contains(where: { ["ikke", "not", "no", "ingen", "aldrig", "never"].contains($0.text) }) {
