@@ -55,6 +55,25 @@ import Testing
         #expect(try suggested(["--include-replays"]) == 2)
     }
 
+    @Test func aReplayCutOffMidCallIsRecoveredFromAnotherFolderAsAReplayOfItsSource() throws {
+        _ = try run(["ingest", "--db", db, "\(Self.source).flac"])
+        let capture = dir.file("k.recording.wav")
+        // Started from the repository with the source named relatively, as `make demo` does; killed after three seconds.
+        let command = "cd '\(Repository.root)' && exec '\(Repository.executable)' record --db '\(db)' --from \(Self.source).flac --realtime --out '\(dir.file("k.flac"))'"
+        let recorder = try Tools.spawn("/bin/sh", ["-c", command], outputPath: dir.file("record.log"), environment: ["TRIAGE_TAXONOMY": Repository.taxonomy])
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: capture)[.size] as? Int) ?? 0) < 44 + 16000 * 3 { usleep(20_000) }
+        kill(recorder, SIGKILL)
+        #expect(Tools.wait(recorder, timeout: 5) == nil, "the recorder died of the signal")
+
+        let recovered = try CommandRun.triage(["recover", "--db", db], in: dir.file("."))
+        #expect(recovered.stdout.contains("archived as call 2") || recovered.stderr.contains("archived as call 2"), "\(recovered.stdout)\(recovered.stderr)")
+        let replay = try #require(try calls().first { ($0["id"] as? Int) == 2 })
+        let source = try #require(replay["replay_of"] as? [String: Any])
+        #expect(source["path"] as? String == "\(Repository.root)/\(Self.source).flac" && source["call_id"] as? Int == 1)
+        #expect(replay["language"] as? String == "da" && replay["gestational_week"] as? Int == 40)
+    }
+
     @Test func aReplayOfAFileWithNoSidecarsIsStillAReplay() throws {
         let copy = dir.file("unknown.flac")
         try FileManager.default.copyItem(atPath: "\(Repository.root)/\(Self.source).flac", toPath: copy)
