@@ -133,9 +133,10 @@ public struct HTMLReport: Sendable {
     /// the incidents against the alarm and the drift of the suggested reasons, with the weekly counts as a chart.
     private func qualitySection(archive: ArchiveSession, charts: inout [(String, String)]) throws -> String {
         let da = language == "da"
-        let rows = try archive.quality(QualityQuery(from: filter.from, to: filter.to))
-        let incidents = try archive.qualityIncidents(from: filter.from, to: filter.to)
-        let reasons = try archive.statistics(StatsQuery(dimensions: [.week, .reason], filter: StatsFilter(from: filter.from, to: filter.to)))
+        let rows = try archive.quality(QualityQuery(from: filter.from, to: filter.to, includeReplays: filter.includeReplays))
+        let incidents = try archive.qualityIncidents(from: filter.from, to: filter.to, includeReplays: filter.includeReplays)
+        let reasons = try archive.statistics(StatsQuery(dimensions: [.week, .reason],
+                                                        filter: StatsFilter(from: filter.from, to: filter.to, includeReplays: filter.includeReplays)))
         let report = QualityReport.make(rows: rows, incidents: incidents, incidentAlarm: 3, drift: DriftReport.make(weekByReason: reasons),
                                         suppress: suppress)
         var html = "<section>\n<h2>\(da ? "Forslagene mod jordemødrenes afgørelser" : "The suggestions against the midwives' decisions")</h2>\n"

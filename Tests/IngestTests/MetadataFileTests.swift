@@ -27,6 +27,16 @@ import TriageCore
         #expect(m.gestationalWeek == 36 && m.gestationalDays == 5 && m.daysPostpartum == nil)
     }
 
+    @Test func readsTheRecordingAReplayWasPlayedFrom() throws {
+        let sha = String(repeating: "ab", count: 32)
+        let m = try parse(#"{"recorded_live": true, "replay_of": {"path": "/r/da04.flac", "sha256": "\#(sha.uppercased())"}}"#)
+        #expect(m.replayOf == ReplaySource(path: "/r/da04.flac", sha256: sha))
+        #expect(try parse(#"{"replay_of": {"path": "/r/da04.flac"}}"#).replayOf == ReplaySource(path: "/r/da04.flac"))
+        #expect(try parse(#"{"recorded_live": true}"#).replayOf == nil)
+        #expect(failure(#"{"replay_of": {"path": "/r/x.flac", "sha256": "abc"}}"#) == "m.meta.json: replay_of.sha256 must be 64 hexadecimal digits, not 'abc'")
+        #expect(failure(#"{"replay_of": {"path": ""}}"#) == "m.meta.json: replay_of.path must name the recording that was replayed")
+    }
+
     @Test func malformedMetadataIsNamedWithTheField() {
         #expect(failure("{\"gestational_week\": ") == "m.meta.json: malformed metadata JSON")
         #expect(failure("[1, 2]") == "m.meta.json: the metadata must be a JSON object")

@@ -241,6 +241,24 @@ import TriageCore
         #expect(try admin.auditEntries().contains { $0.action == "export" && $0.detail.hasPrefix("statistics screen") })
     }
 
+    @Test func aReplayedDemoCallIsCountedOnlyAfterG() throws {
+        let dir = TemporaryDirectory("stats-ui-replay")
+        let model = try DemoDesk.model(["da04-groent-vand"], replaying: ["da04-groent-vand"], in: dir)
+        let terminal = FakeTerminal(width: 100, height: 30)
+        let app = TriageApp(model: model, terminal: terminal, clock: ManualClock())
+        app.handle(.tab); app.handle(.tab)
+        app.redraw()
+        #expect(terminal.screen.text.contains("Kontaktårsager (n = 1)"), "\(terminal.screen.text)")
+        #expect(!terminal.screen.text.contains("genafspilninger medregnet"))
+        app.handle(.character("g"))
+        app.redraw()
+        #expect(terminal.screen.text.contains("Kontaktårsager (n = 2)"), "\(terminal.screen.text)")
+        #expect(terminal.screen.text.contains("forslag · alle opkald · genafspilninger medregnet"))
+        app.handle(.character("g"))
+        app.redraw()
+        #expect(terminal.screen.text.contains("Kontaktårsager (n = 1)"))
+    }
+
     @Test func weeksWithoutCallsCountAsNothingInTheTrend() {
         #expect(StatisticsScreen.weekly([("2026-W11", 2), ("2026-W14", 1)]) == [2, 0, 0, 1])
         #expect(StatisticsScreen.weekly([("2025-W52", 1), ("2026-W02", 3)]) == [1, 0, 3])

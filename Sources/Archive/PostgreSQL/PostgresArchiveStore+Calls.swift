@@ -18,14 +18,15 @@ extension PostgresArchiveStore: CallStore {
                 started?.description, started.map { String($0.description.prefix(10)) }, started?.hour, started?.isoWeekday,
                 m.utcOffsetMinutes, m.language, m.gestationalWeek, m.gestationalDays, m.firstBaby.map { $0 ? 1 : 0 },
                 m.caller?.rawValue, m.daysPostpartum, draft.metadataJSON, draft.transcriptPath, draft.transcriptFormat,
-                Timestamps.iso8601(context.at), started?.isoWeek,
+                Timestamps.iso8601(context.at), started?.isoWeek, m.replayOf == nil ? 0 : 1, m.replayOf?.path, m.replayOf?.sha256,
             ]
             // Another desk inserting the same recording meanwhile: this insert waits for its commit and does nothing.
             guard let callID = try db.execute("""
                 INSERT INTO calls (content_sha256, content_kind, source_path, audio_format, sample_rate, channels,
                     channel_roles, frames, duration_ms, started_at, started_date, started_hour, started_weekday,
                     utc_offset_min, language, gestational_week, gestational_days, first_baby, caller_type,
-                    days_postpartum, metadata_json, transcript_path, transcript_format, ingested_at, started_iso_week)
+                    days_postpartum, metadata_json, transcript_path, transcript_format, ingested_at, started_iso_week,
+                    replay, replay_of_path, replay_of_sha256)
                 VALUES (\(Self.placeholders(values.count)))
                 ON CONFLICT (content_sha256) DO NOTHING
                 RETURNING id
@@ -66,7 +67,7 @@ extension PostgresArchiveStore: CallStore {
             try db.execute("""
                 SELECT c.id, c.content_sha256, c.source_path, c.duration_ms, c.sample_rate, c.channels, c.started_at,
                        c.language, c.caller_type, c.gestational_week, c.gestational_days,
-                       c.suggested_primary, c.suggested_disposition, c.confirmed_disposition,
+                       c.suggested_primary, c.suggested_disposition, c.confirmed_disposition, \(ReplayColumns.select),
                        (SELECT count(*) FROM turns t WHERE t.call_id = c.id) AS turn_count
                 FROM calls c
                 WHERE $1::text IS NULL OR c.ingested_at >= $1
@@ -80,7 +81,9 @@ extension PostgresArchiveStore: CallStore {
                             gestationalWeek: row.int("gestational_week"), gestationalDays: row.int("gestational_days"),
                             turns: row.int("turn_count") ?? 0, suggestedPrimary: row["suggested_primary"].map(ReasonCode.init(rawValue:)),
                             suggestedDisposition: row["suggested_disposition"].flatMap(Disposition.init(rawValue:)),
-                            confirmedDisposition: row["confirmed_disposition"].flatMap(Disposition.init(rawValue:)))
+                            confirmedDisposition: row["confirmed_disposition"].flatMap(Disposition.init(rawValue:)),
+                            replayOf: ReplayColumns.source(replay: row.int("replay"), path: row["replay_of_path"], sha256: row["replay_of_sha256"],
+                                                           callID: row.int64("replay_of_call_id")))
             }
         }
     }
@@ -91,7 +94,7 @@ extension PostgresArchiveStore: CallStore {
 
     public func call(id: Int64) throws -> Call? {
         try read { db in
-            guard let row = try db.execute("SELECT * FROM calls WHERE id = $1", [id]).first else { return nil }
+            guard let row = try db.execute("SELECT c.*, \(ReplayColumns.select) FROM calls c WHERE c.id = $1", [id]).first else { return nil }
             var metadata = CallMetadata()
             metadata.startedAt = row["started_at"].flatMap { LocalDateTime.parse($0)?.0 }
             metadata.utcOffsetMinutes = row.int("utc_offset_min")
@@ -102,6 +105,8 @@ extension PostgresArchiveStore: CallStore {
             metadata.daysPostpartum = row.int("days_postpartum")
             metadata.language = row["language"]
             metadata.channelRoles = row["channel_roles"].map { $0.split(separator: ",").map { Speaker(rawValue: String($0)) ?? .unknown } }
+            metadata.replayOf = ReplayColumns.source(replay: row.int("replay"), path: row["replay_of_path"], sha256: row["replay_of_sha256"],
+                                                     callID: row.int64("replay_of_call_id"))
             return Call(id: try row.requiredInt64("id"), sha256: try row.required("content_sha256"), path: try row.required("source_path"),
                         format: row["audio_format"], sampleRate: row.int("sample_rate"), channels: row.int("channels") ?? 0,
                         frames: row.int64("frames"), durationMs: row.int("duration_ms"), metadata: metadata,

@@ -11,8 +11,8 @@ extension PostgresArchiveStore: QualityStore {
         })
     }
 
-    public func qualityIncidents(from: String?, to: String?) throws -> [QualityIncident] {
-        let (sql, arguments) = QualitySQL.incidents(from: from, to: to) { "$\($0)::text" }
+    public func qualityIncidents(from: String?, to: String?, includeReplays: Bool) throws -> [QualityIncident] {
+        let (sql, arguments) = QualitySQL.incidents(from: from, to: to, includeReplays: includeReplays) { "$\($0)::text" }
         return try read { db in
             try db.execute(sql, arguments).map { row in
                 QualityIncident(callID: try row.requiredInt64("call_id"), week: try row.required("week"), suggested: try row.required("suggested"),

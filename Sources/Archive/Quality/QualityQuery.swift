@@ -1,6 +1,6 @@
 /// How the suggestions fared against the midwives' decisions: per ISO week or month, optionally split by the
 /// suggestion's reason, disposition, taxonomy version or model version. A call counts once, by its latest decision
-/// against the suggestion that decision was made on.
+/// against the suggestion that decision was made on. Replays of known calls are left out unless `includeReplays`.
 public struct QualityQuery: Sendable, Equatable {
     public enum Period: String, Sendable, CaseIterable { case week, month }
     public enum Split: String, Sendable, CaseIterable {
@@ -14,9 +14,11 @@ public struct QualityQuery: Sendable, Equatable {
     /// First and last day (inclusive), `YYYY-MM-DD`, of the calls' local start.
     public var from: String?
     public var to: String?
+    /// Count the calls that replay a known recording too (the demo's live replays).
+    public var includeReplays: Bool
 
-    public init(period: Period = .week, split: Split = .none, from: String? = nil, to: String? = nil) {
-        self.period = period; self.split = split; self.from = from; self.to = to
+    public init(period: Period = .week, split: Split = .none, from: String? = nil, to: String? = nil, includeReplays: Bool = false) {
+        self.period = period; self.split = split; self.from = from; self.to = to; self.includeReplays = includeReplays
     }
 }
 

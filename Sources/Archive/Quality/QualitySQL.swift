@@ -10,8 +10,8 @@ enum QualitySQL {
     }
 
     /// Each decided call with its period keys, the suggestion's fields and both dispositions' ranks.
-    static func decided(from: String?, to: String?, placeholder: (Int) -> String) -> (sql: String, arguments: [String]) {
-        var arguments: [String] = [], clauses: [String] = []
+    static func decided(from: String?, to: String?, includeReplays: Bool, placeholder: (Int) -> String) -> (sql: String, arguments: [String]) {
+        var arguments: [String] = [], clauses: [String] = includeReplays ? [] : [ReplayColumns.excluded()]
         if let from { arguments.append(from); clauses.append("c.started_date >= \(placeholder(arguments.count))") }
         if let to { arguments.append(to); clauses.append("c.started_date <= \(placeholder(arguments.count))") }
         let sql = """
@@ -31,6 +31,7 @@ enum QualitySQL {
     /// rows a period, read from one covering index; `tally` turns them into the quality rows.
     static func pairs(_ query: QualityQuery, placeholder: (Int) -> String) -> (sql: String, arguments: [String]) {
         var arguments: [String] = [], clauses = ["c.decided_against_disposition IS NOT NULL", "c.confirmed_disposition IS NOT NULL"]
+        if !query.includeReplays { clauses.append(ReplayColumns.excluded()) }
         if let from = query.from { arguments.append(from); clauses.append("c.started_date >= \(placeholder(arguments.count))") }
         if let to = query.to { arguments.append(to); clauses.append("c.started_date <= \(placeholder(arguments.count))") }
         let period = query.period == .week ? "COALESCE(c.started_iso_week, 'unknown')" : "COALESCE(substr(c.started_date, 1, 7), 'unknown')"
@@ -67,8 +68,8 @@ enum QualitySQL {
     }
 
     /// The possible under-triages, oldest call first.
-    static func incidents(from: String?, to: String?, placeholder: (Int) -> String) -> (sql: String, arguments: [String]) {
-        let (inner, arguments) = decided(from: from, to: to, placeholder: placeholder)
+    static func incidents(from: String?, to: String?, includeReplays: Bool, placeholder: (Int) -> String) -> (sql: String, arguments: [String]) {
+        let (inner, arguments) = decided(from: from, to: to, includeReplays: includeReplays, placeholder: placeholder)
         let sql = """
             SELECT q.call_id, q.week, q.suggested, q.decided, q.reason, q.model_version FROM (\(inner)) q
             WHERE q.suggested_rank - q.decided_rank >= 2 OR (q.suggested_rank >= 3 AND q.decided_rank <= 1)

@@ -9,7 +9,7 @@ extension SQLiteArchiveStore: CallStore {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.content_sha256, c.source_path, c.duration_ms, c.sample_rate, c.channels, c.started_at,
                        c.language, c.caller_type, c.gestational_week, c.gestational_days,
-                       c.suggested_primary, c.suggested_disposition, c.confirmed_disposition,
+                       c.suggested_primary, c.suggested_disposition, c.confirmed_disposition, \(ReplayColumns.select),
                        (SELECT count(*) FROM turns t WHERE t.call_id = c.id) AS turn_count
                 FROM calls c
                 WHERE ? IS NULL OR c.ingested_at >= ?
@@ -24,7 +24,9 @@ extension SQLiteArchiveStore: CallStore {
                             gestationalWeek: row["gestational_week"], gestationalDays: row["gestational_days"],
                             turns: row["turn_count"], suggestedPrimary: (row["suggested_primary"] as String?).map(ReasonCode.init(rawValue:)),
                             suggestedDisposition: (row["suggested_disposition"] as String?).flatMap(Disposition.init(rawValue:)),
-                            confirmedDisposition: (row["confirmed_disposition"] as String?).flatMap(Disposition.init(rawValue:)))
+                            confirmedDisposition: (row["confirmed_disposition"] as String?).flatMap(Disposition.init(rawValue:)),
+                            replayOf: ReplayColumns.source(replay: row["replay"], path: row["replay_of_path"], sha256: row["replay_of_sha256"],
+                                                           callID: row["replay_of_call_id"]))
             }
         }
     }
@@ -35,7 +37,7 @@ extension SQLiteArchiveStore: CallStore {
 
     public func call(id: Int64) throws -> Call? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM calls WHERE id = ?", arguments: [id]) else { return nil }
+            guard let row = try Row.fetchOne(db, sql: "SELECT c.*, \(ReplayColumns.select) FROM calls c WHERE c.id = ?", arguments: [id]) else { return nil }
             var metadata = CallMetadata()
             if let started: String = row["started_at"] { metadata.startedAt = LocalDateTime.parse(started)?.0 }
             metadata.utcOffsetMinutes = row["utc_offset_min"]
@@ -48,6 +50,8 @@ extension SQLiteArchiveStore: CallStore {
             metadata.channelRoles = (row["channel_roles"] as String?).map {
                 $0.split(separator: ",").map { Speaker(rawValue: String($0)) ?? .unknown }
             }
+            metadata.replayOf = ReplayColumns.source(replay: row["replay"], path: row["replay_of_path"], sha256: row["replay_of_sha256"],
+                                                     callID: row["replay_of_call_id"])
             return Call(id: row["id"], sha256: row["content_sha256"], path: row["source_path"], format: row["audio_format"],
                         sampleRate: row["sample_rate"], channels: row["channels"], frames: row["frames"],
                         durationMs: row["duration_ms"], metadata: metadata, transcriptPath: row["transcript_path"])

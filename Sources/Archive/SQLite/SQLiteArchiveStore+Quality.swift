@@ -12,8 +12,8 @@ extension SQLiteArchiveStore: QualityStore {
         })
     }
 
-    public func qualityIncidents(from: String?, to: String?) throws -> [QualityIncident] {
-        let (sql, arguments) = QualitySQL.incidents(from: from, to: to) { _ in "?" }
+    public func qualityIncidents(from: String?, to: String?, includeReplays: Bool) throws -> [QualityIncident] {
+        let (sql, arguments) = QualitySQL.incidents(from: from, to: to, includeReplays: includeReplays) { _ in "?" }
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 QualityIncident(callID: row["call_id"], week: row["week"], suggested: row["suggested"], decided: row["decided"],

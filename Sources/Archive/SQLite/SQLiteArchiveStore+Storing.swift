@@ -27,9 +27,10 @@ extension SQLiteArchiveStore {
                 INSERT INTO calls (content_sha256, content_kind, source_path, audio_format, sample_rate, channels,
                     channel_roles, frames, duration_ms, started_at, started_date, started_hour, started_weekday,
                     utc_offset_min, language, gestational_week, gestational_days, first_baby, caller_type,
-                    days_postpartum, metadata_json, transcript_path, transcript_format, ingested_at, started_iso_week)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: arguments + [started?.isoWeek])
+                    days_postpartum, metadata_json, transcript_path, transcript_format, ingested_at, started_iso_week,
+                    replay, replay_of_path, replay_of_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: arguments + [started?.isoWeek, m.replayOf == nil ? 0 : 1, m.replayOf?.path, m.replayOf?.sha256])
             let callID = db.lastInsertedRowID
             let insertTurn = try db.cachedStatement(sql: """
                 INSERT INTO turns (call_id, seq, speaker, speaker_label, start_ms, end_ms, text, source)

@@ -8,9 +8,10 @@ extension ArchiveSession {
     }
 
     /// The possible under-triages: which calls, their week and both dispositions (counts and ids, no words; a
-    /// researcher reads a call's transcript through `turns(ofCall:)`, which is audited).
-    public func qualityIncidents(from: String? = nil, to: String? = nil) throws -> [QualityIncident] {
+    /// researcher reads a call's transcript through `turns(ofCall:)`, which is audited). Replays of known calls only
+    /// when `includeReplays`.
+    public func qualityIncidents(from: String? = nil, to: String? = nil, includeReplays: Bool = false) throws -> [QualityIncident] {
         try require(.statistics)
-        return try store.qualityIncidents(from: from, to: to)
+        return try store.qualityIncidents(from: from, to: to, includeReplays: includeReplays)
     }
 }

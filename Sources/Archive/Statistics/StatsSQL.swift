@@ -22,6 +22,7 @@ struct StatsSQL {
         case .labelled: clauses = ["c.id IN (SELECT call_id FROM current_reasons WHERE source = 'labelled')"]
         }
         let filter = query.filter
+        if !filter.includeReplays { clauses.append(ReplayColumns.excluded()) }
         if let from = filter.from { clauses.append("c.started_date >= \(bind(from))") }
         if let to = filter.to { clauses.append("c.started_date <= \(bind(to))") }
         if let language = filter.language { clauses.append("c.language = \(bind(language))") }
@@ -41,9 +42,10 @@ struct StatsSQL {
             guard d == .reason, !countsAllReasons else { return d.sql(source: src) }
             return src == .confirmed ? "c.confirmed_primary" : "c.suggested_primary"
         }
-        if dims == [.reason], countsAllReasons, filter == StatsFilter() {
-            // Every reason, nothing else asked: the reasons' own index answers it without touching the calls.
-            grouped = "SELECT r.reason_code AS k0, count(*) AS n FROM current_reasons r WHERE r.source = '\(src.rawValue)' GROUP BY r.reason_code"
+        if dims == [.reason], countsAllReasons, filter == StatsFilter(includeReplays: filter.includeReplays) {
+            // Every reason, nothing else asked: the reasons' own index answers it, and the few replays' ids leave them out.
+            let replays = filter.includeReplays ? "" : " AND " + ReplayColumns.excluded("r.call_id")
+            grouped = "SELECT r.reason_code AS k0, count(*) AS n FROM current_reasons r WHERE r.source = '\(src.rawValue)'\(replays) GROUP BY r.reason_code"
         } else {
             grouped = """
                 SELECT \(keys.enumerated().map { "\($1) AS k\($0)" }.joined(separator: ", ")), count(*) AS n

@@ -76,8 +76,8 @@ public protocol StatisticsStore: Sendable {
 /// The suggestions against the midwives' decisions (`QualitySQL`, the same in both stores).
 public protocol QualityStore: Sendable {
     func quality(_ query: QualityQuery) throws -> [QualityRow]
-    /// The possible under-triages, oldest call first.
-    func qualityIncidents(from: String?, to: String?) throws -> [QualityIncident]
+    /// The possible under-triages, oldest call first (replays of known calls only when `includeReplays`).
+    func qualityIncidents(from: String?, to: String?, includeReplays: Bool) throws -> [QualityIncident]
 }
 
 /// The archive's users and their roles.

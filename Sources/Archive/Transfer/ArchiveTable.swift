@@ -33,7 +33,8 @@ struct ArchiveTable: Sendable, Equatable {
         started_at started_date started_hour:i started_weekday:i started_iso_week utc_offset_min:i language gestational_week:i \
         gestational_days:i first_baby:i caller_type days_postpartum:i metadata_json transcript_path transcript_format ingested_at \
         suggested_primary suggested_disposition confirmed_primary confirmed_disposition \
-        decided_against_disposition decided_against_primary decided_against_taxonomy decided_against_model
+        decided_against_disposition decided_against_primary decided_against_taxonomy decided_against_model \
+        replay:i replay_of_path replay_of_sha256
         """), key: ["id"], hasIdentity: true)
     static let turns = ArchiveTable(name: "turns", columns: columns("id:i call_id:i seq:i speaker speaker_label start_ms:i end_ms:i text source"),
                                     key: ["id"], hasIdentity: true)

@@ -5,7 +5,8 @@ import TriageCore
 ///
 /// Known keys: `started_at` (ISO 8601 local time, optionally with an offset), `gestational_week`,
 /// `gestational_days` (or `gestational_age` as "38+2"), `first_baby`, `caller` (or `caller_type`),
-/// `days_postpartum`, `language`, `channel_roles` (one role per audio channel). Other keys (the demo's
+/// `days_postpartum`, `language`, `channel_roles` (one role per audio channel), `replay_of` (`{"path": …,
+/// "sha256": …}`: the known recording a replayed call was played from). Other keys (the demo's
 /// answer key `labels`, free notes) are kept in the archive as part of the whole JSON.
 public enum MetadataFile {
     public static func read(fileAt path: String) throws -> (metadata: CallMetadata, json: String) {
@@ -28,6 +29,13 @@ public enum MetadataFile {
         var days_postpartum: Int?
         var language: String?
         var channel_roles: [String]?
+        var replay_of: ReplayFields?
+    }
+
+    /// `replay_of`: the source recording's path and content hash.
+    private struct ReplayFields: Decodable {
+        var path: String
+        var sha256: String?
     }
 
     public static func parse(_ data: Data, path: String) throws -> (metadata: CallMetadata, json: String) {
@@ -94,6 +102,13 @@ public enum MetadataFile {
                 }
                 return speaker
             }
+        }
+        if let replay = fields.replay_of {
+            guard !replay.path.isEmpty else { throw fail("replay_of.path must name the recording that was replayed") }
+            if let sha = replay.sha256, sha.count != 64 || !sha.allSatisfy(\.isHexDigit) {
+                throw fail("replay_of.sha256 must be 64 hexadecimal digits, not '\(sha)'")
+            }
+            m.replayOf = ReplaySource(path: replay.path, sha256: replay.sha256?.lowercased())
         }
         return (m, String(decoding: data, as: UTF8.self))
     }

@@ -18,6 +18,8 @@ public struct AppState: Sendable, Equatable {
     public var statisticsDays: Int?
     /// The statistics screen's reason filter: an index into the taxonomy's reasons (nil: every reason).
     public var statisticsReason: Int?
+    /// The statistics screen counts the replays of known calls too (the demo's live calls; left out by default).
+    public var statisticsReplays = false
     public var quitting = false
     /// The note being typed, while the note prompt is open.
     public var noteDraft: String?

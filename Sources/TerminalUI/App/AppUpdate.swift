@@ -81,6 +81,7 @@ public enum AppUpdate {
         case .pageDown: state.transcriptScroll += 5
         case .pageUp: state.transcriptScroll = max(0, state.transcriptScroll - 5)
         case .character("k") where state.screen == .statistics: state.statisticsConfirmed.toggle()
+        case .character("g") where state.screen == .statistics: state.statisticsReplays.toggle()
         case .character("d") where state.screen == .statistics:
             let periods = statisticsPeriods
             state.statisticsDays = periods[((periods.firstIndex(of: state.statisticsDays) ?? 0) + 1) % periods.count]

@@ -201,9 +201,10 @@ public final class DeskModel {
         tables[StatisticsKey(dimensions: dims, source: source, filter: filter)]
     }
 
-    /// The statistics filter for a period of `days` up to the newest call, and a reason.
-    public func statisticsFilter(days: Int?, reason: Int?) -> StatsFilter {
-        var filter = StatsFilter()
+    /// The statistics filter for a period of `days` up to the newest call, and a reason; replays of known calls only
+    /// when `includeReplays`.
+    public func statisticsFilter(days: Int?, reason: Int?, includeReplays: Bool = false) -> StatsFilter {
+        var filter = StatsFilter(includeReplays: includeReplays)
         if let days, let newest = calls.compactMap({ $0.startedAt }).max(), let (time, _) = LocalDateTime.parse(newest) {
             let first = LocalDateTime(daysSince1970: time.daysSince1970 - days + 1)
             filter.from = String(first.description.prefix(10))

@@ -37,7 +37,7 @@ enum UIText {
         "from": "fra", "to": "til", "code": "Kode", "annotator": "mærket af", "no labels": "Ingen mærker endnu: m ved start, m ved slut, vælg kode",
         "keys-label": "␣ afspil  ←→ flyt  +- zoom  m mærk  n/p mærke  r kode  [] flyt mærke  d slet  u fortryd  ↑↓ opkald  ? hjælp",
         "labelled": "Mærket", "undone": "Fortrudt", "nothing to undo": "Intet at fortryde", "deleted": "Slettet (u fortryder)",
-        "recording": "Optager", "live": "LIVE", "stopped": "Optagelse stoppet",
+        "recording": "Optager", "live": "LIVE", "replays counted": "genafspilninger medregnet", "stopped": "Optagelse stoppet",
         "decide after": "Afgør når opkaldet er slut (r stopper optagelsen)", "answered": "besvaret", "speech": "Tale", "days": "dage", "all calls": "alle opkald", "by week": "Opkald pr. uge",
         "exported": "Eksporteret",
     ]
@@ -53,7 +53,7 @@ enum UIText {
         "from": "from", "to": "to", "code": "Code", "annotator": "annotator", "no labels": "No labels yet: m at the start, m at the end, choose a code",
         "keys-label": "␣ play  ←→ move  +- zoom  m mark  n/p label  r code  [] move label  d delete  u undo  ↑↓ calls  ? help",
         "labelled": "Labelled", "undone": "Undone", "nothing to undo": "Nothing to undo", "deleted": "Deleted (u undoes)",
-        "recording": "Recording", "live": "LIVE", "stopped": "Recording stopped",
+        "recording": "Recording", "live": "LIVE", "replays counted": "replays counted", "stopped": "Recording stopped",
         "decide after": "Decide when the call has ended (r stops the recording)", "answered": "answered", "speech": "Speech", "days": "days", "all calls": "all calls", "by week": "Calls by week",
         "exported": "Exported",
     ]
@@ -75,7 +75,7 @@ enum UIText {
             ("n p", da ? "mærkning: næste/forrige mærke" : "label: next/previous label"),
             ("r [ ] d", da ? "mærkning: ny kode, flyt, slet mærket" : "label: retag, move, delete the label"),
             ("u", da ? "mærkning: fortryd" : "label: undo"),
-            ("k", da ? "statistik: forslag eller afgørelser" : "statistics: suggestions or decisions"),
+            ("k g", da ? "statistik: forslag/afgørelser, genafspilninger" : "statistics: suggestions or decisions, count replays"),
             ("d a", da ? "statistik: periode (alle, 7, 30, 365 dage), årsag" : "statistics: period (all, 7, 30, 365 days), reason"),
             ("e", da ? "statistik: eksportér det viste som CSV" : "statistics: export what is shown as CSV"),
             ("l", da ? "dansk / English" : "dansk / English"),

@@ -13,7 +13,7 @@ enum StatisticsScreen {
     /// The tables the screen shows under the state's filter, for the model to load.
     static func keys(_ state: AppState, model: DeskModel) -> [DeskModel.StatisticsKey] {
         let source: StatsSource = state.statisticsConfirmed ? .confirmed : .suggested
-        let filter = model.statisticsFilter(days: state.statisticsDays, reason: state.statisticsReason)
+        let filter = model.statisticsFilter(days: state.statisticsDays, reason: state.statisticsReason, includeReplays: state.statisticsReplays)
         return shown.map { DeskModel.StatisticsKey(dimensions: $0.dimensions, source: source, filter: filter) }
     }
 
@@ -57,7 +57,8 @@ enum StatisticsScreen {
         let liveText = live.isEmpty ? "" : " · ◉ \(live.count) \(UIText.text("live", lang)): " + live.map { call in
             call.disposition.flatMap { model.taxonomy.definition(of: $0)?.label.text(for: lang) } ?? "–"
         }.joined(separator: ", ")
-        let filterLine = "\(UIText.text(source == .confirmed ? "confirmed" : "suggested", lang)) · \(period)" + (reason.map { " · \($0)" } ?? "") + liveText
+        let filterLine = "\(UIText.text(source == .confirmed ? "confirmed" : "suggested", lang)) · \(period)" + (reason.map { " · \($0)" } ?? "")
+            + (state.statisticsReplays ? " · \(UIText.text("replays counted", lang))" : "") + liveText
         buffer.put(DisplayWidth.truncate(" " + filterLine, to: area.width), x: area.x, y: area.y, style: .bold)
         let body = area.splitTop(1).1
         let (left, right) = body.splitLeft(body.width / 2)

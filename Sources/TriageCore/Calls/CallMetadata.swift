@@ -21,10 +21,13 @@ public struct CallMetadata: Sendable, Equatable {
     public var language: String?
     /// The role of each audio channel, in channel order, when the channels are separate parties.
     public var channelRoles: [Speaker]?
+    /// The recording this call replays, when it is a known call played again through the live path.
+    public var replayOf: ReplaySource?
 
     public init(startedAt: LocalDateTime? = nil, utcOffsetMinutes: Int? = nil, gestationalWeek: Int? = nil,
                 gestationalDays: Int? = nil, firstBaby: Bool? = nil, caller: CallerType? = nil,
-                daysPostpartum: Int? = nil, language: String? = nil, channelRoles: [Speaker]? = nil) {
+                daysPostpartum: Int? = nil, language: String? = nil, channelRoles: [Speaker]? = nil,
+                replayOf: ReplaySource? = nil) {
         self.startedAt = startedAt
         self.utcOffsetMinutes = utcOffsetMinutes
         self.gestationalWeek = gestationalWeek
@@ -34,5 +37,6 @@ public struct CallMetadata: Sendable, Equatable {
         self.daysPostpartum = daysPostpartum
         self.language = language
         self.channelRoles = channelRoles
+        self.replayOf = replayOf
     }
 }

@@ -26,13 +26,13 @@ struct CallsListCommand: ParsableCommand {
             Console.out(JSONValue.array(objects).rendered(pretty: true))
         case .text:
             if calls.isEmpty { Console.out("No calls archived in \(store.address)."); return }
-            var table = TextTable(columns: ["ID", "STARTED", "LENGTH", "LANG", "CALLER", "GA", "TURNS", "SUGGESTED", "DECIDED", "FILE"])
+            var table = TextTable(columns: ["ID", "STARTED", "LENGTH", "LANG", "CALLER", "GA", "TURNS", "SUGGESTED", "DECIDED", "REPLAY OF", "FILE"])
             for c in calls {
                 let ga = c.gestationalWeek.map { w in c.gestationalDays.map { "\(w)+\($0)" } ?? "\(w)" } ?? "–"
                 table.add([String(c.id), c.startedAt.map { $0.replacingOccurrences(of: "T", with: " ").dropLast(3).description } ?? "–",
                            c.durationMs.map { Console.duration(ms: $0) } ?? "–", c.language?.rawValue ?? "–", c.callerType?.rawValue ?? "–", ga,
                            String(c.turns), c.suggestedDisposition?.rawValue ?? "–", c.confirmedDisposition?.rawValue ?? "–",
-                           Console.printable(c.path)])
+                           c.replayOf.map(Self.replayColumn) ?? "–", Console.printable(c.path)])
             }
             Console.out(table.rendered(), terminator: "")
             Console.out("\(calls.count) call\(calls.count == 1 ? "" : "s") in \(store.address)")
@@ -48,6 +48,18 @@ struct CallsListCommand: ParsableCommand {
          ("gestational_week", .optionalInteger(c.gestationalWeek)), ("gestational_days", .optionalInteger(c.gestationalDays)),
          ("turns", .integer(c.turns)), ("suggested_primary", .optionalString(c.suggestedPrimary?.rawValue)),
          ("suggested_disposition", .optionalString(c.suggestedDisposition?.rawValue)),
-         ("decided_disposition", .optionalString(c.confirmedDisposition?.rawValue))]
+         ("decided_disposition", .optionalString(c.confirmedDisposition?.rawValue)),
+         ("replay_of", c.replayOf.map(replayJSON) ?? .null)]
+    }
+
+    /// A replay's source in the list: the source call's id, else the file's name.
+    static func replayColumn(_ source: ReplaySource) -> String {
+        source.callID.map { "call \($0)" } ?? Console.printable((source.path as NSString).lastPathComponent)
+    }
+
+    /// A replay's source as JSON: its path, content hash and archived call (each `null` when unknown).
+    static func replayJSON(_ source: ReplaySource) -> JSONValue {
+        .object([("path", .string(source.path)), ("sha256", .optionalString(source.sha256)),
+                 ("call_id", source.callID.map { .integer(Int($0)) } ?? .null)])
     }
 }

@@ -79,6 +79,7 @@ struct CallsShowCommand: ParsableCommand {
         func row(_ label: String, _ value: String?) {
             if let value { lines.append("  \(label.padding(toLength: 14, withPad: " ", startingAt: 0))\(Console.printable(value))") }
         }
+        row("Replay of", m.replayOf?.description)
         row("Started", m.startedAt.map { $0.description.replacingOccurrences(of: "T", with: " ") })
         row("Length", call.durationMs.map { Console.duration(ms: $0) })
         row("Audio", call.format.map { "\($0), \(call.sampleRate ?? 0) Hz, \(call.channels) channel\(call.channels == 1 ? "" : "s")" })
@@ -127,6 +128,7 @@ struct CallsShowCommand: ParsableCommand {
             ("first_baby", m.firstBaby.map(JSONValue.bool) ?? .null), ("days_postpartum", .optionalInteger(m.daysPostpartum)),
             ("channel_roles", m.channelRoles.map { .array($0.map { .string($0.rawValue) }) } ?? .null),
             ("transcript_path", .optionalString(call.transcriptPath)),
+            ("replay_of", m.replayOf.map(CallsListCommand.replayJSON) ?? .null),
             ("turns", .array(turns.map { t in
                 .object([("speaker", .string(t.speaker.rawValue)), ("speaker_label", .optionalString(t.speakerLabel)),
                          ("start_ms", .optionalInteger(t.startMs)), ("end_ms", .optionalInteger(t.endMs)), ("text", .string(t.text))])

@@ -41,6 +41,9 @@ struct QualityCommand: ParsableCommand {
     @Option(name: .long, help: "Weeks at the start that are the drift's reference.")
     var referenceWeeks: Int = 8
 
+    @Flag(name: .long, help: "Count the replays of known calls too (the demo's live calls), left out by default.")
+    var includeReplays = false
+
     @Flag(name: .long, help: "List the incidents' calls.")
     var incidents = false
 
@@ -57,12 +60,13 @@ struct QualityCommand: ParsableCommand {
     func run() throws {
         let session = try archive.open("quality", readOnly: true, requiring: .statistics)
         let query = QualityQuery(period: QualityQuery.Period(rawValue: period) ?? .week, split: QualityQuery.Split(rawValue: split) ?? .none,
-                                 from: from, to: to)
+                                 from: from, to: to, includeReplays: includeReplays)
         let report: QualityReport
         let found: [QualityIncident]
         do {
-            found = try session.qualityIncidents(from: from, to: to)
-            let reasons = try session.statistics(StatsQuery(dimensions: [.week, .reason], filter: StatsFilter(from: from, to: to)))
+            found = try session.qualityIncidents(from: from, to: to, includeReplays: includeReplays)
+            let reasons = try session.statistics(StatsQuery(dimensions: [.week, .reason],
+                                                            filter: StatsFilter(from: from, to: to, includeReplays: includeReplays)))
             report = QualityReport.make(rows: try session.quality(query), incidents: found, incidentAlarm: incidentAlarm,
                                         drift: DriftReport.make(weekByReason: reasons, referenceWeeks: referenceWeeks))
         } catch {

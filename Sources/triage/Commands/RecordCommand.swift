@@ -18,6 +18,9 @@ struct RecordCommand: ParsableCommand {
             recovered and archived the next time triage starts. Stop with Ctrl-C (or --seconds).
             The recording goes to --out (FLAC or WAV by its extension), else to $TRIAGE_RECORDINGS or a
             'recordings' folder beside the archive, named by its start time.
+            A call played from a file (--from) is archived as a replay of that file, with the source's caller's
+            record (language, caller, gestation from its .meta.json), and left out of the statistics unless
+            --include-replays.
 
             A live transcript (--transcript-from PATH, a FIFO, a file or - for standard input) is read
             line by line: JSON lines {"speaker":"caller","start_ms":1200,"end_ms":3400,"text":"..."}

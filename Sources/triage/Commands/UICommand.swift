@@ -15,7 +15,8 @@ struct UICommand: ParsableCommand {
         abstract: "Open the full-screen application (the default): triage, labelling and statistics screens, keyboard only, Danish first.",
         discussion: HelpText.paragraphs("""
             On the triage screen, r starts and stops recording a live call from the audio device (--device),
-            or from a file played as one (--live-from FILE); a live transcript is read from --transcript-from.
+            or from a file played as one (--live-from FILE: archived as a replay of that file, with its sidecar's
+            caller's record, and left out of the statistics); a live transcript is read from --transcript-from.
             The label screen plays calls through the default audio output. Recordings cut off by a crash are
             recovered and archived when the application starts.
             """)

@@ -3,7 +3,7 @@ import ArgumentParser
 import Reports
 
 /// Which calls and whose reasons the statistics count: `--from`, `--to`, `--reason`, `--disposition`,
-/// `--language`, `--caller`, `--source`.
+/// `--language`, `--caller`, `--source`, `--include-replays`.
 struct StatsOptions: ParsableArguments {
     @Option(name: .long, help: "First day, YYYY-MM-DD.")
     var from: String?
@@ -26,6 +26,9 @@ struct StatsOptions: ParsableArguments {
     @Option(name: .long, help: "suggested (the assistant), confirmed (the midwife) or labelled (researchers).")
     var source: String = "suggested"
 
+    @Flag(name: .long, help: "Count the replays of known calls too (the demo's live calls), left out by default.")
+    var includeReplays = false
+
     func validate() throws {
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, value.count != 10 || LocalDateCheck.isValid(value) == false {
@@ -38,7 +41,7 @@ struct StatsOptions: ParsableArguments {
     var statsSource: StatsSource { StatsSource(rawValue: source) ?? .suggested }
 
     var filter: StatsFilter {
-        StatsFilter(from: from, to: to, reason: reason, disposition: disposition, language: language, caller: caller)
+        StatsFilter(from: from, to: to, reason: reason, disposition: disposition, language: language, caller: caller, includeReplays: includeReplays)
     }
 }
 

@@ -6,7 +6,8 @@ import LiveAudio
 import TriageCore
 
 /// Puts a finished (or recovered) recording into the archive with its sidecars: the live transcript
-/// as WebVTT and a `.meta.json` with the start time, the device and the channel roles. The journal
+/// as WebVTT and a `.meta.json` with the start time, the device and the channel roles (and, for a file played
+/// as the device, the replay's source and the source's caller's record: `ReplaySidecar`). The journal
 /// note goes only once the call is archived, so a recording is never dropped on the way.
 struct FinishedRecording {
     let entry: RecordingJournal.Entry
@@ -26,6 +27,11 @@ struct FinishedRecording {
             }
             var meta: [String: Any] = ["started_at": entry.startedAt, "device": entry.device, "recorded_live": true]
             if let roles = entry.channelRoles { meta["channel_roles"] = roles }
+            if let replay = ReplaySidecar(device: entry.device) {
+                let (fields, problems) = replay.fields()
+                meta.merge(fields) { _, carried in carried }
+                for problem in problems { Console.err("warning: \(problem)"); folders.log(problem) }
+            }
             let metaPath = base + ".meta.json"
             if !FileManager.default.fileExists(atPath: metaPath) {
                 let data = try JSONSerialization.data(withJSONObject: meta, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

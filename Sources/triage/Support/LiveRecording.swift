@@ -12,12 +12,13 @@ struct LiveRecording {
     /// When the call started, local time.
     let startedAt: LocalDateTime?
 
-    /// The input a live call records from: a file played as the device, else the sound server's device.
+    /// The input a live call records from: a file played as the device (by its absolute path, which the journal keeps
+    /// as the device, so that a recovered replay still finds its source), else the sound server's device.
     /// A failure is logged and becomes a one-line `CommandFailure`.
     static func openInput(file: String?, pacer: @autoclosure () -> Pacer, device: String?, channels: Int, sampleRate: Int? = nil,
                           folders: RecordingFolders) throws -> AudioInput {
         do {
-            if let file { return try FileInput(path: file, pacer: pacer()) }
+            if let file { return try FileInput(path: URL(fileURLWithPath: file).standardizedFileURL.path, pacer: pacer()) }
             return try PulseInput(device: device, channels: channels, sampleRate: sampleRate)
         } catch {
             folders.log("\(error)")

@@ -40,6 +40,22 @@ enum ContractData {
                          metadataJSON: "{}", transcriptPath: "/calls/\(sha).vtt", transcriptFormat: "webvtt", turns: turns)
     }
 
+    /// A live call's metadata as `FinishedRecording` wrote it before replays were marked: `device` is the file played
+    /// as the device (a replay of it), or a sound server's device (a real call).
+    static func liveMetadataJSON(device: String) -> String {
+        """
+        {
+          "channel_roles" : [
+            "caller",
+            "midwife"
+          ],
+          "device" : "\(device)",
+          "recorded_live" : true,
+          "started_at" : "2026-12-01T21:00:00+01:00"
+        }
+        """
+    }
+
     static func assessment(_ callID: Int64, _ reasons: [ReasonCode], _ disposition: Disposition, flags: [RedFlagCode] = []) -> AssessmentRecord {
         AssessmentRecord(callID: callID, taxonomyID: "t", taxonomyVersion: "1", modelVersion: "m", primaryReason: reasons.first,
                          disposition: disposition, reasons: reasons.map { .init(code: $0, score: 0.5) }, redFlags: flags, resultJSON: "{}")

@@ -149,6 +149,45 @@ import TriageCore
     }
 
     @Test(arguments: ArchiveImplementation.all)
+    func aReplayNamesItsSourceAndIsLeftOutOfEveryStatisticUnlessAsked(_ implementation: ArchiveImplementation) throws {
+        let store = try implementation.make(dir)
+        let archive = try D.creator(store)
+        let source = try archive.store(D.draft("source", started: "2026-03-02T08:15:00")).callID
+        var draft = D.draft("replay", started: "2026-03-02T09:30:00")
+        draft.metadata.replayOf = ReplaySource(path: "/calls/source.flac", sha256: "source")
+        let replay = try archive.store(draft).callID
+        for id in [source, replay] {
+            let suggestion = try archive.store(D.assessment(id, ["labour_contractions"], .selfCare))
+            try archive.decide(D.decision(id, ["labour_contractions"], .attendNow, assessmentID: suggestion)) // an under-triage
+            _ = try archive.annotate(D.label(id, "itching"))
+        }
+        #expect(try archive.call(id: replay)?.metadata.replayOf == ReplaySource(path: "/calls/source.flac", sha256: "source", callID: source))
+        #expect(try archive.call(id: source)?.metadata.replayOf == nil)
+        #expect(try archive.listCalls().map(\.replayOf?.callID) == [source, nil])
+
+        let coordinator = try D.session(store, "carl", roles: [.coordinator])
+        for session in [archive, coordinator] {
+            func total(_ query: StatsQuery) throws -> (left: Int, counted: Int) {
+                var counted = query
+                counted.filter.includeReplays = true
+                return (try session.statistics(query).total, try session.statistics(counted).total)
+            }
+            // The plain query, the reasons' own index (every reason, no filter), a filter, the decisions and the labels.
+            for query in [StatsQuery(dimensions: [.reason]), StatsQuery(dimensions: [.reason], allReasons: true),
+                          StatsQuery(dimensions: [.hour], filter: StatsFilter(reason: "labour_contractions", language: "da")),
+                          StatsQuery(dimensions: [.disposition], source: .confirmed), StatsQuery(dimensions: [.reason], source: .labelled)] {
+                #expect(try total(query) == (1, 2), "\(query.dimensions) \(query.source) \(session.user.name)")
+            }
+            let reasons = try session.statistics(StatsQuery(dimensions: [.reason], allReasons: true)).rows.filter { $0.count > 0 }
+            #expect(reasons.map(\.count) == [1])
+            #expect(try session.quality(QualityQuery()).map(\.decided) == [1])
+            #expect(try session.quality(QualityQuery(includeReplays: true)).map(\.decided) == [2])
+            #expect(try session.qualityIncidents().map(\.callID) == [source])
+            #expect(try session.qualityIncidents(includeReplays: true).map(\.callID) == [source, replay])
+        }
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
     func theFirstAccountAdoptsTheArchiveAndOthersMustBeAdded(_ implementation: ArchiveImplementation) throws {
         let store = try implementation.make(dir)
         let anna = try D.creator(store)

@@ -19,8 +19,9 @@ import TriageCore
             let day = 1 + i % 27, hour = (i * 7) % 24
             let started = i % 11 == 0 ? nil : String(format: "2026-%02d-%02dT%02d:%02d:00", 1 + i % 4, day, hour, (i * 13) % 60)
             let caller: CallerType = i % 3 == 0 ? .partner : .pregnant
-            let draft = D.draft("s\(i)", turns: i % 2 == 0 ? D.turns : [], started: started, language: i % 4 == 0 ? "en" : "da",
+            var draft = D.draft("s\(i)", turns: i % 2 == 0 ? D.turns : [], started: started, language: i % 4 == 0 ? "en" : "da",
                                 caller: caller, week: i % 9 == 0 ? nil : 20 + i % 23, durationMs: 20_000 + i * 17_000)
+            if i % 8 == 3 { draft.metadata.replayOf = ReplaySource(path: "/calls/s\(i - 1).flac", sha256: "s\(i - 1)") } // some replays
             let id = try archive.store(draft).callID
             guard i % 7 != 6 else { continue } // some calls without a suggestion
             let suggestion = try archive.store(D.assessment(id, reasons[i % reasons.count], dispositions[i % dispositions.count]))
@@ -49,9 +50,12 @@ import TriageCore
             }
         }
         for filter in [StatsFilter(from: "2026-02-01", to: "2026-03-31"), StatsFilter(reason: "anxiety_reassurance"),
-                       StatsFilter(disposition: "attend_now", language: "da"), StatsFilter(caller: "partner")] {
+                       StatsFilter(disposition: "attend_now", language: "da"), StatsFilter(caller: "partner"),
+                       StatsFilter(includeReplays: true), StatsFilter(reason: "anxiety_reassurance", includeReplays: true)] {
             queries.append(StatsQuery(dimensions: [.reason, .week], source: .confirmed, filter: filter, allReasons: true))
             queries.append(StatsQuery(dimensions: [.hour], filter: filter))
+            queries.append(StatsQuery(dimensions: [.reason], source: .labelled, filter: StatsFilter(includeReplays: filter.includeReplays)))
+            queries.append(StatsQuery(dimensions: [.reason], filter: StatsFilter(includeReplays: filter.includeReplays), allReasons: true))
         }
         var compared = 0
         for query in queries where (try? query.validate()) != nil {
@@ -104,6 +108,33 @@ import TriageCore
         // A user removed from the archive loses the database's grants too.
         try admin.removeUser(midwife)
         #expect(try server.psql(database: database, user: midwife, script: "count-turns").status != 0)
+    }
+
+    @Test func anArchiveFromBeforeReplaysMarksTheLiveCallsPlayedFromAFileAsReplays() throws {
+        let server = try PostgresServer.shared
+        let database = try server.createDatabase("replays")
+        let admin = try D.creator(try PostgresArchiveStore(address: server.address(database: database)))
+        var replayed = D.draft("demo-replay"), real = D.draft("real-live")
+        replayed.metadataJSON = D.liveMetadataJSON(device: "file:Recordings/da04-groent-vand.flac")
+        real.metadataJSON = D.liveMetadataJSON(device: "alsa_input.usb-headset")
+        let (replayID, realID) = (try admin.store(replayed).callID, try admin.store(real).callID)
+        for id in [replayID, realID] { _ = try admin.store(D.assessment(id, ["labour_contractions"], .attendNow)) }
+        let coordinator = "coord_\(database)"
+        try admin.setUser(coordinator, roles: [.coordinator])
+        let undone = try server.psql(database: database, script: "undo-migration-005")
+        #expect(undone.status == 0, "\(undone.output)")
+
+        let upgraded = try D.creator(try PostgresArchiveStore(address: server.address(database: database)))
+        #expect(try upgraded.appliedMigrations().last == "pg-005-replays")
+        #expect(try upgraded.call(id: replayID)?.metadata.replayOf == ReplaySource(path: "Recordings/da04-groent-vand.flac"))
+        #expect(try upgraded.call(id: realID)?.metadata.replayOf == nil)
+        // The coordinator's own database account reads the mark (the migration's grant) and counts the real call alone.
+        let asCoordinator = try ArchiveSession(store: try PostgresArchiveStore(address: server.address(database: database, user: coordinator)),
+                                               account: Account(name: coordinator), origin: "test")
+        #expect(try asCoordinator.statistics(StatsQuery(dimensions: [.reason], allReasons: true)).total == 1)
+        #expect(try asCoordinator.statistics(StatsQuery(dimensions: [.disposition])).total == 1)
+        #expect(try asCoordinator.statistics(StatsQuery(dimensions: [.disposition], filter: StatsFilter(includeReplays: true))).total == 2)
+        #expect(try asCoordinator.quality(QualityQuery()).isEmpty)
     }
 
     @Test func theAuditLogIsAppendOnlyInTheDatabaseAndItsChainShowsTampering() throws {

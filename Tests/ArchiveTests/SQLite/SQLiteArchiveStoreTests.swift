@@ -10,7 +10,8 @@ import TriageCore
     let dir = TemporaryDirectory("sqlite-store")
     typealias D = ContractData
 
-    static let migrations = ["001-initial-schema", "002-current-assessment", "003-models", "004-users-and-audit-chain", "005-live-calls", "006-decided-against"]
+    static let migrations = ["001-initial-schema", "002-current-assessment", "003-models", "004-users-and-audit-chain", "005-live-calls", "006-decided-against",
+                             "007-replays"]
 
     /// Runs a script of `Tests/Fixtures/sqlite3` on a database with the `sqlite3` program; returns its status and output.
     static func sqlite3(_ script: String, on path: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
@@ -62,6 +63,27 @@ import TriageCore
         #expect(try archive.quality(QualityQuery()).map(\.decided) == [1])
         #expect(try archive.users().map(\.name) == ["anna"])
         #expect(try archive.verifyAudit() == nil)
+    }
+
+    @Test func anArchiveFromBeforeReplaysMarksTheLiveCallsPlayedFromAFileAsReplays() throws {
+        let path = dir.file("v6.sqlite")
+        let archive = try D.creator(try SQLiteArchiveStore(path: path))
+        var replayed = D.draft("demo-replay"), real = D.draft("real-live")
+        replayed.metadataJSON = D.liveMetadataJSON(device: "file:Recordings/da04-groent-vand.flac")
+        real.metadataJSON = D.liveMetadataJSON(device: "alsa_input.usb-headset")
+        let (replayID, realID) = (try archive.store(replayed).callID, try archive.store(real).callID)
+        for id in [replayID, realID] { _ = try archive.store(D.assessment(id, ["labour_contractions"], .attendNow)) }
+        let undone = try Self.sqlite3("undo-migration-007.sql", on: path)
+        #expect(undone.status == 0, "\(undone.output)")
+
+        let store = try SQLiteArchiveStore(path: path)
+        #expect(try store.appliedMigrations() == Self.migrations)
+        let upgraded = try D.creator(store)
+        #expect(try upgraded.call(id: replayID)?.metadata.replayOf == ReplaySource(path: "Recordings/da04-groent-vand.flac"))
+        #expect(try upgraded.call(id: realID)?.metadata.replayOf == nil)
+        #expect(try upgraded.statistics(StatsQuery(dimensions: [.language])).total == 1)
+        #expect(try upgraded.statistics(StatsQuery(dimensions: [.language], filter: StatsFilter(includeReplays: true))).total == 2)
+        #expect(try upgraded.verifyAudit() == nil)
     }
 
     @Test func theAuditLogRefusesUpdatesAndDeletions() throws {

@@ -9,5 +9,6 @@ struct PostgresMigration: Sendable {
 enum PostgresMigrations {
     static let all: [PostgresMigration] = [PostgresMigration001Schema.migration, PostgresMigration002Roles.migration,
                                                   PostgresMigration003LiveCalls.migration,
-                                                  PostgresMigration004DecidedAgainst.migration]
+                                                  PostgresMigration004DecidedAgainst.migration,
+                                                  PostgresMigration005Replays.migration]
 }

@@ -10,6 +10,7 @@ enum ArchiveMigrator {
         migrator.registerMigration(Migration004UsersAndAuditChain.identifier, migrate: Migration004UsersAndAuditChain.migrate)
         migrator.registerMigration(Migration005LiveCalls.identifier, migrate: Migration005LiveCalls.migrate)
         migrator.registerMigration(Migration006DecidedAgainst.identifier, migrate: Migration006DecidedAgainst.migrate)
+        migrator.registerMigration(Migration007Replays.identifier, migrate: Migration007Replays.migrate)
         return migrator
     }
 }
