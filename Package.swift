@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archive", "TriageCore", "TestSupport"]),
         .testTarget(name: "PseudonymisationTests", dependencies: ["Pseudonymisation", "TriageCore", "TestSupport"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "Pseudonymisation", "Archive", "AudioIO", "TriageCore", "TestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Archive", "Reports", "TriageCore", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Archive", "Reports", "Pseudonymisation", "TriageCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["triage", "Archive", "Ingest", "AudioIO", "LiveAudio", "Pseudonymisation", "TestSupport"]),
         // Every parser of outside input, fed mutated inputs (the fuzzing run of `make test`; `make fuzz` runs longer).
         .testTarget(name: "RobustnessTests", dependencies: ["Language", "Ingest", "Live", "Triage", "Research", "AudioIO", "TriageCore", "TestSupport"]),

@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Pseudonymisation
 import TestSupport
 import TriageCore
 @testable import TerminalUI
@@ -9,11 +10,13 @@ enum DemoDesk {
     struct Failure: Error { var message: String }
 
     /// The desk of `user` (by default midwife and researcher; added by the archive's creator, the account running the test).
-    static func model(_ calls: [String], in dir: TemporaryDirectory, user: String = "AH", roles: Set<Role> = [.midwife, .researcher]) throws -> DeskModel {
+    static func model(_ calls: [String], in dir: TemporaryDirectory, user: String = "AH", roles: Set<Role> = [.midwife, .researcher],
+                      pseudonymiser: Pseudonymiser? = nil) throws -> DeskModel {
         let db = dir.file("ui.sqlite")
         let run = try CommandRun.triage(["ingest", "--no-features", "--db", db] + calls.map { "\(Repository.root)/Recordings/\($0).flac" })
         guard run.status == 0 else { throw Failure(message: run.stderr) }
         try ArchiveSession.open(address: db, origin: "test").setUser(user, roles: roles)
-        return try DeskModel(archive: try ArchiveSession.open(address: db, account: Account(name: user), origin: "ui"), taxonomy: try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy)))
+        return try DeskModel(archive: try ArchiveSession.open(address: db, account: Account(name: user), origin: "ui"), taxonomy: try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy)),
+                             pseudonymiser: pseudonymiser)
     }
 }
