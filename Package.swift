@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Language", "TriageCore", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archive", "TriageCore", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archive", "Pseudonymisation", "TriageCore", "TestSupport"]),
         .testTarget(name: "PseudonymisationTests", dependencies: ["Pseudonymisation", "TriageCore", "TestSupport"]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "Pseudonymisation", "Archive", "AudioIO", "TriageCore", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Archive", "Reports", "Pseudonymisation", "TriageCore", "TestSupport"]),
