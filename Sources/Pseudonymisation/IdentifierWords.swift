@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 import Yams
 
 /// The words the finder looks for, as data (`Taxonomy/pseudonymisation.yaml`): digits and pairs said aloud in each
@@ -31,10 +32,16 @@ public struct IdentifierWords: Sendable, Equatable {
     /// The file's name beside the taxonomy.
     public static let fileName = "pseudonymisation.yaml"
 
-    /// The words file to use: `$TRIAGE_PSEUDONYM_WORDS`, else `pseudonymisation.yaml` beside the taxonomy file.
+    /// The words file to use: `$TRIAGE_PSEUDONYM_WORDS`, else `pseudonymisation.yaml` beside the taxonomy file, else
+    /// the one beside the shipped taxonomy (for a taxonomy kept elsewhere without one).
     public static func locate(besideTaxonomy taxonomy: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let path = environment["TRIAGE_PSEUDONYM_WORDS"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        return taxonomy.deletingLastPathComponent().appendingPathComponent(fileName)
+        let beside = taxonomy.deletingLastPathComponent().appendingPathComponent(fileName)
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        var shipped = environment
+        shipped["TRIAGE_TAXONOMY"] = nil
+        let fallback = TaxonomyLocator.locate(environment: shipped).map { $0.deletingLastPathComponent().appendingPathComponent(fileName) }
+        return fallback.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil } ?? beside
     }
 
     /// Reads the words file at `url`; a problem names the file and what is wrong, in one line.

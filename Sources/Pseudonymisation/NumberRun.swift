@@ -21,11 +21,12 @@ struct NumberRun {
         let n = tokens.count
         var best = [(cost: Int, pieces: [IdentifierSpan])](repeating: (0, []), count: n + 1)
         guard n > 0 else { return [] }
+        var memo: [Int: [String]] = [:]
         for i in stride(from: n - 1, through: 0, by: -1) {
             let skip = (cost: best[i + 1].cost + 1, pieces: best[i + 1].pieces)
             var take: (cost: Int, pieces: [IdentifierSpan])?
             for j in (i + 1)...min(n, i + Self.longestPiece) {
-                guard let piece = piece(i, j) else { continue }
+                guard let piece = piece(i, j, memo: &memo) else { continue }
                 let cost = best[j].cost
                 let better = take.map { taken in
                     cost < taken.cost || (cost == taken.cost && taken.pieces.first.map { Self.outranks(piece, $0) } ?? true)
@@ -49,8 +50,8 @@ struct NumberRun {
 
     /// The identifier `tokens[from..<to]` is, if it is one: a CPR number (ten digits starting with a date), a telephone
     /// number (eight digits, with 45 or 0045 before them, or after a `+`), or near a cue any number about that long.
-    func piece(_ from: Int, _ to: Int) -> IdentifierSpan? {
-        let all = readings(from, to)
+    func piece(_ from: Int, _ to: Int, memo: inout [Int: [String]]) -> IdentifierSpan? {
+        let all = readings(from, to, memo: &memo)
         guard !all.isEmpty else { return nil }
         let range = tokens[from].range.lowerBound..<tokens[to - 1].range.upperBound
         if let cpr = all.first(where: { $0.count == 10 && Self.startsWithDate($0) }) {
@@ -67,17 +68,21 @@ struct NumberRun {
         return nil
     }
 
-    /// Every string of digits `tokens[from..<to]` can be read as (each token used whole), up to 15 digits long.
-    func readings(_ from: Int, _ to: Int) -> [String] {
+    /// Every string of digits `tokens[from..<to]` can be read as (each token used whole), up to 15 digits long;
+    /// `memo` keeps the readings of stretches already read.
+    func readings(_ from: Int, _ to: Int, memo: inout [Int: [String]]) -> [String] {
         if from == to { return [""] }
+        let key = from * (tokens.count + 1) + to
+        if let known = memo[key] { return known }
         var out: [String] = []
-        for (digits, used) in steps(at: from) where from + used <= to {
-            for rest in readings(from + used, to) where digits.count + rest.count <= 15 {
+        steps: for (digits, used) in steps(at: from) where from + used <= to {
+            for rest in readings(from + used, to, memo: &memo) where digits.count + rest.count <= 15 {
                 let reading = digits + rest
                 if !out.contains(reading) { out.append(reading) }
-                if out.count >= Self.mostReadings { return out }
+                if out.count >= Self.mostReadings { break steps }
             }
         }
+        memo[key] = out
         return out
     }
 

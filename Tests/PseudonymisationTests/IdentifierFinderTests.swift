@@ -113,3 +113,51 @@ import Testing
         #expect(found(text).isEmpty, "\(text): \(found(text))")
     }
 }
+
+/// The finder and the pseudonymiser on random text made of digits, number words, names, cue words and punctuation:
+/// never a trap, spans inside the text in order and apart, and a pseudonymised text in which the finder finds only
+/// pseudonyms' insides (nothing of what it replaced); and a long run of number words in bounded time.
+@Suite struct IdentifierFinderFuzzTests {
+    @Test func randomTextNeverTrapsAndPseudonymisedTextHoldsNoIdentifier() {
+        var generator = SeededRandom(seed: 17)
+        let pieces = ["0", "1", "12", "010190", "1234", "+", "-", " ", " ", ", ", ".", ":", "@", "nul", "et", "en", "to", "tolv", "halvfems",
+                      "fireogtredive", "og", "tredive", "oh", "one", "thirty", "four", "cpr", "tlf", "snabel", "a", "punktum", "dot", "at",
+                      "mette", "Hans", "hedder", "æ", "\n", "x", "45", "0045", "é", "🙂"]
+        let pseudonymiser = Pseudonymiser(key: PseudonymKey(bytes: Array(repeating: 3, count: 32)), words: IdentifierFinderTests.words)
+        for _ in 0..<400 {
+            let count = Int(generator.next() % 40)
+            let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let spans = pseudonymiser.finder.spans(in: text)
+            var end = 0
+            for span in spans {
+                #expect(span.range.lowerBound >= end && span.range.upperBound <= text.count && !span.range.isEmpty, "\(text)")
+                end = span.range.upperBound
+            }
+            // With the pseudonyms taken out (as breaks), nothing is left to find.
+            let masked = pseudonymiser.text(text).replacingOccurrences(of: #"\[[A-Z]+-[0-9a-f]{8}\]"#, with: " | ", options: .regularExpression)
+            let again = pseudonymiser.finder.spans(in: masked)
+            #expect(again.isEmpty, "\(text) → \(masked): \(again)")
+        }
+    }
+
+    @Test func aLongRunOfNumberWordsIsReadInBoundedTime() {
+        let finder = IdentifierFinder(words: IdentifierFinderTests.words)
+        let text = Array(repeating: "thirty four fire og tredive", count: 400).joined(separator: " ")
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = finder.spans(in: text) }
+        #expect(elapsed < .seconds(5), "\(elapsed)")
+    }
+}
+
+/// SplitMix64, for repeatable random text.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
