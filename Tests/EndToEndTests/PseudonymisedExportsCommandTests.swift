@@ -141,7 +141,10 @@ import Testing
                 outputs.append(("calls show \(call) \(format)", try run(["calls", "show", call, "--format", format, "--role", "researcher"]).stdout))
             }
         }
-        for format in ["text", "json"] { outputs.append(("calls list \(format)", try run(["calls", "list", "--format", format, "--role", "researcher"]).stdout)) }
+        for format in ["text", "json"] {
+            outputs.append(("calls list \(format)", try run(["calls", "list", "--format", format, "--role", "researcher"]).stdout))
+            for call in ["1", "2"] { outputs.append(("labels list \(call) \(format)", try run(["labels", "list", call, "--format", format]).stdout)) }
+        }
         for format in ["csv", "csv-da", "json", "md", "fhir"] {
             outputs.append(("stats \(format)", try run(["stats", "--format", format, "--role", "researcher"]).stdout))
         }
