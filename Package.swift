@@ -46,7 +46,10 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Acoustics", "Language", "Archive"]),
         // Pseudonymisation: CPR and telephone numbers, e-mail addresses and first names found in text (written or said) and
         // replaced by keyed pseudonyms (HMAC-SHA256 under a key kept outside the archive), for everything a researcher sees.
-        .target(name: "Pseudonymisation", dependencies: ["TriageCore", "CCrypto", .product(name: "Yams", package: "Yams")]),
+        // Optimised in debug builds too: every turn of every exported call goes through it.
+        .target(name: "Pseudonymisation", dependencies: ["TriageCore", "CCrypto", .product(name: "Yams", package: "Yams")], swiftSettings: [
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
+        ]),
         .target(name: "Reports", dependencies: ["TriageCore", "Archive", "Pseudonymisation"]),
         // Research: labels in and out of Praat, ELAN, Label Studio, Audacity and subtitle files; agreement between annotators.
         // Reads and writes through the archive's sessions (no SQL of its own).
