@@ -13,13 +13,27 @@ public struct IdentifierFinder: Sendable {
     public func spans(in text: String) -> [IdentifierSpan] {
         let characters = Array(text)
         var found = writtenEmails(characters)
-        let tokens = TextToken.tokens(characters).filter { token in !found.contains { $0.range.overlaps(token.range) } }
+        let tokens = Self.outside(found, TextToken.tokens(characters))
         found += spokenEmails(tokens)
-        let free = tokens.filter { token in !found.contains { $0.range.overlaps(token.range) } }
+        let free = Self.outside(found, tokens)
         found += numbers(free)
-        let left = free.filter { token in !found.contains { $0.range.overlaps(token.range) } }
-        found += names(left, in: tokens, characters: characters)
+        found += names(Self.outside(found, free), in: tokens, characters: characters)
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The tokens outside `spans`; a token just after a span's tokens gets a gap that joins nothing to it, so the
+    /// words on either side of an identifier never make one number or name.
+    static func outside(_ spans: [IdentifierSpan], _ tokens: [TextToken]) -> [TextToken] {
+        var kept: [TextToken] = []
+        var dropped = false
+        for token in tokens {
+            if spans.contains(where: { $0.range.overlaps(token.range) }) { dropped = true; continue }
+            var t = token
+            if dropped { t.gap += "\u{0}." }
+            dropped = false
+            kept.append(t)
+        }
+        return kept
     }
 
     // MARK: E-mail addresses
@@ -39,7 +53,8 @@ public struct IdentifierFinder: Sendable {
             while end > i + 1, c[end - 1] == "." || c[end - 1] == "-" { end -= 1 }
             while start < i, c[start] == "." { start += 1 }
             let host = c[(i + 1)..<end]
-            if start < i, let dot = host.lastIndex(of: "."), dot > i + 1, dot < end - 1 {
+            // A domain's last label holds a letter (not `temp@38.5`).
+            if start < i, let dot = host.lastIndex(of: "."), dot > i + 1, dot < end - 1, c[(dot + 1)..<end].contains(where: \.isLetter) {
                 spans.append(IdentifierSpan(kind: .email, range: start..<end, canonical: String(c[start..<end]).lowercased()))
                 i = end
             } else {

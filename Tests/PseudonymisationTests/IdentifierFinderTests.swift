@@ -70,6 +70,8 @@ import Testing
         #expect(spans.map(\.0) == [.cpr, .phone], "\(spans)")
         let written = found("CPR: 010190-1234, tlf: 20 30 40 50, mail anna.hansen@example.dk")
         #expect(written.map(\.0) == [.cpr, .phone, .email], "\(written)")
+        // An identifier between two halves of a number does not join them into one.
+        #expect(found("20 30 a@b.dk 40 50").map(\.0) == [.email])
     }
 
     @Test(arguments: [
@@ -108,6 +110,7 @@ import Testing
         "week 38 plus 2, born 12.03.2026",
         "vandet gik for 12 timer siden, det var grønt",
         "hun har ringet 3 4 gange i dag",
+        "temp@38.5 i går",
     ])
     func leavesNearMissesAlone(_ text: String) {
         #expect(found(text).isEmpty, "\(text): \(found(text))")
