@@ -18,7 +18,7 @@ import TriageCore
         let call = Call(id: 1, sha256: String(repeating: "ab", count: 32), path: "/calls/0101901234.wav", format: "WAV PCM_16", sampleRate: 8000,
                         channels: 1, frames: 8000, durationMs: 1000, metadata: CallMetadata(), transcriptPath: nil)
         let item = EncounterBundleWriter.Item(call: call, reasons: ["labour_contractions"], disposition: "attend_soon", source: "suggested",
-                                              assessmentJSON: #"{"findings": [{"code": "regular_contractions"}]}"#)
+                                              assessmentJSON: #"{"findings": [{"code": "regular_contractions"}]}"#, decidedBy: "mette")
         return EncounterBundleWriter.write([item], taxonomy: taxonomy, language: "da", pseudonymiser: pseudonymiser,
                                            now: Date(timeIntervalSince1970: 0)).rendered(pretty: true)
     }
@@ -28,7 +28,8 @@ import TriageCore
         let sha = String(repeating: "ab", count: 32)
         #expect(!one.contains(String(sha.prefix(16))))
         #expect(!one.contains(FHIRCoding.uuid("patient:" + sha)))
-        #expect(!one.contains("0101901234"))
+        #expect(!one.contains("0101901234") && !one.contains("mette"))
+        #expect(one.contains("\"user-\(try Self.pseudonymiser(1).identity("user", "mette"))\""))
         let identity = try Self.pseudonymiser(1).identity("recording", sha, digits: 64)
         #expect(one.contains("\"call-\(identity.prefix(16))\""))
         #expect(try bundle(try Self.pseudonymiser(1)) == one)

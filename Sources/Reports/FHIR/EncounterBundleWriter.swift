@@ -7,7 +7,7 @@ import TriageCore
 /// pseudonymous `Patient` (an identifier only, never a name or CPR number: the keyed pseudonym of the recording,
 /// so holding the recording does not link it to the export, and every resource's id is keyed too), the telephone `Encounter`
 /// (class VR virtual, reason codes from the taxonomy with their SNOMED CT / ICPC-2 / ICD-10 codes, priority
-/// from the disposition, the deciding midwife as a `Practitioner`), an `Observation` per finding and fact
+/// from the disposition, the deciding midwife as a `Practitioner` named by the keyed pseudonym of her account), an `Observation` per finding and fact
 /// (`FactObservations`: LOINC where it has a code), and a `Flag` per red flag.
 public enum EncounterBundleWriter {
     /// One call to export: its archive record, the reasons and disposition to report (the midwife's decision
@@ -67,12 +67,14 @@ public enum EncounterBundleWriter {
                                                             text: Disposition(rawValue: item.disposition).flatMap { taxonomy.definition(of: $0)?.label.text(for: language) })))
             encounter.append(("subject", reference(patientURL)))
             if let midwife = item.decidedBy, !midwife.isEmpty {
-                let practitionerURL = FHIRCoding.uuid("practitioner:" + midwife)
+                // The midwife by the keyed pseudonym of her account: the unit holding the key can tell who, nobody else.
+                let practitioner = pseudonymiser.identity("user", midwife)
+                let practitionerURL = FHIRCoding.uuid("practitioner:" + practitioner)
                 if !practitioners.contains(practitionerURL) {
                     practitioners.insert(practitionerURL)
                     entries.append(entry(practitionerURL, .object([
                         ("resourceType", .string("Practitioner")),
-                        ("identifier", .array([.object([("system", .string("urn:triage:user")), ("value", .string(midwife))])])),
+                        ("identifier", .array([.object([("system", .string("urn:triage:user-pseudonym")), ("value", .string("user-" + practitioner))])])),
                     ])))
                 }
                 encounter.append(("participant", .array([.object([
