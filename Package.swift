@@ -44,16 +44,22 @@ let package = Package(
         .target(name: "Archive", dependencies: ["TriageCore", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Live", dependencies: ["TriageCore", "LiveAudio", "Acoustics", "Language", "Triage", "Archive"]),
         .target(name: "Ingest", dependencies: ["TriageCore", "AudioIO", "Acoustics", "Language", "Archive"]),
-        .target(name: "Reports", dependencies: ["TriageCore", "Archive"]),
+        // Pseudonymisation: CPR and telephone numbers, e-mail addresses and first names found in text (written or said) and
+        // replaced by keyed pseudonyms (HMAC-SHA256 under a key kept outside the archive), for everything a researcher sees.
+        // Optimised in debug builds too: every turn of every exported call goes through it.
+        .target(name: "Pseudonymisation", dependencies: ["TriageCore", "CCrypto", .product(name: "Yams", package: "Yams")], swiftSettings: [
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
+        ]),
+        .target(name: "Reports", dependencies: ["TriageCore", "Archive", "Pseudonymisation"]),
         // Research: labels in and out of Praat, ELAN, Label Studio, Audacity and subtitle files; agreement between annotators.
         // Reads and writes through the archive's sessions (no SQL of its own).
-        .target(name: "Research", dependencies: ["TriageCore", "Language", "Archive"]),
-        .target(name: "TerminalUI", dependencies: ["TriageCore", "Archive", "Reports", "Acoustics", "AudioIO", "CNcurses"]),
+        .target(name: "Research", dependencies: ["TriageCore", "Language", "Archive", "AudioIO", "Pseudonymisation"]),
+        .target(name: "TerminalUI", dependencies: ["TriageCore", "Archive", "Reports", "Acoustics", "AudioIO", "CNcurses", "Pseudonymisation"]),
 
         // MARK: The executable: argument parsing and wiring, one file per subcommand.
         .executableTarget(name: "triage", dependencies: [
             "TriageCore", "AudioIO", "Acoustics", "Language", "Triage", "Archive", "Ingest", "Reports", "TerminalUI",
-            "LiveAudio", "Live", "Research", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "LiveAudio", "Live", "Research", "Pseudonymisation", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: Tests mirror the modules; end-to-end tests drive the built binary.
@@ -68,10 +74,11 @@ let package = Package(
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Language", "TriageCore", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TriageCore", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archive", "TriageCore", "TestSupport"]),
-        .testTarget(name: "ResearchTests", dependencies: ["Research", "Archive", "TriageCore", "TestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Archive", "Reports", "TriageCore", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["triage", "Archive", "Ingest", "AudioIO", "LiveAudio", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archive", "Pseudonymisation", "TriageCore", "TestSupport"]),
+        .testTarget(name: "PseudonymisationTests", dependencies: ["Pseudonymisation", "TriageCore", "TestSupport"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research", "Pseudonymisation", "Archive", "AudioIO", "TriageCore", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Archive", "Reports", "Pseudonymisation", "TriageCore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["triage", "Archive", "Ingest", "AudioIO", "LiveAudio", "Pseudonymisation", "TestSupport"]),
         // Every parser of outside input, fed mutated inputs (the fuzzing run of `make test`; `make fuzz` runs longer).
         .testTarget(name: "RobustnessTests", dependencies: ["Language", "Ingest", "Live", "Triage", "Research", "AudioIO", "TriageCore", "TestSupport"]),
     ],

@@ -28,7 +28,8 @@ import Testing
         }
         for format in LabelFormat.allCases {
             let out = dir.file("export-\(format.rawValue)")
-            let exported = try LabelExport.run(LabelExport.Request(callIDs: [callID], format: format, out: out), taxonomy: taxonomy, session: session)
+            let exported = try LabelExport.run(LabelExport.Request(callIDs: [callID], format: format, out: out), taxonomy: taxonomy, session: session,
+                                               pseudonymiser: TestPseudonymiser.shared)
             #expect(exported.labels == 5, "\(format)")
             for file in exported.files {
                 let annotator = format.holdsAnnotator ? nil : String(file.split(separator: "-").last?.split(separator: ".").first ?? "")

@@ -1,5 +1,6 @@
 import Archive
 import Foundation
+import Pseudonymisation
 import TestSupport
 import TriageCore
 @testable import TerminalUI
@@ -11,7 +12,7 @@ enum DemoDesk {
     /// The desk of `user` (by default midwife and researcher; added by the archive's creator, the account running the test);
     /// the calls in `replaying` are then played through the live path again (`record --from`, as the demo does).
     static func model(_ calls: [String], replaying: [String] = [], in dir: TemporaryDirectory, user: String = "AH",
-                      roles: Set<Role> = [.midwife, .researcher]) throws -> DeskModel {
+                      roles: Set<Role> = [.midwife, .researcher], pseudonymiser: Pseudonymiser? = nil) throws -> DeskModel {
         let db = dir.file("ui.sqlite")
         let run = try CommandRun.triage(["ingest", "--no-features", "--db", db] + calls.map { "\(Repository.root)/Recordings/\($0).flac" })
         guard run.status == 0 else { throw Failure(message: run.stderr) }
@@ -22,6 +23,7 @@ enum DemoDesk {
             guard replay.status == 0 else { throw Failure(message: replay.stderr) }
         }
         try ArchiveSession.open(address: db, origin: "test").setUser(user, roles: roles)
-        return try DeskModel(archive: try ArchiveSession.open(address: db, account: Account(name: user), origin: "ui"), taxonomy: try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy)))
+        return try DeskModel(archive: try ArchiveSession.open(address: db, account: Account(name: user), origin: "ui"), taxonomy: try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy)),
+                             pseudonymiser: pseudonymiser)
     }
 }

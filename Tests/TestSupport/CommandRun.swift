@@ -17,6 +17,8 @@ public struct CommandRun: Sendable {
         env["TRIAGE_TAXONOMY"] = "\(Repository.root)/Taxonomy/taxonomy.yaml"
         // A PostgreSQL archive's recording store defaults to the user's data folder: the tests' stay in a temporary one.
         if env["XDG_DATA_HOME"] == nil { env["XDG_DATA_HOME"] = NSTemporaryDirectory() + "triage-tests-data" }
+        // So is the pseudonym key, made on first use in the user's configuration folder.
+        if env["XDG_CONFIG_HOME"] == nil { env["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "triage-tests-config" }
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -1,11 +1,13 @@
 import Archive
 import Foundation
+import Pseudonymisation
 import TriageCore
 
 /// Individual calls as a FHIR R4 `Bundle` (type collection) for the hospital record: per call a
-/// pseudonymous `Patient` (an identifier only, never a name or CPR number), the telephone `Encounter`
+/// pseudonymous `Patient` (an identifier only, never a name or CPR number: the keyed pseudonym of the recording,
+/// so holding the recording does not link it to the export, and every resource's id is keyed too), the telephone `Encounter`
 /// (class VR virtual, reason codes from the taxonomy with their SNOMED CT / ICPC-2 / ICD-10 codes, priority
-/// from the disposition, the deciding midwife as a `Practitioner`), an `Observation` per finding and fact
+/// from the disposition, the deciding midwife as a `Practitioner` named by the keyed pseudonym of her account), an `Observation` per finding and fact
 /// (`FactObservations`: LOINC where it has a code), and a `Flag` per red flag.
 public enum EncounterBundleWriter {
     /// One call to export: its archive record, the reasons and disposition to report (the midwife's decision
@@ -37,14 +39,16 @@ public enum EncounterBundleWriter {
         }
     }
 
-    public static func write(_ items: [Item], taxonomy: Taxonomy, language: String, now: Date = Date()) -> JSONValue {
+    public static func write(_ items: [Item], taxonomy: Taxonomy, language: String, pseudonymiser: Pseudonymiser, now: Date = Date()) -> JSONValue {
         var entries: [JSONValue] = []
         var practitioners = Set<String>()
         for item in items {
             let call = item.call
-            let pseudonym = "call-" + call.sha256.prefix(16)
-            let patientURL = FHIRCoding.uuid("patient:" + call.sha256)
-            let encounterURL = FHIRCoding.uuid("encounter:" + call.sha256)
+            // The recording's keyed identity stands for its unsalted hash everywhere in the bundle.
+            let identity = pseudonymiser.identity("recording", call.sha256, digits: 64)
+            let pseudonym = "call-" + identity.prefix(16)
+            let patientURL = FHIRCoding.uuid("patient:" + identity)
+            let encounterURL = FHIRCoding.uuid("encounter:" + identity)
             entries.append(entry(patientURL, .object([
                 ("resourceType", .string("Patient")),
                 ("identifier", .array([.object([("system", .string("urn:triage:pseudonym")), ("value", .string(pseudonym))])])),
@@ -63,12 +67,14 @@ public enum EncounterBundleWriter {
                                                             text: Disposition(rawValue: item.disposition).flatMap { taxonomy.definition(of: $0)?.label.text(for: language) })))
             encounter.append(("subject", reference(patientURL)))
             if let midwife = item.decidedBy, !midwife.isEmpty {
-                let practitionerURL = FHIRCoding.uuid("practitioner:" + midwife)
+                // The midwife by the keyed pseudonym of her account: the unit holding the key can tell who, nobody else.
+                let practitioner = pseudonymiser.identity("user", midwife)
+                let practitionerURL = FHIRCoding.uuid("practitioner:" + practitioner)
                 if !practitioners.contains(practitionerURL) {
                     practitioners.insert(practitionerURL)
                     entries.append(entry(practitionerURL, .object([
                         ("resourceType", .string("Practitioner")),
-                        ("identifier", .array([.object([("system", .string("urn:triage:user")), ("value", .string(midwife))])])),
+                        ("identifier", .array([.object([("system", .string("urn:triage:user-pseudonym")), ("value", .string("user-" + practitioner))])])),
                     ])))
                 }
                 encounter.append(("participant", .array([.object([
@@ -95,7 +101,7 @@ public enum EncounterBundleWriter {
             for (present, key) in [(true, "findings"), (false, "denied")] {
                 for finding in assessment[key] as? [[String: Any]] ?? [] {
                     guard let code = finding["code"] as? String else { continue }
-                    entries.append(entry(FHIRCoding.uuid("observation:\(call.sha256):\(code)"), .object([
+                    entries.append(entry(FHIRCoding.uuid("observation:\(identity):\(code)"), .object([
                         ("resourceType", .string("Observation")),
                         ("status", .string("final")),
                         ("code", FHIRCoding.concept([FHIRCoding.coding(system: FHIRCoding.system(taxonomy, "finding"), code: code,
@@ -106,13 +112,13 @@ public enum EncounterBundleWriter {
                 }
             }
             for fact in FactObservations.observations(assessment["facts"] as? [String: Any] ?? [:], taxonomy: taxonomy, language: language) {
-                entries.append(entry(FHIRCoding.uuid("observation:\(call.sha256):\(fact.key)"), .object(
+                entries.append(entry(FHIRCoding.uuid("observation:\(identity):\(fact.key)"), .object(
                     [("resourceType", .string("Observation")), ("status", .string("final"))] + fact.fields
                         + [("subject", reference(patientURL)), ("encounter", reference(encounterURL))])))
             }
             for flag in assessment["red_flags"] as? [[String: Any]] ?? [] {
                 guard let code = flag["code"] as? String else { continue }
-                entries.append(entry(FHIRCoding.uuid("flag:\(call.sha256):\(code)"), .object([
+                entries.append(entry(FHIRCoding.uuid("flag:\(identity):\(code)"), .object([
                     ("resourceType", .string("Flag")),
                     ("status", .string("active")),
                     ("code", FHIRCoding.concept([FHIRCoding.coding(system: FHIRCoding.system(taxonomy, "red-flag"), code: code,

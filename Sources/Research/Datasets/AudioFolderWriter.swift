@@ -1,8 +1,9 @@
 import Foundation
 
 /// A Hugging Face `audiofolder`: `SPLIT/call-ID.EXT` (a copy of the recording) and `SPLIT/metadata.csv` whose first
-/// column is `file_name`, then `call_id`, `labels` (codes joined with `;`) and `primary`. Calls without a recording
-/// are left out, each with a notice; a split with no calls gets no folder (`datasets` refuses an empty one).
+/// column is `file_name`, then `call_id`, `labels` (codes joined with `;`) and `primary`. A recording in which an
+/// identifier was said is written with those turns beeped (WAV, or FLAC for a FLAC recording). Calls without a
+/// recording are left out, each with a notice; a split with no calls gets no folder (`datasets` refuses an empty one).
 enum AudioFolderWriter {
     static func write(_ calls: [DatasetCall], splits: [Int64: DatasetSplit], into folder: String) throws -> [String] {
         var notices: [String] = []
@@ -12,10 +13,15 @@ enum AudioFolderWriter {
             for call in members {
                 guard let recording = call.recording else { notices.append(call.skippedNotice); continue }
                 let ext = (recording as NSString).pathExtension.lowercased()
-                let name = "\(call.name).\(ext.isEmpty ? "wav" : ext)"
+                let name = "\(call.name).\(call.spoken.isEmpty ? (ext.isEmpty ? "wav" : ext) : (ext == "flac" ? "flac" : "wav"))"
                 if rows.count == 1 { try DatasetText.makeFolder("\(folder)/\(split.rawValue)") }
-                do { try FileManager.default.copyItem(atPath: recording, toPath: "\(folder)/\(split.rawValue)/\(name)") } catch {
-                    throw DatasetProblem(path: recording, problem: "cannot be copied (\((error as NSError).localizedDescription))")
+                let target = "\(folder)/\(split.rawValue)/\(name)"
+                if !call.spoken.isEmpty {
+                    try BeepedRecording.write(from: recording, to: target, spans: call.spoken)
+                } else {
+                    do { try FileManager.default.copyItem(atPath: recording, toPath: target) } catch {
+                        throw DatasetProblem(path: recording, problem: "cannot be copied (\((error as NSError).localizedDescription))")
+                    }
                 }
                 rows.append([name, String(call.id), call.codes.joined(separator: ";"), call.primary].map(csv).joined(separator: ","))
             }

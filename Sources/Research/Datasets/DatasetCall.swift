@@ -1,7 +1,8 @@
 import Archive
 
 /// A labelled call as a dataset holds it: its labels in time order, its recording (nil when the archive has none),
-/// its stored acoustic summaries and its length.
+/// where in the recording an identifier was said (beeped in the dataset's copy), its stored acoustic summaries and
+/// its length.
 public struct DatasetCall: Sendable {
     public var id: Int64
     public var durationMs: Int?
@@ -11,11 +12,13 @@ public struct DatasetCall: Sendable {
     /// Why a call with audio has no recording to give (removed under retention, missing, damaged).
     public var recordingProblem: String?
     public var features: [CallFeatureRecord]
+    /// The stretches of the recording, in milliseconds, where an identifier was said: the dataset's copy is beeped there.
+    public var spoken: [Range<Int>]
 
     public init(id: Int64, durationMs: Int?, labels: [AnnotationRecord], recording: String?, recordingProblem: String? = nil,
-                features: [CallFeatureRecord] = []) {
+                features: [CallFeatureRecord] = [], spoken: [Range<Int>] = []) {
         self.id = id; self.durationMs = durationMs; self.labels = labels; self.recording = recording; self.recordingProblem = recordingProblem
-        self.features = features
+        self.features = features; self.spoken = spoken
     }
 
     /// The notice for a call left out of an audio dataset.

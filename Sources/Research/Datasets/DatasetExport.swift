@@ -1,11 +1,15 @@
 import Archive
 import Foundation
+import Pseudonymisation
 import TriageCore
 
 /// `triage export dataset`: the labelled calls (those with at least one research label) split train/dev/test by call,
 /// stratified by primary label and repeatable with the seed, written as an audio folder, a Kaldi data directory or
 /// JSON lines, with `split.json`. Everything is written into a folder beside `out` and renamed into place at the end,
-/// so a failed export leaves nothing; an `out` that exists and is not empty is refused.
+/// so a failed export leaves nothing; an `out` that exists and is not empty is refused. Where a call's timed turns say
+/// a CPR or telephone number, an e-mail address or a listed first name, the dataset's copy of its recording has a tone
+/// over those turns (the audio folder's copy, and a copy under `audio/` that Kaldi's `wav.scp` names instead of the
+/// archive's recording).
 public enum DatasetExport {
     public struct Request: Sendable {
         public var format: DatasetFormat
@@ -28,10 +32,10 @@ public enum DatasetExport {
     }
 
     /// Gathers the labelled calls, writes the dataset, and records the export of each call in the audit log.
-    public static func run(_ request: Request, taxonomy: Taxonomy, session: ArchiveSession) throws -> Outcome {
+    public static func run(_ request: Request, taxonomy: Taxonomy, session: ArchiveSession, pseudonymiser: Pseudonymiser) throws -> Outcome {
         try session.require(.exportCalls)
         try refuseNonEmpty(URL(fileURLWithPath: request.out).standardizedFileURL.path)
-        let calls = try gather(session, format: request.format)
+        let calls = try gather(session, format: request.format, pseudonymiser: pseudonymiser)
         let outcome = try write(calls, request: request, taxonomy: taxonomy)
         for call in calls { try session.recordExport("dataset (\(request.format.rawValue)) of \(calls.count) calls", callID: call.id) }
         return outcome
@@ -50,7 +54,7 @@ public enum DatasetExport {
         do {
             let notices = switch request.format {
             case .audiofolder: try AudioFolderWriter.write(calls, splits: splits, into: staging)
-            case .kaldi: try KaldiWriter.write(calls, splits: splits, into: staging)
+            case .kaldi: try KaldiWriter.write(calls, splits: splits, into: staging, finalFolder: out)
             case .jsonl: try JSONLinesWriter.write(calls, splits: splits, into: staging)
             }
             try DatasetText.write(try manifest.json(), to: "\(staging)/split.json")
@@ -62,8 +66,9 @@ public enum DatasetExport {
         }
     }
 
-    /// Every call with at least one label, ascending by id, with its recording and (for JSON lines) its features.
-    static func gather(_ session: ArchiveSession, format: DatasetFormat) throws -> [DatasetCall] {
+    /// Every call with at least one label, ascending by id, with its recording and where identifiers were said in it
+    /// (for the audio formats), or its features (for JSON lines).
+    static func gather(_ session: ArchiveSession, format: DatasetFormat, pseudonymiser: Pseudonymiser) throws -> [DatasetCall] {
         var calls: [DatasetCall] = []
         for summary in try session.listCalls().sorted(by: { $0.id < $1.id }) {
             let labels = try session.annotations(ofCall: summary.id)
@@ -76,8 +81,9 @@ public enum DatasetExport {
                 }
             }
             let features = format == .jsonl ? try session.features(ofCall: summary.id) : []
+            let spoken = recording != nil ? pseudonymiser.spokenSpans(in: try session.turns(ofCall: summary.id)) : []
             calls.append(DatasetCall(id: summary.id, durationMs: summary.durationMs, labels: labels, recording: recording, recordingProblem: problem,
-                                     features: features))
+                                     features: features, spoken: spoken))
         }
         return calls
     }

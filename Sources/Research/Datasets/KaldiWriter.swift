@@ -3,11 +3,13 @@
 /// `utt2spk` and `spk2utt`. The speaker is the call's channel (`call3_ch0`) when the label names one, else its annotator;
 /// utterance ids begin with the speaker (`SPEAKER-call-ID-NNNN`) so that sorting by utterance and by speaker agree,
 /// as Kaldi asks. Every file is sorted in byte order (`LC_ALL=C`) with unique keys. Calls without a recording and
-/// labels without length are left out, each with a notice.
+/// labels without length are left out, each with a notice. A recording in which an identifier was said is written
+/// beeped to `audio/call-ID.wav` in the dataset, and `wav.scp` names that copy (by its path once the dataset is in
+/// place at `finalFolder`) instead of the archive's recording.
 enum KaldiWriter {
     static let files = ["wav.scp", "segments", "text", "utt2spk", "spk2utt"]
 
-    static func write(_ calls: [DatasetCall], splits: [Int64: DatasetSplit], into folder: String) throws -> [String] {
+    static func write(_ calls: [DatasetCall], splits: [Int64: DatasetSplit], into folder: String, finalFolder: String? = nil) throws -> [String] {
         var notices: [String] = []
         for split in DatasetSplit.allCases {
             var wav: [String] = [], segments: [String] = [], text: [String] = [], utt2spk: [String] = []
@@ -27,7 +29,14 @@ enum KaldiWriter {
                     spk2utt[speaker, default: []].append(utt)
                     uttered = true
                 }
-                if uttered { wav.append("\(call.name) \(recording)") }
+                guard uttered else { continue }
+                if call.spoken.isEmpty {
+                    wav.append("\(call.name) \(recording)")
+                } else {
+                    try DatasetText.makeFolder("\(folder)/audio")
+                    try BeepedRecording.write(from: recording, to: "\(folder)/audio/\(call.name).wav", spans: call.spoken)
+                    wav.append("\(call.name) \(finalFolder ?? folder)/audio/\(call.name).wav")
+                }
             }
             guard !wav.isEmpty else { continue }
             let dir = "\(folder)/\(split.rawValue)"

@@ -1,10 +1,12 @@
 import Archive
 import Foundation
+import Pseudonymisation
 import TriageCore
 
 /// `triage labels export`: the labels of a selection of calls written in an interchange format — one file per call
 /// (per call and annotator for the formats that name no annotator), or one file of tasks for Label Studio — with what
-/// the format could not hold said as notices, never dropped silently.
+/// the format could not hold said as notices, never dropped silently. Every note goes through the pseudonymiser: no
+/// CPR or telephone number, e-mail address or listed first name leaves in one.
 public enum LabelExport {
     public struct Request: Sendable {
         /// The calls; empty for every call that has labels.
@@ -32,7 +34,7 @@ public enum LabelExport {
     /// A file to write: its name in the folder, what it holds (`call 3`, `call 3, anna`) and its text.
     struct File { var name: String; var subject: String; var written: WrittenLabels }
 
-    public static func run(_ request: Request, taxonomy: Taxonomy, session: ArchiveSession) throws -> Outcome {
+    public static func run(_ request: Request, taxonomy: Taxonomy, session: ArchiveSession, pseudonymiser: Pseudonymiser) throws -> Outcome {
         try session.require(.label)
         let everything = request.callIDs.isEmpty
         let ids = everything ? try session.listCalls().map(\.id).sorted() : request.callIDs
@@ -42,7 +44,7 @@ public enum LabelExport {
             let labels = try session.annotations(ofCall: id, annotator: request.annotator)
             if everything, labels.isEmpty, !request.format.holdsManyCalls { continue }
             sheets.append(LabelSheet(callID: id, durationMs: call.durationMs, mediaName: call.format.map { "call-\(id).\($0)" },
-                                     labels: labels.map(interchange)))
+                                     labels: labels.map { interchange($0, pseudonymiser) }))
         }
         let files = try render(sheets, request: request, taxonomy: taxonomy)
         let paths = try write(files, to: request.out, format: request.format)
@@ -50,9 +52,9 @@ public enum LabelExport {
         return Outcome(files: paths, calls: sheets.count, labels: sheets.map(\.labels.count).reduce(0, +), notices: notices)
     }
 
-    static func interchange(_ record: AnnotationRecord) -> InterchangeLabel {
+    static func interchange(_ record: AnnotationRecord, _ pseudonymiser: Pseudonymiser) -> InterchangeLabel {
         InterchangeLabel(annotator: record.annotator, startMs: record.startMs, endMs: record.endMs, code: record.code.rawValue,
-                         note: record.note, channel: record.channel)
+                         note: pseudonymiser.text(record.note), channel: record.channel)
     }
 
     /// The files of an export, named `call-ID.EXT` (`call-ID-ANNOTATOR.EXT` where a file holds one annotator).

@@ -2,6 +2,7 @@ import Acoustics
 import Archive
 import AudioIO
 import Foundation
+import Pseudonymisation
 import Reports
 import TriageCore
 
@@ -32,6 +33,9 @@ public final class DeskModel {
 
     public let archive: ArchiveSession
     public let taxonomy: Taxonomy
+    /// Set for a session not in the midwife's role (a researcher): every call's transcript, notes and file name are
+    /// shown with their identifiers as keyed pseudonyms.
+    public let pseudonymiser: Pseudonymiser?
     public private(set) var calls: [CallSummary] = []
     /// The calls being taken at the other desks now.
     public private(set) var otherDesks: [LiveCallRecord] = []
@@ -52,9 +56,10 @@ public final class DeskModel {
         var filter: StatsFilter
     }
 
-    public init(archive: ArchiveSession, taxonomy: Taxonomy) throws {
+    public init(archive: ArchiveSession, taxonomy: Taxonomy, pseudonymiser: Pseudonymiser? = nil) throws {
         self.archive = archive
         self.taxonomy = taxonomy
+        self.pseudonymiser = pseudonymiser
         try reload()
     }
 
@@ -145,10 +150,24 @@ public final class DeskModel {
         if let cached = details[id] { return cached }
         guard let call = try archive.call(id: id) else { return nil }
         let stored = try archive.latestAssessment(ofCall: id)
-        let detail = Detail(call: call, turns: try archive.turns(ofCall: id), suggestion: stored.map { Self.parse($0.record) },
+        var detail = Detail(call: call, turns: try archive.turns(ofCall: id), suggestion: stored.map { Self.parse($0.record) },
                             suggestionID: stored?.id, decision: try archive.latestDecision(ofCall: id))
+        if let pseudonymiser { detail = Self.pseudonymised(detail, pseudonymiser) }
         details[id] = detail
         return detail
+    }
+
+    /// A call's detail with its identifiers pseudonymised; the highlights of a turn whose text changed are dropped
+    /// (they point into the text as said).
+    static func pseudonymised(_ detail: Detail, _ pseudonymiser: Pseudonymiser) -> Detail {
+        var d = detail
+        d.call.path = pseudonymiser.text(detail.call.path)
+        d.call.transcriptPath = pseudonymiser.text(detail.call.transcriptPath)
+        d.turns = detail.turns.map(pseudonymiser.turn)
+        let changed = Set(zip(detail.turns, d.turns).enumerated().filter { $0.element.0.text != $0.element.1.text }.map(\.offset))
+        d.suggestion?.marks.removeAll { changed.contains($0.turn) }
+        d.decision?.note = pseudonymiser.text(detail.decision?.note)
+        return d
     }
 
     /// The call as last loaded (rendering reads only this).

@@ -3,12 +3,16 @@ import Archive
 import ArgumentParser
 import Foundation
 import Ingest
+import Pseudonymisation
 
-/// `triage calls list`: one line (or JSON object) per archived call.
+/// `triage calls list`: one line (or JSON object) per archived call; outside the midwife's role, identifiers in the
+/// files' names are keyed pseudonyms.
 struct CallsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List archived calls, newest first.")
 
     @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var pseudonyms: PseudonymOptions
 
     @Option(name: .long, help: "text or json.")
     var format: ListingFormat = .text
@@ -18,8 +22,12 @@ struct CallsListCommand: ParsableCommand {
 
     func run() throws {
         let store = try archive.open("calls list", readOnly: true, requiring: .readCalls)
-        let calls: [CallSummary]
+        var calls: [CallSummary]
         do { calls = try store.listCalls(limit: limit) } catch { throw CommandFailure(error) }
+        if !store.may(.decide) {
+            let mask = try pseudonyms.load(taxonomy: try taxonomyOptions.locate())
+            for i in calls.indices { calls[i].path = mask.text(calls[i].path) }
+        }
         switch format {
         case .json:
             let objects = calls.map { JSONValue.object(CallsListCommand.fields(of: $0)) }

@@ -2,15 +2,20 @@ import Archive
 import ArgumentParser
 import Foundation
 import Ingest
+import Pseudonymisation
 import TriageCore
 
 /// `triage calls show ID`: one call's metadata and transcript with timings, the suggestion, the midwife's decision
-/// and (for a researcher) the labels and acoustic summaries.
+/// and (for a researcher) the labels and acoustic summaries. Only a session in the midwife's role sees the call as
+/// said; to any other (a researcher) every CPR or telephone number, e-mail address and listed first name in the
+/// transcript, the notes, the file names and the suggestion's evidence is a keyed pseudonym.
 struct CallsShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show",
                                                     abstract: "Show one call: metadata, transcript, suggestion, decision and labels.")
 
     @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var pseudonyms: PseudonymOptions
 
     @Option(name: .long, help: "text or json.")
     var format: ListingFormat = .text
@@ -28,7 +33,13 @@ struct CallsShowCommand: ParsableCommand {
             labels = store.may(.label) && found != nil ? try store.annotations(ofCall: id) : []
             decision = found != nil ? try store.latestDecision(ofCall: id) : nil
         } catch { throw CommandFailure(error) }
-        guard let (call, turns, assessment) = found else { throw CommandFailure(message: "\(store.address): no call with id \(id)") }
+        guard var (call, turns, assessment) = found else { throw CommandFailure(message: "\(store.address): no call with id \(id)") }
+        var note = decision?.note
+        if !store.may(.decide) {
+            let mask = try pseudonyms.load(taxonomy: try taxonomyOptions.locate())
+            (call, turns, note) = (Self.pseudonymised(call, mask), turns.map(mask.turn), mask.text(note))
+            if let json = assessment?.resultJSON { assessment?.resultJSON = mask.json(json) }
+        }
         switch format {
         case .json:
             var object = CallsShowCommand.json(call, turns)
@@ -37,7 +48,7 @@ struct CallsShowCommand: ParsableCommand {
                 fields.append(("decision", decision.map { d in
                     .object([("disposition", .string(d.disposition.rawValue)), ("reasons", .array(d.reasons.map { .string($0.rawValue) })),
                              ("decided_by", .string(d.decidedBy)), ("decided_at", .string(ISO8601DateFormatter().string(from: d.decidedAt))),
-                             ("assessment_id", d.assessmentID.map { .integer(Int($0)) } ?? .null), ("note", .optionalString(d.note)),
+                             ("assessment_id", d.assessmentID.map { .integer(Int($0)) } ?? .null), ("note", .optionalString(note)),
                              ("taxonomy", .string("\(d.taxonomyID)@\(d.taxonomyVersion)"))])
                 } ?? .null))
                 fields.append(("labels", .array(labels.map { l in
@@ -101,6 +112,14 @@ struct CallsShowCommand: ParsableCommand {
     }
 
     static func clock(_ ms: Int) -> String { TimeFormat.position(ms: ms) }
+
+    /// The call with the identifiers in its file names pseudonymised.
+    static func pseudonymised(_ call: Call, _ mask: Pseudonymiser) -> Call {
+        var c = call
+        c.path = mask.text(call.path)
+        c.transcriptPath = mask.text(call.transcriptPath)
+        return c
+    }
 
     /// One stored acoustic summary in a line: speech, pitch, speaking rate, pauses (or the turn-taking).
     static func featureLine(_ f: CallFeatureRecord) -> String {

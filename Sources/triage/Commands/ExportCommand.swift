@@ -2,6 +2,7 @@ import Archive
 import ArgumentParser
 import Foundation
 import Ingest
+import Pseudonymisation
 import Reports
 import TriageCore
 
@@ -19,11 +20,16 @@ struct ExportFHIRCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fhir",
         abstract: "Write calls as a FHIR R4 Bundle for the hospital record (Patient pseudonym, Encounter, Observations, Flags).",
-        discussion: "The reasons and disposition are the midwife's decision where there is one, else the assistant's suggestion."
+        discussion: HelpText.paragraphs("""
+            The reasons and disposition are the midwife's decision where there is one, else the assistant's suggestion.
+            The patient and every resource are named by the keyed pseudonym of the recording (see --pseudonym-key),
+            never by its hash, so holding the recording does not link it to the bundle.
+            """)
     )
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var pseudonyms: PseudonymOptions
 
     @Option(name: .long, help: "The calls to export (repeat, or comma-separated); default all.")
     var call: [String] = []
@@ -34,6 +40,7 @@ struct ExportFHIRCommand: ParsableCommand {
     func run() throws {
         let store = try archive.open("export fhir", requiring: .exportCalls)
         let taxonomy = try taxonomyOptions.load()
+        let pseudonymiser = try pseudonyms.load(taxonomy: try taxonomyOptions.locate())
         var ids = try call.flatMap { $0.split(separator: ",") }.map { text -> Int64 in
             guard let id = Int64(text) else { throw CommandFailure(message: "--call takes call ids, not '\(text)'", status: .usage) }
             return id
@@ -50,7 +57,7 @@ struct ExportFHIRCommand: ParsableCommand {
                 disposition: (decision?.disposition ?? suggestion?.disposition ?? .infoOnly).rawValue,
                 source: decision == nil ? "suggested" : "confirmed", assessmentJSON: suggestion?.resultJSON, decidedBy: decision?.decidedBy))
         }
-        let bundle = EncounterBundleWriter.write(items, taxonomy: taxonomy, language: lang).rendered(pretty: true)
+        let bundle = EncounterBundleWriter.write(items, taxonomy: taxonomy, language: lang, pseudonymiser: pseudonymiser).rendered(pretty: true)
         do { for item in items { try store.recordExport("FHIR bundle of \(items.count) calls", callID: item.call.id) } } catch { throw CommandFailure(error) }
         Console.out(bundle)
     }

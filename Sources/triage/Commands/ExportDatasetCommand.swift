@@ -12,12 +12,15 @@ struct ExportDatasetCommand: ParsableCommand {
             Calls are split by call, stratified by their primary label (the code labelled most, ties by code), the same
             way for the same --seed; split.json records the seed, the shares, the taxonomy, the program's version and
             which calls are in which split. Calls without a recording are left out of audiofolder and kaldi, each said
-            on standard error. --out must be a new or empty folder; a failed export leaves none.
+            on standard error. --out must be a new or empty folder; a failed export leaves none. Where a call's timed
+            turns say a CPR or telephone number, an e-mail address or a listed first name, the dataset's copy of the
+            recording has a 1 kHz tone over those turns (see --pseudonym-key).
             """)
     )
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var pseudonyms: PseudonymOptions
 
     @Option(name: .long, help: ArgumentHelp("\(DatasetFormat.names).", valueName: "format"))
     var format: String
@@ -42,9 +45,11 @@ struct ExportDatasetCommand: ParsableCommand {
         }
         let taxonomy = try taxonomyOptions.load()
         let session = try archive.open("export dataset", requiring: .exportCalls)
+        let pseudonymiser = try pseudonyms.load(taxonomy: try taxonomyOptions.locate())
         do {
             let outcome = try DatasetExport.run(DatasetExport.Request(format: format, out: out, seed: seed, fractions: fractions,
-                                                                      triageVersion: VersionReport.program), taxonomy: taxonomy, session: session)
+                                                                      triageVersion: VersionReport.program), taxonomy: taxonomy, session: session,
+                                            pseudonymiser: pseudonymiser)
             for notice in outcome.notices { Console.err("triage: \(notice)") }
             let m = outcome.manifest
             Console.out("\(m.train.count + m.dev.count + m.test.count) labelled calls written as \(format.rawValue) to \(out): "

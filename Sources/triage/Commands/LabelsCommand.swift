@@ -2,6 +2,7 @@ import Archive
 import ArgumentParser
 import Foundation
 import Ingest
+import Pseudonymisation
 import TriageCore
 
 /// `triage labels`: a researcher's labels on the calls, from the command line (the label screen's, scripted).
@@ -59,11 +60,13 @@ struct LabelsAddCommand: ParsableCommand {
     }
 }
 
-/// `triage labels list CALL`: the call's labels, every annotator's.
+/// `triage labels list CALL`: the call's labels, every annotator's, their notes pseudonymised (a researcher's view).
 struct LabelsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List a call's labels (researcher role).")
 
     @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var pseudonyms: PseudonymOptions
 
     @Argument(help: "The call's id.")
     var callID: Int64
@@ -74,8 +77,10 @@ struct LabelsListCommand: ParsableCommand {
     func run() throws {
         guard ["text", "json"].contains(format) else { throw CommandFailure(message: "unknown format '\(format)' (text, json)", status: .usage) }
         let store = try archive.open("labels", readOnly: true, requiring: .label)
-        let labels: [AnnotationRecord]
+        var labels: [AnnotationRecord]
         do { labels = try store.annotations(ofCall: callID) } catch { throw CommandFailure(error) }
+        let mask = try pseudonyms.load(taxonomy: try taxonomyOptions.locate())
+        for i in labels.indices { labels[i].note = mask.text(labels[i].note) }
         if format == "json" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

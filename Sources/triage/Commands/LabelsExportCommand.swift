@@ -12,12 +12,14 @@ struct LabelsExportCommand: ParsableCommand {
             One file per call (per call and annotator for audacity and srt, which name no annotator), or one file of
             tasks for labelstudio. --out names the file when the export is one file, else a folder (created if missing).
             What a format cannot hold (overlapping labels in one tier, a channel, a note's line breaks) is said on
-            standard error.
+            standard error. CPR and telephone numbers, e-mail addresses and listed first names in notes are written as
+            keyed pseudonyms (see --pseudonym-key).
             """)
     )
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var pseudonyms: PseudonymOptions
 
     @Argument(help: "The calls' ids (or --all).")
     var callIDs: [Int64] = []
@@ -47,9 +49,11 @@ struct LabelsExportCommand: ParsableCommand {
         if predictions, format != .labelstudio { throw CommandFailure(message: "--predictions is for --format labelstudio", status: .usage) }
         let taxonomy = try taxonomyOptions.load()
         let session = try archive.open("labels export", requiring: .label)
+        let pseudonymiser = try pseudonyms.load(taxonomy: try taxonomyOptions.locate())
         do {
             let outcome = try LabelExport.run(LabelExport.Request(callIDs: all ? [] : callIDs, format: format, out: out, annotator: annotator,
-                                                                  asPredictions: predictions), taxonomy: taxonomy, session: session)
+                                                                  asPredictions: predictions), taxonomy: taxonomy, session: session,
+                                         pseudonymiser: pseudonymiser)
             for notice in outcome.notices { Console.err("triage: \(notice)") }
             let files = outcome.files.count == 1 ? outcome.files[0] : "\(outcome.files.count) files in \(out)"
             Console.out("\(outcome.labels) labels of \(outcome.calls) calls written as \(format.rawValue): \(files)")

@@ -24,6 +24,7 @@ struct UICommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var taxonomyOptions: TaxonomyOptions
+    @OptionGroup var pseudonyms: PseudonymOptions
 
     @Option(name: .long, help: "da or en.")
     var lang: String = "da"
@@ -60,7 +61,9 @@ struct UICommand: ParsableCommand {
         // Recording, recovering and classifying are for those who archive calls (a coordinator sees statistics only).
         let archives = store.may(.ingest)
         if archives { RecordingRecoveryOnStart.run(folders: folders, archiving: archiving) { recovered.append($0) } }
-        let model = try DeskModel(archive: store, taxonomy: taxonomy)
+        // Only the midwife sees calls as said; a researcher's screens show identifiers as keyed pseudonyms.
+        let model = try DeskModel(archive: store, taxonomy: taxonomy,
+                                  pseudonymiser: store.may(.decide) ? nil : try pseudonyms.load(taxonomy: try taxonomyOptions.locate()))
         let classification = archives
             ? ArchivedClassification(archive: store, classifier: try ModelOptions.parse([]).classifier(taxonomyOptions, archive: store)) : nil
         let (device, channels, liveFrom, speed) = (self.device, self.channels, self.liveFrom, self.speed)
