@@ -76,8 +76,15 @@ public protocol StatisticsStore: Sendable {
 /// The suggestions against the midwives' decisions (`QualitySQL`, the same in both stores).
 public protocol QualityStore: Sendable {
     func quality(_ query: QualityQuery) throws -> [QualityRow]
-    /// The possible under-triages, oldest call first.
+    /// The possible under-triages, oldest call first, each with its newest review's conclusion.
     func qualityIncidents(from: String?, to: String?) throws -> [QualityIncident]
+    /// The current suggestions' confidence per ISO week and bin, weeks and bins in order.
+    func confidenceDistribution(from: String?, to: String?) throws -> [ConfidenceCount]
+    /// Stores a researcher's review of an incident (its `reviewedBy` is the context's actor) with its audit entry; throws
+    /// `notFound` without the call.
+    func store(_ review: IncidentReview, by context: AuditContext) throws -> Int64
+    /// The reviews of one call (of every call when nil), oldest first.
+    func incidentReviews(ofCall id: Int64?) throws -> [IncidentReview]
 }
 
 /// The archive's users and their roles.

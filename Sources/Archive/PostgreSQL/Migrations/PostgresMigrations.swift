@@ -9,5 +9,9 @@ struct PostgresMigration: Sendable {
 enum PostgresMigrations {
     static let all: [PostgresMigration] = [PostgresMigration001Schema.migration, PostgresMigration002Roles.migration,
                                                   PostgresMigration003LiveCalls.migration,
-                                                  PostgresMigration004DecidedAgainst.migration]
+                                                  PostgresMigration004DecidedAgainst.migration,
+                                                  // pg-005 is another branch's; these follow it when the branches meet.
+                                                  PostgresMigration006OverrideReasons.migration,
+                                                  PostgresMigration007IncidentReviews.migration,
+                                                  PostgresMigration008SuggestedConfidence.migration]
 }

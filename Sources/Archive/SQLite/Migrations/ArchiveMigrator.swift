@@ -10,6 +10,10 @@ enum ArchiveMigrator {
         migrator.registerMigration(Migration004UsersAndAuditChain.identifier, migrate: Migration004UsersAndAuditChain.migrate)
         migrator.registerMigration(Migration005LiveCalls.identifier, migrate: Migration005LiveCalls.migrate)
         migrator.registerMigration(Migration006DecidedAgainst.identifier, migrate: Migration006DecidedAgainst.migrate)
+        // 007 is another branch's; these follow it when the branches meet.
+        migrator.registerMigration(Migration008OverrideReasons.identifier, migrate: Migration008OverrideReasons.migrate)
+        migrator.registerMigration(Migration009IncidentReviews.identifier, migrate: Migration009IncidentReviews.migrate)
+        migrator.registerMigration(Migration010SuggestedConfidence.identifier, migrate: Migration010SuggestedConfidence.migrate)
         return migrator
     }
 }
