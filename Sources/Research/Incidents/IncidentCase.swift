@@ -37,20 +37,30 @@ public struct IncidentCase: Sendable {
         let decision = try archive.latestDecision(ofCall: incident.callID)
         let language = try archive.call(id: incident.callID)?.metadata.language ?? "da"
         let raised = Set(assessment?.record.redFlags.map(\.rawValue) ?? [])
-        return IncidentCase(incident: incident, used: try used(assessment?.record.resultJSON, callID: incident.callID),
-                            missed: missed(decided: Disposition(rawValue: incident.decided), raised: raised, turns: turns, language: language,
-                                           taxonomy: taxonomy),
+        let suggestion = try parse(assessment?.record.resultJSON, callID: incident.callID)
+        return IncidentCase(incident: incident, used: used(suggestion),
+                            missed: missed(decided: Disposition(rawValue: incident.decided), raised: raised, recognised: recognised(suggestion),
+                                           turns: turns, language: language, taxonomy: taxonomy),
                             decision: decision, reviews: try archive.incidentReviews(ofCall: incident.callID))
     }
 
-    /// The words behind the suggestion's reasons and red flags, from its stored JSON.
-    static func used(_ json: String?, callID: Int64) throws -> [Used] {
-        guard let json else { return [] }
+    /// The suggestion's stored JSON as an object (empty without a suggestion).
+    static func parse(_ json: String?, callID: Int64) throws -> [String: Any] {
+        guard let json else { return [:] }
         let parsed: Any
         do { parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) } catch {
             throw ArchiveError.failed(path: "call \(callID)", reason: "its suggestion's JSON cannot be read")
         }
-        guard let object = parsed as? [String: Any] else { return [] }
+        return parsed as? [String: Any] ?? [:]
+    }
+
+    /// The findings the assistant recognised as present or possible: not missed, whatever it made of them.
+    static func recognised(_ object: [String: Any]) -> Set<String> {
+        Set((object["findings"] as? [[String: Any]] ?? []).filter { $0["polarity"] as? String != "denied" }.compactMap { $0["code"] as? String })
+    }
+
+    /// The words behind the suggestion's reasons and red flags, from its stored JSON.
+    static func used(_ object: [String: Any]) -> [Used] {
         var used: [Used] = []
         for key in ["reasons", "red_flags"] {
             for item in object[key] as? [[String: Any]] ?? [] {
@@ -64,9 +74,11 @@ public struct IncidentCase: Sendable {
         return used
     }
 
-    /// For every red flag the assistant did not raise that forces at least the midwife's disposition, the finding
-    /// nearest to the call's words (the caller's side first; all turns when she said nothing): the best three.
-    static func missed(decided: Disposition?, raised: Set<String>, turns: [Turn], language: String, taxonomy: Taxonomy) -> [Missed] {
+    /// For every red flag the assistant did not raise that forces at least the midwife's disposition, the finding it
+    /// did not recognise nearest to the call's words (the caller's side first; all turns when she said nothing): the
+    /// best three.
+    static func missed(decided: Disposition?, raised: Set<String>, recognised: Set<String>, turns: [Turn], language: String,
+                       taxonomy: Taxonomy) -> [Missed] {
         guard let decided else { return [] }
         let heard = turns.enumerated().filter { $0.element.speaker != .midwife }
         let numbered = heard.isEmpty ? Array(turns.enumerated()) : heard
@@ -75,7 +87,7 @@ public struct IncidentCase: Sendable {
         let index = numbered.map(\.offset)
         var found: [Missed] = []
         for flag in taxonomy.redFlags where flag.forces <= decided && !raised.contains(flag.code) {
-            for (code, _) in flag.condition.findingReferences {
+            for (code, _) in flag.condition.findingReferences where !recognised.contains(code) {
                 guard let finding = taxonomy.finding(code) else { continue }
                 let phrases = finding.lexicon.phrases(for: language)
                 guard var match = NearestWords.best(phrases: phrases.isEmpty ? finding.lexicon.phrases.values.flatMap { $0 } : phrases, in: searched)

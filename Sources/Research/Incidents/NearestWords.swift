@@ -13,11 +13,12 @@ public enum NearestWords {
         public var similarity: Double
     }
 
-    /// The best match of any phrase in the turns (nil when there is no phrase or no word).
+    /// The best match of any phrase in the turns (nil when there is no phrase or no word). Exclusions (`!…`) and phrases
+    /// with a word class (`{…}`) are not phrases to look for.
     public static func best(phrases: [String], in turns: [Turn]) -> Match? {
         var best: Match?
         let tokenised = turns.enumerated().map { ($0.offset, words($0.element.text)) }
-        for phrase in phrases {
+        for phrase in phrases where !phrase.hasPrefix("!") && !phrase.contains("{") {
             let wanted = words(phrase, keepStar: true)
             guard !wanted.isEmpty else { continue }
             for (turn, said) in tokenised where said.count >= wanted.count {

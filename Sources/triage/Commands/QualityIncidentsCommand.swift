@@ -37,7 +37,8 @@ struct QualityIncidentsCommand: ParsableCommand {
     var format: ListingFormat = .text
 
     func run() throws {
-        let session = try archive.open("quality incidents", readOnly: true, requiring: .statistics)
+        // Not read-only: a researcher's reading of the transcripts is audited.
+        let session = try archive.open("quality incidents", requiring: .statistics)
         let incidents: [QualityIncident]
         do { incidents = try session.qualityIncidents(from: from, to: to).filter { !unreviewed || $0.conclusion == nil } } catch { throw CommandFailure(error) }
         guard session.may(.reviewIncidents) else {
