@@ -187,6 +187,16 @@ import TriageCore
         let calm = try #require(try session.listCalls(limit: 1).first?.id)
         #expect(!ids.contains(Int(calm)))
         #expect(try CommandRun.triage(["quality", "review", String(calm), "--conclusion", "assistant_error", "--db", db, "--role", "researcher"]).status != 0)
+        // The midwife's override reason on the command line: a code of the taxonomy, only with another decision than suggested.
+        let overridden = try CommandRun.triage(["decide", String(calm), "--disposition", "attend_now", "--override-reason", "other", "--override-text", " lød forpint ",
+                                                "--db", db, "--role", "midwife"])
+        #expect(overridden.status == 0 && overridden.stdout.contains("override: other"), "\(overridden.stderr)")
+        let stored = try #require(try session.latestDecision(ofCall: calm))
+        #expect(stored.overrideReason == "other" && stored.overrideText == "lød forpint" && stored.disposition == .attendNow)
+        #expect(try CommandRun.triage(["decide", String(calm), "--disposition", "attend_soon", "--override-reason", "other", "--db", db]).status == 2)
+        #expect(try CommandRun.triage(["decide", String(calm), "--disposition", "refer", "--override-reason", "gut_feeling", "--db", db]).status == 2)
+        #expect(try CommandRun.triage(["decide", String(calm), "--disposition", "refer", "--override-text", "why", "--db", db]).status == 2)
+        #expect(try session.latestDecision(ofCall: calm)?.overrideReason == "other")
         // Every review is in the audit log.
         #expect(try session.auditEntries().filter { $0.action == AuditAction.reviewIncident.rawValue }.count == 7)
 
