@@ -32,6 +32,22 @@ extension PostgresArchiveStore: DecisionStore {
         }
     }
 
+    public func addOverrideReason(_ reason: OverrideReasonCode, text: String?, toDecision id: Int64, ofCall callID: Int64,
+                                  by context: AuditContext) throws {
+        try write { db in
+            let changed = try db.execute("""
+                UPDATE decisions SET override_reason = $1, override_text = $2
+                WHERE id = $3 AND call_id = $4 AND decided_by = $5 AND override_reason IS NULL RETURNING id
+                """, [reason.rawValue, text, id, callID, context.actor])
+            guard changed.count == 1 else {
+                throw ArchiveError.notFound("\(address): no decision \(id) of call \(callID) by \(context.actor) without an override reason")
+            }
+            try db.execute("UPDATE calls SET decided_override_reason = $1 WHERE id = $2 AND latest_decision_id = $3", [reason.rawValue, callID, id])
+            try Self.appendAudit(context.event(.overrideReason, callID: callID, detail: "decision \(id): \(reason.rawValue)"), db: db)
+            try Self.announce(.decision(callID: callID), db: db)
+        }
+    }
+
     public func latestDecision(ofCall callID: Int64) throws -> DecisionRecord? {
         try read { db in
             guard let row = try db.execute("SELECT * FROM decisions WHERE call_id = $1 ORDER BY decided_at DESC, id DESC LIMIT 1",

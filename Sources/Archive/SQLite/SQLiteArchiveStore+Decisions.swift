@@ -44,6 +44,20 @@ extension SQLiteArchiveStore: DecisionStore {
         }
     }
 
+    public func addOverrideReason(_ reason: OverrideReasonCode, text: String?, toDecision id: Int64, ofCall callID: Int64,
+                                  by context: AuditContext) throws {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE decisions SET override_reason = ?, override_text = ? WHERE id = ? AND call_id = ? AND decided_by = ? AND override_reason IS NULL
+                """, arguments: [reason.rawValue, text, id, callID, context.actor])
+            guard db.changesCount == 1 else {
+                throw ArchiveError.notFound("\(self.path): no decision \(id) of call \(callID) by \(context.actor) without an override reason")
+            }
+            try db.execute(sql: "UPDATE calls SET decided_override_reason = ? WHERE id = ? AND latest_decision_id = ?", arguments: [reason.rawValue, callID, id])
+            try Self.appendAudit(context.event(.overrideReason, callID: callID, detail: "decision \(id): \(reason.rawValue)"), db: db)
+        }
+    }
+
     public func latestDecision(ofCall callID: Int64) throws -> DecisionRecord? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM decisions WHERE call_id = ? ORDER BY decided_at DESC, id DESC LIMIT 1",

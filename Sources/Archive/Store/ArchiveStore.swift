@@ -38,6 +38,9 @@ public protocol DecisionStore: Sendable {
     /// Stores a decision (its `decidedBy` is the context's actor); throws `notFound` without the call.
     func store(_ decision: DecisionRecord, by context: AuditContext) throws -> Int64
     func latestDecision(ofCall id: Int64) throws -> DecisionRecord?
+    /// Gives decision `id` of the call, made by the context's actor without an override reason, its reason (the key she
+    /// presses just after deciding); throws `notFound` when there is no such decision of hers still without one.
+    func addOverrideReason(_ reason: OverrideReasonCode, text: String?, toDecision id: Int64, ofCall callID: Int64, by context: AuditContext) throws
 }
 
 /// The midwife's typed notes, kept as turns of their own.

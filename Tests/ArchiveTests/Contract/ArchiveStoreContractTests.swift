@@ -195,6 +195,18 @@ import TriageCore
         let coordinator = try D.session(store, "carl", roles: [.coordinator])
         #expect(try coordinator.qualityIncidents().map(\.conclusion) == [.assistantError])
         #expect(throws: AccessDenied.self) { try coordinator.incidentReviews() }
+
+        // The reason given with one key just after the decision: once, and only to her own decision.
+        let late = try archive.store(D.draft("o9", started: "2026-03-05T08:00:00")).callID
+        let suggested = try archive.store(D.assessment(late, ["labour_contractions"], .selfCare))
+        let decided = try archive.decide(D.decision(late, ["labour_contractions"], .attendSoon, assessmentID: suggested))
+        let colleague = try D.session(store, "bo", roles: [.midwife])
+        #expect(throws: ArchiveError.self) { try colleague.addOverrideReason("other", toDecision: decided, ofCall: late) }
+        try archive.addOverrideReason("callers_voice", text: "stemmen", toDecision: decided, ofCall: late)
+        #expect(try archive.latestDecision(ofCall: late).map { "\($0.overrideReason?.rawValue ?? "") \($0.overrideText ?? "")" } == "callers_voice stemmen")
+        #expect(throws: ArchiveError.self) { try archive.addOverrideReason("other", toDecision: decided, ofCall: late) }
+        #expect(try archive.quality(QualityQuery(split: .overrideReason)).contains { $0.group == "callers_voice" && $0.lessUrgent == 0 && $0.moreUrgent == 1 })
+        #expect(try archive.auditEntries().filter { $0.action == AuditAction.overrideReason.rawValue }.map(\.callID) == [late])
     }
 
     @Test(arguments: ArchiveImplementation.all)
