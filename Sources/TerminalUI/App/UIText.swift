@@ -40,6 +40,13 @@ enum UIText {
         "recording": "Optager", "live": "LIVE", "stopped": "Optagelse stoppet",
         "decide after": "Afgør når opkaldet er slut (r stopper optagelsen)", "answered": "besvaret", "speech": "Tale", "days": "dage", "all calls": "alle opkald", "by week": "Opkald pr. uge",
         "exported": "Eksporteret",
+        "quality": "Kvalitet", "keys-quality": "m uge/måned  Tab skærm  l English  ? hjælp  q afslut", "per week": "pr. uge", "per month": "pr. måned",
+        "decided calls": "afgjorte opkald", "incidents": "hændelser", "no decided calls": "Ingen afgjorte opkald endnu.",
+        "agreement": "Afgørelserne mod forslagene", "confirmed-share": "bekræftet", "more urgent": "mere akut", "less urgent": "mindre akut",
+        "weeks": "Uger", "months": "Måneder", "week": "Uge", "month": "Måned", "confirmed-short": "● bekr.", "more-short": "▲ mere",
+        "less-short": "▼ mindre", "incidents-short": "hænd.", "incident alarm": "Hændelsesalarm", "reason drift": "Drift i årsagerne",
+        "confidence drift": "Drift i sikkerheden", "no alarms": "Ingen alarmer: hændelser og drift under grænserne",
+        "why": "Hvorfor andet end forslaget?", "skip": "anden tast: spring over", "override saved": "Begrundelse gemt",
     ]
     static let english: [String: String] = [
         "title": "Obstetric reception", "triage": "Triage", "statistics": "Statistics", "queue": "Calls", "reasons": "Contact reasons",
@@ -56,6 +63,13 @@ enum UIText {
         "recording": "Recording", "live": "LIVE", "stopped": "Recording stopped",
         "decide after": "Decide when the call has ended (r stops the recording)", "answered": "answered", "speech": "Speech", "days": "days", "all calls": "all calls", "by week": "Calls by week",
         "exported": "Exported",
+        "quality": "Quality", "keys-quality": "m week/month  Tab screen  l dansk  ? help  q quit", "per week": "per week", "per month": "per month",
+        "decided calls": "decided calls", "incidents": "incidents", "no decided calls": "No decided calls yet.",
+        "agreement": "The decisions against the suggestions", "confirmed-share": "confirmed", "more urgent": "more urgent", "less urgent": "less urgent",
+        "weeks": "Weeks", "months": "Months", "week": "Week", "month": "Month", "confirmed-short": "● conf.", "more-short": "▲ more",
+        "less-short": "▼ less", "incidents-short": "incid.", "incident alarm": "Incident alarm", "reason drift": "Drift of the reasons",
+        "confidence drift": "Drift of the confidence", "no alarms": "No alarms: incidents and drift below the thresholds",
+        "why": "Why otherwise than suggested?", "skip": "any other key: skip", "override saved": "Reason saved",
     ]
 
     static func help(_ language: String) -> [(String, String)] {
@@ -67,6 +81,7 @@ enum UIText {
             ("1 … 6", da ? "vælg disposition: 112, nu, snart, hjemme, henvis, info" : "choose disposition: 112, now, soon, home, refer, info"),
             ("n", da ? "skriv et notat (tæller med i forslaget)" : "type a note (it counts in the suggestion)"),
             ("r", da ? "triage: start/stop optagelse af et opkald" : "triage: start/stop recording a call"),
+            ("a b d e f", da ? "efter en ændret disposition: hvorfor (valgfrit)" : "after a changed disposition: why (optional)"),
             ("Tab", da ? "skift mellem triage, mærkning og statistik" : "switch between triage, labelling and statistics"),
             ("␣", da ? "mærkning: afspil / pause" : "label: play / pause"),
             ("← → Home End", da ? "mærkning: flyt afspilningen" : "label: move the playhead"),
@@ -78,6 +93,7 @@ enum UIText {
             ("k", da ? "statistik: forslag eller afgørelser" : "statistics: suggestions or decisions"),
             ("d a", da ? "statistik: periode (alle, 7, 30, 365 dage), årsag" : "statistics: period (all, 7, 30, 365 days), reason"),
             ("e", da ? "statistik: eksportér det viste som CSV" : "statistics: export what is shown as CSV"),
+            ("m", da ? "kvalitet (efter statistik): pr. uge eller pr. måned" : "quality (after statistics): per week or per month"),
             ("l", da ? "dansk / English" : "dansk / English"),
             ("?", da ? "denne hjælp" : "this help"),
             ("q", da ? "afslut" : "quit"),
