@@ -9,6 +9,8 @@ enum PostgresMigration006OverrideReasons {
         ALTER TABLE decisions ADD COLUMN override_reason TEXT;
         ALTER TABLE decisions ADD COLUMN override_text TEXT;
         ALTER TABLE calls ADD COLUMN decided_override_reason TEXT;
+        CREATE INDEX calls_quality_override ON calls (started_iso_week, started_date, decided_against_disposition, confirmed_disposition,
+                                                      decided_override_reason) WHERE decided_against_disposition IS NOT NULL;
         GRANT UPDATE (override_reason, override_text) ON decisions TO triage_midwife;
         GRANT SELECT (decided_override_reason) ON calls TO triage_midwife, triage_researcher, triage_coordinator, triage_admin;
         """)
