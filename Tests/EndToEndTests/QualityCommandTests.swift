@@ -112,6 +112,14 @@ import TriageCore
         let text = try CommandRun.triage(["quality", "--db", db])
         #expect(text.stdout.contains("the suggestions' confidence per week") && text.stdout.contains("2026-W10") && text.stdout.contains("⚠ ALARM"))
 
+        // The HTML report's quality section names both drift alarms.
+        let html = dir.file("report.html")
+        let written = try CommandRun.triage(["report", "--db", db, "--out", html, "--lang", "en"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("Drift of the suggestions' confidence") && page.contains("⚠ 2026-W10"), "\(page.suffix(1500))")
+        #expect(page.contains("Drift of the suggested reasons") && page.contains("⚠ 2026-W11"))
+
         // The override reasons, split: none where she confirmed, and each injected reason (4 is a small cell).
         let overrides = try CommandRun.triage(["quality", "--db", db, "--split", "override_reason", "--format", "json"])
         let split = try #require((try JSONSerialization.jsonObject(with: Data(overrides.stdout.utf8)) as? [String: Any])?["rows"] as? [[String: Any]])
