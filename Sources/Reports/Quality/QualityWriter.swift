@@ -125,7 +125,8 @@ public enum QualityWriter {
                                         }]
             if let d = confidence.drift {
                 drift["reference_weeks"] = d.referenceWeeks
-                drift["weeks"] = d.weeks.map { ["week": $0.week, "calls": $0.calls, "psi": $0.psi, "level": $0.level.rawValue] }
+                drift["weeks"] = d.weeks.map { ["week": $0.week, "calls": $0.calls == 0 || $0.calls >= SmallCellSuppression.threshold ? $0.calls as Any : "<5",
+                                                "psi": $0.psi, "level": $0.level.rawValue] }
             }
             object["confidence_drift"] = drift
         }

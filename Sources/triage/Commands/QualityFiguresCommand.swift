@@ -14,8 +14,8 @@ struct QualityFiguresCommand: ParsableCommand {
             suggestion, chose more urgently (possible under-triage by the assistant) or less urgently (over-triage), with
             95 % Wilson intervals. Incidents are calls she decided two or more levels more urgently, or where the
             suggestion was to stay home and she decided attend now or 112; they are counted per week against
-            --incident-alarm (--incidents lists their call ids: a researcher reads one with triage calls show ID).
-            Drift: the population-stability index of each week's suggested reasons against the first --reference-weeks
+            --incident-alarm (--incidents lists their call ids; triage quality incidents shows a researcher each one's
+            evidence). Drift: the population-stability index of each week's suggested reasons against the first --reference-weeks
             weeks (warning above 0.10, alarm above 0.25), and of the suggestions' confidence scores in ten bins against
             the same weeks and thresholds (--format csv --table confidence writes that distribution). Counts from 1 to 4
             are suppressed.
