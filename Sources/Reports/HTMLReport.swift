@@ -137,8 +137,9 @@ public struct HTMLReport: Sendable {
         let incidents = try archive.qualityIncidents(from: filter.from, to: filter.to, includeReplays: filter.includeReplays)
         let reasons = try archive.statistics(StatsQuery(dimensions: [.week, .reason],
                                                         filter: StatsFilter(from: filter.from, to: filter.to, includeReplays: filter.includeReplays)))
+        let confidence = ConfidenceDrift.make(try archive.confidenceDistribution(from: filter.from, to: filter.to, includeReplays: filter.includeReplays))
         let report = QualityReport.make(rows: rows, incidents: incidents, incidentAlarm: 3, drift: DriftReport.make(weekByReason: reasons),
-                                        suppress: suppress)
+                                        confidence: confidence, suppress: suppress)
         var html = "<section>\n<h2>\(da ? "Forslagene mod jordemødrenes afgørelser" : "The suggestions against the midwives' decisions")</h2>\n"
         guard !report.lines.isEmpty else {
             return html + "<p class=\"note\">\(da ? "Ingen afgjorte opkald endnu." : "No decided calls yet.")</p>\n</section>\n"
@@ -173,6 +174,21 @@ public struct HTMLReport: Sendable {
             let alarms = drift.alarms.map(\.week)
             html += "<p>\(da ? "Drift i de foreslåede årsager (PSI mod" : "Drift of the suggested reasons (PSI against") \(SVG.escape(drift.referenceWeeks.first ?? ""))–\(SVG.escape(drift.referenceWeeks.last ?? ""))): "
                 + (alarms.isEmpty ? (da ? "ingen alarm." : "no alarm.") : "<strong>⚠ \(alarms.map(SVG.escape).joined(separator: ", "))</strong>") + "</p>\n"
+        }
+        if let drift = report.confidence?.drift {
+            let alarms = drift.alarms.map(\.week)
+            html += "<p>\(da ? "Drift i forslagenes sikkerhed (PSI mod" : "Drift of the suggestions' confidence (PSI against") \(SVG.escape(drift.referenceWeeks.first ?? ""))–\(SVG.escape(drift.referenceWeeks.last ?? ""))): "
+                + (alarms.isEmpty ? (da ? "ingen alarm." : "no alarm.") : "<strong>⚠ \(alarms.map(SVG.escape).joined(separator: ", "))</strong>") + "</p>\n"
+        }
+        if !report.conclusions.isEmpty {
+            let names: [String: (String, String)] = ["assistant_error": ("assistentens fejl", "assistant error"),
+                                                     "transcript_error": ("fejl i udskriften", "transcript error"),
+                                                     "midwife_judgement": ("jordemoderens skøn", "midwife's judgement"),
+                                                     "unreviewed": ("ikke gennemgået", "not reviewed")]
+            html += "<p>\(da ? "Hændelsernes gennemgang" : "The incidents' review"): " + report.conclusions.map { c in
+                let name = names[c.conclusion].map { da ? $0.0 : $0.1 } ?? c.conclusion
+                return "\(SVG.escape(name)) \(c.count >= SmallCellSuppression.threshold || !suppress ? String(c.count) : "&lt;5")"
+            }.joined(separator: " · ") + "</p>\n"
         }
         return html + "</section>\n"
     }

@@ -4,7 +4,7 @@ import Testing
 
 /// The help a new user reads: paragraphs wrapped at the terminal's width, never in the middle of a sentence.
 @Suite struct HelpTextTests {
-    static let commands: [[String]] = [[], ["ingest"], ["record"], ["classify"], ["features"], ["stats"], ["quality"], ["evaluate"],
+    static let commands: [[String]] = [[], ["ingest"], ["record"], ["classify"], ["features"], ["stats"], ["quality"], ["quality", "figures"], ["quality", "incidents"], ["quality", "devcall"], ["evaluate"],
                                        ["train"], ["users"], ["backup"], ["archive", "copy"], ["bench", "live"], ["bench", "features"],
                                        ["labels", "export"], ["labels", "import"], ["agreement"], ["export", "dataset"]]
 

@@ -28,6 +28,8 @@ import Testing
             Case(arguments: ["stats", "--by", "disposition"], permission: .statistics),
             Case(arguments: ["stats", "--format", "fhir"], permission: .statistics),
             Case(arguments: ["report", "--out", "\(dir)/report.html"], permission: .statistics),
+            Case(arguments: ["quality", "--format", "json"], permission: .statistics),
+            Case(arguments: ["quality", "incidents"], permission: .statistics),
             Case(arguments: ["export", "fhir", "--call", "1"], permission: .exportCalls),
             Case(arguments: ["export", "dataset", "--format", "jsonl", "--out", "\(dir)/dataset"], permission: .exportCalls),
             Case(arguments: ["models", "list"], permission: .useModel),

@@ -5,10 +5,10 @@ import Testing
 @testable import TerminalUI
 
 /// Each role opens the screens its work needs, and `Tab` goes only through those: a coordinator sees the
-/// statistics and nothing of any single call.
+/// statistics and the quality, and nothing of any single call.
 @Suite(.serialized) struct ScreensByRoleTests {
-    @Test(arguments: [(Role.midwife, [AppState.Screen.triage, .statistics]), (.researcher, [.triage, .label, .statistics]),
-                      (.coordinator, [.statistics]), (.admin, [.statistics])])
+    @Test(arguments: [(Role.midwife, [AppState.Screen.triage, .statistics, .quality]), (.researcher, [.triage, .label, .statistics, .quality]),
+                      (.coordinator, [.statistics, .quality]), (.admin, [.statistics, .quality])])
     func eachRoleOpensItsScreens(_ role: Role, _ expected: [AppState.Screen]) throws {
         let dir = TemporaryDirectory("screens-\(role)")
         let model = try DemoDesk.model(["da04-groent-vand", "en09-fainted-partner"], in: dir, user: "u-\(role)", roles: [role])

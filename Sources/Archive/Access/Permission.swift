@@ -23,6 +23,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case activateModel
     /// Export identifiable call data (a call's FHIR bundle, datasets).
     case exportCalls
+    /// Review incidents (possible under-triages): read what the assistant used and missed, record a conclusion.
+    case reviewIncidents
     /// Aggregate statistics (small cells suppressed by every writer).
     case statistics
     /// Add, remove and change users.
@@ -36,7 +38,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .ingest, .readCalls, .readTranscripts: return [.midwife, .researcher]
         case .useModel: return [.midwife, .researcher, .admin]
         case .decide, .addNote: return [.midwife]
-        case .readRecordings, .label, .train, .exportCalls: return [.researcher]
+        case .readRecordings, .label, .train, .exportCalls, .reviewIncidents: return [.researcher]
         case .activateModel, .manageUsers, .audit: return [.admin]
         case .statistics: return [.midwife, .researcher, .coordinator, .admin]
         }
@@ -56,6 +58,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .useModel: return "use or list the archive's models"
         case .activateModel: return "choose the active model"
         case .exportCalls: return "export individual calls"
+        case .reviewIncidents: return "review incidents"
         case .statistics: return "read statistics"
         case .manageUsers: return "manage users"
         case .audit: return "read or verify the audit log"

@@ -7,11 +7,11 @@ extension PostgresArchiveStore: AssessmentStore {
             try Self.requireCall(assessment.callID, db: db, address: address)
             let id = try db.execute("""
                 INSERT INTO assessments (call_id, created_at, taxonomy_id, taxonomy_version, model_version, primary_reason,
-                                         disposition, result_json)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+                                         disposition, result_json, confidence)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
                 """, [assessment.callID, Timestamps.iso8601(context.at), assessment.taxonomyID, assessment.taxonomyVersion,
                       assessment.modelVersion, assessment.primaryReason?.rawValue, assessment.disposition.rawValue,
-                      assessment.resultJSON]).first?.requiredInt64("id") ?? 0
+                      assessment.resultJSON, assessment.confidence]).first?.requiredInt64("id") ?? 0
             for (rank, reason) in assessment.reasons.enumerated() {
                 try db.execute("INSERT INTO assessment_reasons (assessment_id, reason_code, rank, score) VALUES ($1, $2, $3, $4)",
                                [id, reason.code.rawValue, rank, reason.score])
@@ -19,8 +19,9 @@ extension PostgresArchiveStore: AssessmentStore {
             for flag in Set(assessment.redFlags.map(\.rawValue)).sorted() {
                 try db.execute("INSERT INTO assessment_red_flags (assessment_id, flag_code) VALUES ($1, $2)", [id, flag])
             }
-            try db.execute("UPDATE calls SET latest_assessment_id = $1, suggested_primary = $2, suggested_disposition = $3 WHERE id = $4",
-                           [id, assessment.primaryReason?.rawValue, assessment.disposition.rawValue, assessment.callID])
+            try db.execute("""
+                UPDATE calls SET latest_assessment_id = $1, suggested_primary = $2, suggested_disposition = $3, suggested_confidence = $5 WHERE id = $4
+                """, [id, assessment.primaryReason?.rawValue, assessment.disposition.rawValue, assessment.callID, assessment.confidence])
             try Self.replaceCurrentReasons(callID: assessment.callID, source: .suggested, with: assessment.reasons.map(\.code.rawValue), db: db)
             try Self.appendAudit(context.event(.suggest, callID: assessment.callID, detail: "\(assessment.disposition.rawValue) "
                 + "(\(assessment.taxonomyID)@\(assessment.taxonomyVersion), \(assessment.modelVersion))"), db: db)
@@ -43,7 +44,7 @@ extension PostgresArchiveStore: AssessmentStore {
                 callID: callID, taxonomyID: try row.required("taxonomy_id"), taxonomyVersion: try row.required("taxonomy_version"),
                 modelVersion: try row.required("model_version"), primaryReason: row["primary_reason"].map(ReasonCode.init(rawValue:)),
                 disposition: try Self.disposition(try row.required("disposition"), address: address),
-                reasons: reasons, redFlags: flags, resultJSON: try row.required("result_json")))
+                reasons: reasons, redFlags: flags, resultJSON: try row.required("result_json"), confidence: row.double("confidence")))
         }
     }
 

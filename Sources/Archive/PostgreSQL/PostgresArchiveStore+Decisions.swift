@@ -8,10 +8,11 @@ extension PostgresArchiveStore: DecisionStore {
             let codes = decision.reasons.map(\.rawValue)
             let id = try db.execute("""
                 INSERT INTO decisions (call_id, assessment_id, decided_at, decided_by, taxonomy_id, taxonomy_version, primary_reason,
-                                       disposition, note)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+                                       disposition, note, override_reason, override_text)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id
                 """, [decision.callID, decision.assessmentID, Timestamps.iso8601(decision.decidedAt), context.actor, decision.taxonomyID,
-                      decision.taxonomyVersion, codes.first, decision.disposition.rawValue, decision.note]).first?.requiredInt64("id") ?? 0
+                      decision.taxonomyVersion, codes.first, decision.disposition.rawValue, decision.note, decision.overrideReason?.rawValue,
+                      decision.overrideText]).first?.requiredInt64("id") ?? 0
             for (rank, code) in codes.enumerated() {
                 try db.execute("INSERT INTO decision_reasons (decision_id, reason_code, rank) VALUES ($1, $2, $3)", [id, code, rank])
             }
@@ -19,15 +20,31 @@ extension PostgresArchiveStore: DecisionStore {
             try db.execute("""
                 UPDATE calls SET latest_decision_id = $1, confirmed_primary = $2, confirmed_disposition = $3,
                     decided_against_disposition = a.disposition, decided_against_primary = a.primary_reason,
-                    decided_against_taxonomy = a.taxonomy_version, decided_against_model = a.model_version
+                    decided_against_taxonomy = a.taxonomy_version, decided_against_model = a.model_version, decided_override_reason = $6
                 FROM (SELECT 1) one LEFT JOIN assessments a ON a.id = COALESCE($5::bigint, (SELECT latest_assessment_id FROM calls WHERE id = $4))
                 WHERE calls.id = $4
-                """, [id, codes.first, decision.disposition.rawValue, decision.callID, decision.assessmentID])
+                """, [id, codes.first, decision.disposition.rawValue, decision.callID, decision.assessmentID, decision.overrideReason?.rawValue])
             try Self.replaceCurrentReasons(callID: decision.callID, source: .confirmed, with: codes, db: db)
             try Self.appendAudit(context.event(.decide, callID: decision.callID,
-                                               detail: "\(decision.disposition.rawValue): \(codes.joined(separator: ","))"), db: db)
+                                               detail: DecisionRecord.auditDetail(decision)), db: db)
             try Self.announce(.decision(callID: decision.callID), db: db)
             return id
+        }
+    }
+
+    public func addOverrideReason(_ reason: OverrideReasonCode, text: String?, toDecision id: Int64, ofCall callID: Int64,
+                                  by context: AuditContext) throws {
+        try write { db in
+            let changed = try db.execute("""
+                UPDATE decisions SET override_reason = $1, override_text = $2
+                WHERE id = $3 AND call_id = $4 AND decided_by = $5 AND override_reason IS NULL RETURNING id
+                """, [reason.rawValue, text, id, callID, context.actor])
+            guard changed.count == 1 else {
+                throw ArchiveError.notFound("\(address): no decision \(id) of call \(callID) by \(context.actor) without an override reason")
+            }
+            try db.execute("UPDATE calls SET decided_override_reason = $1 WHERE id = $2 AND latest_decision_id = $3", [reason.rawValue, callID, id])
+            try Self.appendAudit(context.event(.overrideReason, callID: callID, detail: "decision \(id): \(reason.rawValue)"), db: db)
+            try Self.announce(.decision(callID: callID), db: db)
         }
     }
 
@@ -41,7 +58,8 @@ extension PostgresArchiveStore: DecisionStore {
                                   decidedAt: row["decided_at"].flatMap(Timestamps.date) ?? Date(timeIntervalSince1970: 0),
                                   decidedBy: try row.required("decided_by"), taxonomyID: try row.required("taxonomy_id"),
                                   taxonomyVersion: try row.required("taxonomy_version"), reasons: reasons,
-                                  disposition: try Self.disposition(try row.required("disposition"), address: address), note: row["note"])
+                                  disposition: try Self.disposition(try row.required("disposition"), address: address), note: row["note"],
+                                  overrideReason: row["override_reason"].map(OverrideReasonCode.init(rawValue:)), overrideText: row["override_text"])
         }
     }
 }

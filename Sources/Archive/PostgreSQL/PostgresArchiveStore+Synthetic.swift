@@ -16,19 +16,19 @@ extension PostgresArchiveStore {
                             started_weekday, started_iso_week, language, gestational_week, caller_type, ingested_at,
                             latest_assessment_id, suggested_primary, suggested_disposition, latest_decision_id, confirmed_primary,
                             confirmed_disposition, decided_against_disposition, decided_against_primary, decided_against_taxonomy,
-                            decided_against_model) FROM STDIN
+                            decided_against_model, suggested_confidence) FROM STDIN
                 """, lines: generated.lazy.map { c in
                 let started = c.started.description, id = base + c.id
                 let decision = c.decided.map { "\(id)\t\(c.reason)\t\($0)\t\(c.disposition)\t\(c.reason)\t1\tbench" }
                     ?? Array(repeating: "\\N", count: 7).joined(separator: "\t")
                 return "\(id)\tbench-\(seed)-\(id)\taudio\t\t1\t\(c.durationMs)\t\(started)\t\(started.prefix(10))\t\(c.started.hour)\t"
                     + "\(c.started.isoWeekday)\t\(c.started.isoWeek)\t\(c.language)\t\(c.gestationalWeek)\tpregnant\t\t\(id)\t\(c.reason)\t\(c.disposition)\t"
-                    + decision
+                    + decision + "\t\(c.confidence)"
             })
             try db.copy("""
-                COPY assessments (id, call_id, created_at, taxonomy_id, taxonomy_version, model_version, primary_reason, disposition, result_json)
-                FROM STDIN
-                """, lines: generated.lazy.map { c in "\(base + c.id)\t\(base + c.id)\t\tbench\t1\tbench\t\(c.reason)\t\(c.disposition)\t{}" })
+                COPY assessments (id, call_id, created_at, taxonomy_id, taxonomy_version, model_version, primary_reason, disposition, result_json,
+                                  confidence) FROM STDIN
+                """, lines: generated.lazy.map { c in "\(base + c.id)\t\(base + c.id)\t\tbench\t1\tbench\t\(c.reason)\t\(c.disposition)\t{}\t\(c.confidence)" })
             try db.copy("COPY assessment_reasons (assessment_id, reason_code, rank, score) FROM STDIN", lines: generated.lazy.flatMap { c in
                 ["\(base + c.id)\t\(c.reason)\t0\t0.5"] + (c.secondReason.map { ["\(base + c.id)\t\($0)\t1\t0.5"] } ?? [])
             })

@@ -7,6 +7,8 @@ public struct QualityQuery: Sendable, Equatable {
         case none, reason, disposition
         case taxonomyVersion = "taxonomy_version"
         case modelVersion = "model_version"
+        /// The override reason the midwife gave with her latest decision (`none` when she gave none).
+        case overrideReason = "override_reason"
     }
 
     public var period: Period
@@ -51,9 +53,12 @@ public struct QualityIncident: Sendable, Equatable {
     public var decided: String
     public var suggestedReason: String?
     public var modelVersion: String
+    /// The newest review's conclusion, when a researcher has reviewed it.
+    public var conclusion: IncidentConclusion?
 
-    public init(callID: Int64, week: String, suggested: String, decided: String, suggestedReason: String?, modelVersion: String) {
+    public init(callID: Int64, week: String, suggested: String, decided: String, suggestedReason: String?, modelVersion: String,
+                conclusion: IncidentConclusion? = nil) {
         self.callID = callID; self.week = week; self.suggested = suggested; self.decided = decided
-        self.suggestedReason = suggestedReason; self.modelVersion = modelVersion
+        self.suggestedReason = suggestedReason; self.modelVersion = modelVersion; self.conclusion = conclusion
     }
 }

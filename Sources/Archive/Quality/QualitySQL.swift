@@ -42,6 +42,7 @@ enum QualitySQL {
         case .disposition: group = "c.decided_against_disposition"
         case .taxonomyVersion: group = "COALESCE(c.decided_against_taxonomy, 'unknown')"
         case .modelVersion: group = "COALESCE(c.decided_against_model, 'unknown')"
+        case .overrideReason: group = "COALESCE(c.decided_override_reason, 'none')"
         }
         let sql = """
             SELECT \(period) AS period, \(group) AS grp, c.decided_against_disposition AS suggested, c.confirmed_disposition AS decided,
@@ -71,10 +72,37 @@ enum QualitySQL {
     static func incidents(from: String?, to: String?, includeReplays: Bool, placeholder: (Int) -> String) -> (sql: String, arguments: [String]) {
         let (inner, arguments) = decided(from: from, to: to, includeReplays: includeReplays, placeholder: placeholder)
         let sql = """
-            SELECT q.call_id, q.week, q.suggested, q.decided, q.reason, q.model_version FROM (\(inner)) q
+            SELECT q.call_id, q.week, q.suggested, q.decided, q.reason, q.model_version,
+                   (SELECT r.conclusion FROM incident_reviews r WHERE r.call_id = q.call_id ORDER BY r.id DESC LIMIT 1) AS conclusion
+            FROM (\(inner)) q
             WHERE q.suggested_rank - q.decided_rank >= 2 OR (q.suggested_rank >= 3 AND q.decided_rank <= 1)
             ORDER BY q.call_id
             """
         return (sql, arguments)
+    }
+
+    /// The suggestions' confidence counted per ISO week and bin (`ConfidenceCount`), from the call's current suggestion.
+    static func confidence(from: String?, to: String?, includeReplays: Bool, placeholder: (Int) -> String) -> (sql: String, arguments: [String]) {
+        var arguments: [String] = [], clauses = ["c.suggested_confidence IS NOT NULL"] + (includeReplays ? [] : [ReplayColumns.excluded()])
+        if let from { arguments.append(from); clauses.append("c.started_date >= \(placeholder(arguments.count))") }
+        if let to { arguments.append(to); clauses.append("c.started_date <= \(placeholder(arguments.count))") }
+        // A ladder rather than floor(): the same bins in both dialects (PostgreSQL's cast rounds, SQLite's truncates).
+        let bins = (1..<ConfidenceCount.bins).reversed().map { b in
+            "WHEN c.suggested_confidence >= \(Double(b) / Double(ConfidenceCount.bins)) THEN \(b)"
+        }.joined(separator: " ")
+        let sql = """
+            SELECT COALESCE(c.started_iso_week, 'unknown') AS week, CASE \(bins) ELSE 0 END AS bin, count(*) AS n
+            FROM calls c WHERE \(clauses.joined(separator: " AND "))
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """
+        return (sql, arguments)
+    }
+
+    /// A call's reviews (every call's when `callID` is nil), oldest first.
+    static func reviews(callID: Int64?, placeholder: (Int) -> String) -> String {
+        """
+        SELECT id, call_id, reviewed_at, reviewed_by, conclusion, note FROM incident_reviews
+        \(callID == nil ? "" : "WHERE call_id = \(placeholder(1))") ORDER BY id
+        """
     }
 }

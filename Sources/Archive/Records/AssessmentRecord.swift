@@ -21,12 +21,14 @@ public struct AssessmentRecord: Sendable, Equatable, Codable {
     public var reasons: [RankedReason]
     public var redFlags: [RedFlagCode]
     public var resultJSON: String
+    /// How sure the assistant was (0…1), kept beside the JSON for the confidence drift.
+    public var confidence: Double?
 
     public init(callID: Int64, taxonomyID: String, taxonomyVersion: String, modelVersion: String, primaryReason: ReasonCode?,
-                disposition: Disposition, reasons: [RankedReason], redFlags: [RedFlagCode], resultJSON: String) {
+                disposition: Disposition, reasons: [RankedReason], redFlags: [RedFlagCode], resultJSON: String, confidence: Double? = nil) {
         self.callID = callID; self.taxonomyID = taxonomyID; self.taxonomyVersion = taxonomyVersion; self.modelVersion = modelVersion
         self.primaryReason = primaryReason; self.disposition = disposition; self.reasons = reasons; self.redFlags = redFlags
-        self.resultJSON = resultJSON
+        self.resultJSON = resultJSON; self.confidence = confidence
     }
 }
 

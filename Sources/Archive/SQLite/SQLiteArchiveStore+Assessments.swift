@@ -10,11 +10,11 @@ extension SQLiteArchiveStore: AssessmentStore {
             }
             try db.execute(sql: """
                 INSERT INTO assessments (call_id, created_at, taxonomy_id, taxonomy_version, model_version, primary_reason,
-                                         disposition, result_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                         disposition, result_json, confidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [assessment.callID, Timestamps.iso8601(context.at), assessment.taxonomyID, assessment.taxonomyVersion,
                                  assessment.modelVersion, assessment.primaryReason?.rawValue, assessment.disposition.rawValue,
-                                 assessment.resultJSON])
+                                 assessment.resultJSON, assessment.confidence])
             let id = db.lastInsertedRowID
             for (rank, reason) in assessment.reasons.enumerated() {
                 try db.execute(sql: "INSERT INTO assessment_reasons (assessment_id, reason_code, rank, score) VALUES (?, ?, ?, ?)",
@@ -24,8 +24,8 @@ extension SQLiteArchiveStore: AssessmentStore {
                 try db.execute(sql: "INSERT INTO assessment_red_flags (assessment_id, flag_code) VALUES (?, ?)", arguments: [id, flag.rawValue])
             }
             try db.execute(sql: """
-                UPDATE calls SET latest_assessment_id = ?, suggested_primary = ?, suggested_disposition = ? WHERE id = ?
-                """, arguments: [id, assessment.primaryReason?.rawValue, assessment.disposition.rawValue, assessment.callID])
+                UPDATE calls SET latest_assessment_id = ?, suggested_primary = ?, suggested_disposition = ?, suggested_confidence = ? WHERE id = ?
+                """, arguments: [id, assessment.primaryReason?.rawValue, assessment.disposition.rawValue, assessment.confidence, assessment.callID])
             try CurrentReasons.replace(db, callID: assessment.callID, source: .suggested, with: assessment.reasons.map(\.code.rawValue))
             try Self.appendAudit(context.event(.suggest, callID: assessment.callID, detail: "\(assessment.disposition.rawValue) "
                 + "(\(assessment.taxonomyID)@\(assessment.taxonomyVersion), \(assessment.modelVersion))"), db: db)
@@ -49,7 +49,7 @@ extension SQLiteArchiveStore: AssessmentStore {
             return StoredAssessment(id: id, record: AssessmentRecord(
                 callID: callID, taxonomyID: row["taxonomy_id"], taxonomyVersion: row["taxonomy_version"], modelVersion: row["model_version"],
                 primaryReason: (row["primary_reason"] as String?).map(ReasonCode.init(rawValue:)), disposition: disposition,
-                reasons: reasons, redFlags: flags.map(RedFlagCode.init(rawValue:)), resultJSON: row["result_json"]))
+                reasons: reasons, redFlags: flags.map(RedFlagCode.init(rawValue:)), resultJSON: row["result_json"], confidence: row["confidence"]))
         }
     }
 

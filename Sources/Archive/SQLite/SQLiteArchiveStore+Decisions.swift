@@ -12,18 +12,20 @@ extension SQLiteArchiveStore: DecisionStore {
             let codes = decision.reasons.map(\.rawValue)
             try db.execute(sql: """
                 INSERT INTO decisions (call_id, assessment_id, decided_at, decided_by, taxonomy_id, taxonomy_version, primary_reason,
-                                       disposition, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       disposition, note, override_reason, override_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [decision.callID, decision.assessmentID, at, context.actor, decision.taxonomyID,
-                                 decision.taxonomyVersion, codes.first, decision.disposition.rawValue, decision.note])
+                                 decision.taxonomyVersion, codes.first, decision.disposition.rawValue, decision.note,
+                                 decision.overrideReason?.rawValue, decision.overrideText])
             let id = db.lastInsertedRowID
             for (rank, code) in codes.enumerated() {
                 try db.execute(sql: "INSERT INTO decision_reasons (decision_id, reason_code, rank) VALUES (?, ?, ?)", arguments: [id, code, rank])
             }
             try db.execute(sql: """
                 UPDATE calls SET latest_decision_id = ?, confirmed_primary = ?, confirmed_disposition = ?, decided_against_disposition = NULL,
-                    decided_against_primary = NULL, decided_against_taxonomy = NULL, decided_against_model = NULL WHERE id = ?
-                """, arguments: [id, codes.first, decision.disposition.rawValue, decision.callID])
+                    decided_against_primary = NULL, decided_against_taxonomy = NULL, decided_against_model = NULL, decided_override_reason = ?
+                WHERE id = ?
+                """, arguments: [id, codes.first, decision.disposition.rawValue, decision.overrideReason?.rawValue, decision.callID])
             // The suggestion this decision was made against (the one it names, else the call's current one), for quality.
             if let against = try Row.fetchOne(db, sql: """
                 SELECT a.disposition, a.primary_reason, a.taxonomy_version, a.model_version FROM assessments a
@@ -37,8 +39,22 @@ extension SQLiteArchiveStore: DecisionStore {
             }
             try CurrentReasons.replace(db, callID: decision.callID, source: .confirmed, with: codes)
             try Self.appendAudit(context.event(.decide, callID: decision.callID,
-                                               detail: "\(decision.disposition.rawValue): \(codes.joined(separator: ","))"), db: db)
+                                               detail: DecisionRecord.auditDetail(decision)), db: db)
             return id
+        }
+    }
+
+    public func addOverrideReason(_ reason: OverrideReasonCode, text: String?, toDecision id: Int64, ofCall callID: Int64,
+                                  by context: AuditContext) throws {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE decisions SET override_reason = ?, override_text = ? WHERE id = ? AND call_id = ? AND decided_by = ? AND override_reason IS NULL
+                """, arguments: [reason.rawValue, text, id, callID, context.actor])
+            guard db.changesCount == 1 else {
+                throw ArchiveError.notFound("\(self.path): no decision \(id) of call \(callID) by \(context.actor) without an override reason")
+            }
+            try db.execute(sql: "UPDATE calls SET decided_override_reason = ? WHERE id = ? AND latest_decision_id = ?", arguments: [reason.rawValue, callID, id])
+            try Self.appendAudit(context.event(.overrideReason, callID: callID, detail: "decision \(id): \(reason.rawValue)"), db: db)
         }
     }
 
@@ -52,7 +68,9 @@ extension SQLiteArchiveStore: DecisionStore {
             return DecisionRecord(callID: callID, assessmentID: row["assessment_id"], decidedAt: at ?? Date(timeIntervalSince1970: 0),
                                   decidedBy: row["decided_by"], taxonomyID: row["taxonomy_id"], taxonomyVersion: row["taxonomy_version"],
                                   reasons: reasons.map(ReasonCode.init(rawValue:)),
-                                  disposition: try Self.disposition(row["disposition"], path: self.path), note: row["note"])
+                                  disposition: try Self.disposition(row["disposition"], path: self.path), note: row["note"],
+                                  overrideReason: (row["override_reason"] as String?).map(OverrideReasonCode.init(rawValue:)),
+                                  overrideText: row["override_text"])
         }
     }
 }

@@ -13,12 +13,13 @@ extension SQLiteArchiveStore {
                                    started_weekday, started_iso_week, language, gestational_week, caller_type, ingested_at,
                                    latest_assessment_id, suggested_primary, suggested_disposition, latest_decision_id, confirmed_primary,
                                    confirmed_disposition, decided_against_disposition, decided_against_primary, decided_against_taxonomy,
-                                   decided_against_model)
-                VALUES (?, ?, 'audio', '', 1, ?, ?, ?, ?, ?, ?, ?, ?, 'pregnant', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   decided_against_model, suggested_confidence)
+                VALUES (?, ?, 'audio', '', 1, ?, ?, ?, ?, ?, ?, ?, ?, 'pregnant', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertAssessment = try db.makeStatement(sql: """
-                INSERT INTO assessments (id, call_id, created_at, taxonomy_id, taxonomy_version, model_version, primary_reason, disposition, result_json)
-                VALUES (?, ?, '', 'bench', '1', 'bench', ?, ?, '{}')
+                INSERT INTO assessments (id, call_id, created_at, taxonomy_id, taxonomy_version, model_version, primary_reason, disposition, result_json,
+                                         confidence)
+                VALUES (?, ?, '', 'bench', '1', 'bench', ?, ?, '{}', ?)
                 """)
             let insertReason = try db.makeStatement(sql: "INSERT INTO assessment_reasons (assessment_id, reason_code, rank, score) VALUES (?, ?, ?, 0.5)")
             let insertCurrent = try db.makeStatement(sql: "INSERT INTO current_reasons (call_id, source, reason_code) VALUES (?, ?, ?)")
@@ -34,8 +35,8 @@ extension SQLiteArchiveStore {
                                                    call.started.hour, call.started.isoWeekday, call.started.isoWeek, call.language,
                                                    call.gestationalWeek, call.id, call.reason, call.disposition]
                                        + (call.decided == nil ? [nil, nil, nil, nil, nil, nil, nil]
-                                          : [call.id, call.reason, call.decided, call.disposition, call.reason, "1", "bench"]))
-                try insertAssessment.execute(arguments: [call.id, call.id, call.reason, call.disposition])
+                                          : [call.id, call.reason, call.decided, call.disposition, call.reason, "1", "bench"]) + [call.confidence])
+                try insertAssessment.execute(arguments: [call.id, call.id, call.reason, call.disposition, call.confidence])
                 try insertReason.execute(arguments: [call.id, call.reason, 0])
                 try insertCurrent.execute(arguments: [call.id, "suggested", call.reason])
                 if let second = call.secondReason {

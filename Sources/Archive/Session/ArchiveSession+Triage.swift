@@ -24,6 +24,12 @@ extension ArchiveSession {
         return try store.store(decision, by: context())
     }
 
+    /// Gives her own decision, just made without one, its override reason (the one key after an override).
+    public func addOverrideReason(_ reason: OverrideReasonCode, text: String? = nil, toDecision id: Int64, ofCall callID: Int64) throws {
+        try require(.decide)
+        try store.addOverrideReason(reason, text: text, toDecision: id, ofCall: callID, by: context())
+    }
+
     /// The newest decision on a call.
     public func latestDecision(ofCall id: Int64) throws -> DecisionRecord? {
         try require(.readCalls)

@@ -38,6 +38,9 @@ public protocol DecisionStore: Sendable {
     /// Stores a decision (its `decidedBy` is the context's actor); throws `notFound` without the call.
     func store(_ decision: DecisionRecord, by context: AuditContext) throws -> Int64
     func latestDecision(ofCall id: Int64) throws -> DecisionRecord?
+    /// Gives decision `id` of the call, made by the context's actor without an override reason, its reason (the key she
+    /// presses just after deciding); throws `notFound` when there is no such decision of hers still without one.
+    func addOverrideReason(_ reason: OverrideReasonCode, text: String?, toDecision id: Int64, ofCall callID: Int64, by context: AuditContext) throws
 }
 
 /// The midwife's typed notes, kept as turns of their own.
@@ -78,6 +81,13 @@ public protocol QualityStore: Sendable {
     func quality(_ query: QualityQuery) throws -> [QualityRow]
     /// The possible under-triages, oldest call first (replays of known calls only when `includeReplays`).
     func qualityIncidents(from: String?, to: String?, includeReplays: Bool) throws -> [QualityIncident]
+    /// The current suggestions' confidence per ISO week and bin, weeks and bins in order (replays only when `includeReplays`).
+    func confidenceDistribution(from: String?, to: String?, includeReplays: Bool) throws -> [ConfidenceCount]
+    /// Stores a researcher's review of an incident (its `reviewedBy` is the context's actor) with its audit entry; throws
+    /// `notFound` without the call.
+    func store(_ review: IncidentReview, by context: AuditContext) throws -> Int64
+    /// The reviews of one call (of every call when nil), oldest first.
+    func incidentReviews(ofCall id: Int64?) throws -> [IncidentReview]
 }
 
 /// The archive's users and their roles.

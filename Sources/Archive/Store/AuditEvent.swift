@@ -41,6 +41,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case userRemove = "user-remove"
     case restore
     case removeRecording = "remove-recording"
+    case reviewIncident = "review-incident"
+    case overrideReason = "override-reason"
 }
 
 /// One thing done to the archive, about to be appended to its audit log.

@@ -15,6 +15,9 @@ struct SyntheticCall {
     /// The midwife's decision, for about six calls in ten: mostly the suggestion, sometimes one level more or less urgent.
     var decided: String?
 
+    /// The suggestion's confidence, 0.30 to 0.99 in hundredths, from the call's id (the generator's stream stays as it was).
+    var confidence: Double { 0.3 + Double((UInt64(truncatingIfNeeded: id) &* 2_654_435_761) % 70) / 100 }
+
     static let reasons: [(String, Double)] = [("labour_contractions", 0.45), ("rupture_of_membranes", 0.15), ("reduced_fetal_movements", 0.08),
                                               ("vaginal_bleeding", 0.07), ("abdominal_pain", 0.06), ("practical_question", 0.05),
                                               ("anxiety_reassurance", 0.04), ("postnatal_concern", 0.04), ("preeclampsia_symptoms", 0.02),

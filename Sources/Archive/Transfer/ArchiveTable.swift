@@ -34,22 +34,25 @@ struct ArchiveTable: Sendable, Equatable {
         gestational_days:i first_baby:i caller_type days_postpartum:i metadata_json transcript_path transcript_format ingested_at \
         suggested_primary suggested_disposition confirmed_primary confirmed_disposition \
         decided_against_disposition decided_against_primary decided_against_taxonomy decided_against_model \
-        replay:i replay_of_path replay_of_sha256
+        replay:i replay_of_path replay_of_sha256 decided_override_reason suggested_confidence:r
         """), key: ["id"], hasIdentity: true)
     static let turns = ArchiveTable(name: "turns", columns: columns("id:i call_id:i seq:i speaker speaker_label start_ms:i end_ms:i text source"),
                                     key: ["id"], hasIdentity: true)
     static let callFeatures = ArchiveTable(name: "call_features", columns: columns(
         "id:i call_id:i channel:i feature_set extractor_version values_json computed_at"), key: ["id"], hasIdentity: true)
     static let assessments = ArchiveTable(name: "assessments", columns: columns(
-        "id:i call_id:i created_at taxonomy_id taxonomy_version model_version primary_reason disposition result_json"), key: ["id"], hasIdentity: true)
+        "id:i call_id:i created_at taxonomy_id taxonomy_version model_version primary_reason disposition result_json confidence:r"), key: ["id"], hasIdentity: true)
     static let assessmentReasons = ArchiveTable(name: "assessment_reasons", columns: columns("assessment_id:i reason_code rank:i score:r"),
                                                 key: ["assessment_id", "reason_code"])
     static let assessmentRedFlags = ArchiveTable(name: "assessment_red_flags", columns: columns("assessment_id:i flag_code"),
                                                  key: ["assessment_id", "flag_code"])
     static let decisions = ArchiveTable(name: "decisions", columns: columns(
-        "id:i call_id:i assessment_id:i decided_at decided_by taxonomy_id taxonomy_version primary_reason disposition note"), key: ["id"], hasIdentity: true)
+        "id:i call_id:i assessment_id:i decided_at decided_by taxonomy_id taxonomy_version primary_reason disposition note override_reason override_text"),
+        key: ["id"], hasIdentity: true)
     static let decisionReasons = ArchiveTable(name: "decision_reasons", columns: columns("decision_id:i reason_code rank:i"),
                                               key: ["decision_id", "reason_code"])
+    static let incidentReviews = ArchiveTable(name: "incident_reviews", columns: columns("id:i call_id:i reviewed_at reviewed_by conclusion note"),
+                                              key: ["id"], hasIdentity: true)
     static let annotations = ArchiveTable(name: "annotations", columns: columns("""
         id:i call_id:i annotator channel:i start_ms:i end_ms:i code taxonomy_id taxonomy_version note created_at updated_at deleted_at supersedes_id:i
         """), key: ["id"], hasIdentity: true)
@@ -67,7 +70,7 @@ struct ArchiveTable: Sendable, Equatable {
     /// Every table in the order a copy writes them. The audit log goes first: a copy cut off part-way then always
     /// holds the beginning of the source's chain, which is how the next run knows it for an unfinished copy.
     static let copyOrder: [ArchiveTable] = [users, auditLog, auditHead, calls, turns, callFeatures, assessments, assessmentReasons,
-                                            assessmentRedFlags, decisions, decisionReasons, annotations, currentReasons, models, callPointers]
+                                            assessmentRedFlags, decisions, decisionReasons, incidentReviews, annotations, currentReasons, models, callPointers]
 }
 
 /// One value of a copied row, as both stores hold it.

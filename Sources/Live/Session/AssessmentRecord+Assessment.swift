@@ -8,6 +8,7 @@ extension AssessmentRecord {
         self.init(callID: callID, taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, modelVersion: a.modelVersion,
                   primaryReason: ReasonCode(rawValue: a.primary), disposition: a.disposition,
                   reasons: a.reasons.map { RankedReason(code: ReasonCode(rawValue: $0.code), score: $0.score) },
-                  redFlags: a.redFlags.map { RedFlagCode(rawValue: $0.code) }, resultJSON: AssessmentJSON.render(a).rendered())
+                  redFlags: a.redFlags.map { RedFlagCode(rawValue: $0.code) }, resultJSON: AssessmentJSON.render(a).rendered(),
+                  confidence: a.confidence)
     }
 }

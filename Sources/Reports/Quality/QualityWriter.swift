@@ -28,6 +28,9 @@ public enum QualityWriter {
         for (week, count) in report.incidentsPerWeek {
             out.append("  \(week)  \(count >= SmallCellSuppression.threshold ? String(count) : "<5")\(count >= report.incidentAlarm ? "  ⚠ ALARM (≥ \(report.incidentAlarm) a week)" : "")")
         }
+        if !report.conclusions.isEmpty {
+            out.append("  reviewed: " + report.conclusions.map { "\($0.conclusion) \(small($0.count))" }.joined(separator: " · "))
+        }
         if let drift = report.drift {
             out.append("")
             out.append("drift of the suggested reasons (PSI against \(drift.referenceWeeks.first ?? "")…\(drift.referenceWeeks.last ?? ""); "
@@ -37,7 +40,35 @@ public enum QualityWriter {
                     + (week.level == .alarm ? "⚠ ALARM" : week.level.rawValue))
             }
         }
+        if let confidence = report.confidence {
+            out.append("")
+            out.append("the suggestions' confidence per week (bins \(ConfidenceDrift.label(0)) … \(ConfidenceDrift.label(ConfidenceCount.bins - 1)))"
+                + (confidence.drift.map { d in "; PSI against \(d.referenceWeeks.first ?? "")…\(d.referenceWeeks.last ?? "")" } ?? "") + ":")
+            let judged = Dictionary((confidence.drift?.weeks ?? []).map { ($0.week, $0) }, uniquingKeysWith: { a, _ in a })
+            for week in confidence.weeks {
+                let bins = week.counts.map { small($0).padding(toLength: 5, withPad: " ", startingAt: 0) }.joined()
+                let verdict = judged[week.week].map { "  PSI \(String(format: "%.3f", $0.psi))  " + ($0.level == .alarm ? "⚠ ALARM" : $0.level.rawValue) }
+                    ?? (confidence.drift?.referenceWeeks.contains(week.week) == true ? "  reference" : "")
+                out.append("  \(week.week)  \(bins)\(verdict)")
+            }
+        }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A count as shown in an aggregate: 1 to 4 as `<5`.
+    public static func small(_ n: Int) -> String { n == 0 || n >= SmallCellSuppression.threshold ? String(n) : "<5" }
+
+    /// The confidence distribution and its drift as CSV (UTF-8 with BOM): a row a week, a column a bin.
+    public static func confidenceCSV(_ report: QualityReport) -> String {
+        var lines = ["week,calls," + (0..<ConfidenceCount.bins).map { "bin_\(ConfidenceDrift.label($0))" }.joined(separator: ",") + ",psi,level"]
+        let judged = Dictionary((report.confidence?.drift?.weeks ?? []).map { ($0.week, $0) }, uniquingKeysWith: { a, _ in a })
+        for week in report.confidence?.weeks ?? [] {
+            let verdict = judged[week.week]
+            lines.append(([CSVWriter.field(week.week), small(week.total)] + week.counts.map(small)
+                + [verdict.map { String(format: "%.4f", $0.psi) } ?? "",
+                   verdict?.level.rawValue ?? (report.confidence?.drift?.referenceWeeks.contains(week.week) == true ? "reference" : "")]).joined(separator: ","))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
     public static func csv(_ report: QualityReport) -> String {
@@ -83,6 +114,21 @@ public enum QualityWriter {
         if let drift = report.drift {
             object["drift"] = ["reference_weeks": drift.referenceWeeks, "warning_above": DriftReport.warningAbove, "alarm_above": DriftReport.alarmAbove,
                                "weeks": drift.weeks.map { ["week": $0.week, "calls": $0.calls, "psi": $0.psi, "level": $0.level.rawValue] }]
+        }
+        object["incident_conclusions"] = Dictionary(report.conclusions.map { ($0.conclusion, $0.count >= SmallCellSuppression.threshold ? $0.count as Any : "<5") },
+                                                    uniquingKeysWith: { a, _ in a })
+        if let confidence = report.confidence {
+            var drift: [String: Any] = ["bins": (0..<ConfidenceCount.bins).map(ConfidenceDrift.label),
+                                        "distribution": confidence.weeks.map { w in
+                                            ["week": w.week, "calls": w.total >= SmallCellSuppression.threshold ? w.total as Any : "<5",
+                                             "counts": w.counts.map { $0 == 0 || $0 >= SmallCellSuppression.threshold ? $0 as Any : "<5" }] as [String: Any]
+                                        }]
+            if let d = confidence.drift {
+                drift["reference_weeks"] = d.referenceWeeks
+                drift["weeks"] = d.weeks.map { ["week": $0.week, "calls": $0.calls == 0 || $0.calls >= SmallCellSuppression.threshold ? $0.calls as Any : "<5",
+                                                "psi": $0.psi, "level": $0.level.rawValue] }
+            }
+            object["confidence_drift"] = drift
         }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"

@@ -21,12 +21,26 @@ public enum AppRenderer {
         case .triage: TriageScreen.render(state, model: model, live: live, now: now, into: &buffer, area: body)
         case .label: LabelScreen.render(state, model: model, into: &buffer, area: body)
         case .statistics: StatisticsScreen.render(state, model: model, now: now, into: &buffer, area: body)
+        case .quality: QualityScreen.render(state, model: model, into: &buffer, area: body)
         }
-        let keys = ["triage": "keys", "label": "keys-label", "statistics": "keys-stats"][state.screen.rawValue] ?? "keys"
+        let keys = ["triage": "keys", "label": "keys-label", "statistics": "keys-stats", "quality": "keys-quality"][state.screen.rawValue] ?? "keys"
         // A failed load of what the screen shows is said, not hidden; a message of the user's last key comes first.
         let status = state.message ?? model.problem.map { "⚠ \($0)" } ?? UIText.text(keys, lang)
         buffer.fill(Rect(x: 0, y: height - 1, width: width, height: 1), with: Cell(" ", style: .reverse))
         buffer.put(DisplayWidth.truncate(" " + status, to: width), x: 0, y: height - 1, style: .reverse)
+        if let prompt = state.overridePrompt {
+            if let picked = prompt.picked, model.taxonomy.overrideReasons.indices.contains(picked) {
+                PromptWidget(title: model.taxonomy.overrideReasons[picked].label.text(for: lang), text: prompt.text, hint: UIText.text("note-hint", lang))
+                    .render(into: &buffer, area: Rect(x: 0, y: 1, width: width, height: height - 2))
+            } else {
+                // The picker on the line over the status line: the reasons with their keys.
+                let choices = zip(OverridePrompt.keys, model.taxonomy.overrideReasons).map { "\($0) \($1.label.text(for: lang))" }
+                let text = " \(UIText.text("why", lang)) " + choices.joined(separator: "  ") + "  · " + UIText.text("skip", lang)
+                let style = Style(foreground: .yellow, bold: true, reverse: true)
+                buffer.fill(Rect(x: 0, y: height - 2, width: width, height: 1), with: Cell(" ", style: style))
+                buffer.put(DisplayWidth.truncate(text, to: width), x: 0, y: height - 2, style: style)
+            }
+        }
         if let draft = state.noteDraft {
             PromptWidget(title: UIText.text("note", lang), text: draft, hint: UIText.text("note-hint", lang))
                 .render(into: &buffer, area: Rect(x: 0, y: 1, width: width, height: height - 2))

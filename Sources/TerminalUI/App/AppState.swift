@@ -1,10 +1,10 @@
 /// Everything the screens depend on besides the archive: which screen, which call, the language, the
 /// overlay, the last message. Rendering is a pure function of this and the model.
 public struct AppState: Sendable, Equatable {
-    public enum Screen: String, Sendable, CaseIterable { case triage, label, statistics }
+    public enum Screen: String, Sendable, CaseIterable { case triage, label, statistics, quality }
 
     public var screen: Screen = .triage
-    /// The screens the user's roles open, in `Tab` order (a coordinator has only the statistics).
+    /// The screens the user's roles open, in `Tab` order (a coordinator has only the statistics and the quality).
     public var screens: [Screen] = Screen.allCases
     /// "da" or "en"; Danish first.
     public var language = "da"
@@ -23,6 +23,10 @@ public struct AppState: Sendable, Equatable {
     public var quitting = false
     /// The note being typed, while the note prompt is open.
     public var noteDraft: String?
+    /// The override-reason picker, just after a decision other than the suggestion.
+    public var overridePrompt: OverridePrompt?
+    /// The quality screen per month rather than per ISO week.
+    public var qualityMonthly = false
     /// The label screen's view, playhead, marks and code list.
     public var label = LabelState()
     /// A live call is being recorded (the queue's first row), and it is the one shown.

@@ -26,12 +26,15 @@ public enum AppUpdate {
         case toggleRecording
         /// Write what the statistics screen shows to CSV files.
         case exportStatistics
+        /// Give the decision just stored the taxonomy's override reason number `index` (and her words).
+        case overrideReason(callID: Int64, decisionID: Int64, index: Int, text: String?)
     }
 
     /// The statistics screen's periods, in the order `d` steps through them.
     public static let statisticsPeriods: [Int?] = [nil, 7, 30, 365]
 
-    public static func handle(_ key: Key, state: inout AppState, callCount: Int, label: LabelUpdate.Context? = nil, reasonCount: Int = 0) -> Effect {
+    public static func handle(_ key: Key, state: inout AppState, callCount: Int, label: LabelUpdate.Context? = nil, reasonCount: Int = 0,
+                              overrideReasons: [OverrideReason] = []) -> Effect {
         // While a note is typed, keys are text.
         if var draft = state.noteDraft {
             switch key {
@@ -45,6 +48,32 @@ public enum AppUpdate {
             default: break
             }
             return .none
+        }
+        // Just after an override: one key picks her reason; any other key closes the picker and does what it does.
+        if var prompt = state.overridePrompt {
+            if let picked = prompt.picked {
+                switch key {
+                case .enter:
+                    state.overridePrompt = nil
+                    let text = prompt.text.trimmingCharacters(in: .whitespaces)
+                    return .overrideReason(callID: prompt.callID, decisionID: prompt.decisionID, index: picked, text: text.isEmpty ? nil : text)
+                case .escape: state.overridePrompt = nil
+                case .backspace: if !prompt.text.isEmpty { prompt.text.removeLast() }; state.overridePrompt = prompt
+                case .character(let ch): prompt.text.append(ch); state.overridePrompt = prompt
+                default: break
+                }
+                return .none
+            }
+            state.overridePrompt = nil
+            if key == .escape { return .none }
+            if case .character(let ch) = key, let index = OverridePrompt.keys.firstIndex(of: ch), overrideReasons.indices.contains(index) {
+                guard overrideReasons[index].freeText else {
+                    return .overrideReason(callID: prompt.callID, decisionID: prompt.decisionID, index: index, text: nil)
+                }
+                prompt.picked = index
+                state.overridePrompt = prompt
+                return .none
+            }
         }
         if state.showHelp {
             state.showHelp = false
@@ -69,7 +98,7 @@ public enum AppUpdate {
             state.liveSelected = true
         case .down where state.screen == .triage && state.liveSelected:
             state.liveSelected = false
-        case .up where state.screen != .statistics, .down where state.screen != .statistics:
+        case .up where state.screen != .statistics && state.screen != .quality, .down where state.screen != .statistics && state.screen != .quality:
             state.liveSelected = false
             let next = key == .up ? max(0, state.selected - 1) : min(max(0, callCount - 1), state.selected + 1)
             guard next != state.selected else { break }
@@ -88,6 +117,7 @@ public enum AppUpdate {
         case .character("a") where state.screen == .statistics && reasonCount > 0:
             state.statisticsReason = state.statisticsReason.map { $0 + 1 < reasonCount ? $0 + 1 : nil } ?? 0
         case .character("e") where state.screen == .statistics: return .exportStatistics
+        case .character("m") where state.screen == .quality: state.qualityMonthly.toggle()
         case .character("c") where state.screen == .triage && callCount > 0: return .decide(disposition: nil)
         case .character("n") where state.screen == .triage && callCount > 0: state.noteDraft = ""
         case .character("r") where state.screen == .triage: return .toggleRecording

@@ -43,6 +43,8 @@ public final class DeskModel {
     private var overviews: [(id: Int64, overview: Result<AudioOverview, OverviewProblem>)] = []
     private var labels: [Int64: [AnnotationRecord]] = [:]
     private var tables: [StatisticsKey: StatsTable] = [:]
+    /// The quality screen's figures, per week (false) or month (true), as last loaded.
+    private var qualityReports: [Bool: QualityReport] = [:]
     /// What the last load could not read, in one line; the screen shows it (nil when all was read).
     public private(set) var problem: String?
 
@@ -64,12 +66,12 @@ public final class DeskModel {
     }
 
     /// The screens a session's roles open: the triage screen for who may open calls, the label screen for who
-    /// labels, the statistics for all.
+    /// labels, the statistics and the quality for all.
     public static func screens(for archive: ArchiveSession) -> [AppState.Screen] {
         var screens: [AppState.Screen] = []
         if archive.may(.readCalls) { screens.append(.triage) }
         if archive.may(.label) { screens.append(.label) }
-        if archive.may(.statistics) { screens.append(.statistics) }
+        if archive.may(.statistics) { screens.append(contentsOf: [.statistics, .quality]) }
         return screens
     }
 
@@ -80,6 +82,7 @@ public final class DeskModel {
         details = [:]
         labels = [:]
         tables = [:]
+        qualityReports = [:]
     }
 
     /// Reads from the archive what `state`'s screen shows and is not yet at hand: the selected call, its audio
@@ -97,6 +100,11 @@ public final class DeskModel {
             }
             if labels[call.id] == nil {
                 do { labels[call.id] = try archive.annotations(ofCall: call.id, annotator: state.user) } catch { problem = UIText.oneLine(error) }
+            }
+        case .quality:
+            guard qualityReports[state.qualityMonthly] == nil else { return }
+            do { qualityReports[state.qualityMonthly] = try QualityScreen.load(monthly: state.qualityMonthly, archive: archive) } catch {
+                problem = UIText.oneLine(error)
             }
         case .statistics:
             for key in StatisticsScreen.keys(state, model: self) where tables[key] == nil {
@@ -173,12 +181,21 @@ public final class DeskModel {
     /// The call as last loaded (rendering reads only this).
     public func loadedDetail(_ id: Int64) -> Detail? { details[id] }
 
-    /// Stores the midwife's decision beside the suggestion, and reads the call list and the call again.
-    public func decide(callID: Int64, disposition: Disposition, reasons: [ReasonCode], at date: Date) throws {
+    /// Stores the midwife's decision beside the suggestion, and reads the call list and the call again; returns its id.
+    @discardableResult
+    public func decide(callID: Int64, disposition: Disposition, reasons: [ReasonCode], at date: Date) throws -> Int64 {
         let detail = try self.detail(callID)
-        try archive.decide(DecisionRecord(callID: callID, assessmentID: detail?.suggestionID, decidedAt: date,
-                                          taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, reasons: reasons, disposition: disposition))
+        let id = try archive.decide(DecisionRecord(callID: callID, assessmentID: detail?.suggestionID, decidedAt: date,
+                                                   taxonomyID: taxonomy.id, taxonomyVersion: taxonomy.version, reasons: reasons, disposition: disposition))
         try reload()
+        return id
+    }
+
+    /// Gives her decision just stored its override reason, and forgets the cached call.
+    public func addOverrideReason(_ reason: OverrideReasonCode, text: String?, toDecision id: Int64, ofCall callID: Int64) throws {
+        try archive.addOverrideReason(reason, text: text, toDecision: id, ofCall: callID)
+        details[callID] = nil
+        qualityReports = [:]
     }
 
     /// Adds the midwife's note to a call (a turn of its own) and forgets the cached call.
@@ -214,6 +231,9 @@ public final class DeskModel {
             return false
         }
     }
+
+    /// The quality figures as last loaded (nil until loaded).
+    public func quality(monthly: Bool) -> QualityReport? { qualityReports[monthly] }
 
     /// A statistics table as last loaded for these keys (nil until loaded).
     public func statistics(_ dims: [StatsDimension], source: StatsSource, filter: StatsFilter = StatsFilter()) -> StatsTable? {

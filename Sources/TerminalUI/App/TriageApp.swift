@@ -61,7 +61,8 @@ public final class TriageApp {
     public func handle(_ key: Key) -> Bool {
         if key == .resize { shown = nil }
         state.hasLiveCall = live?.isRecording == true
-        let effect = AppUpdate.handle(key, state: &state, callCount: model.calls.count, label: labelContext(), reasonCount: model.taxonomy.reasons.count)
+        let effect = AppUpdate.handle(key, state: &state, callCount: model.calls.count, label: labelContext(), reasonCount: model.taxonomy.reasons.count,
+                                      overrideReasons: model.taxonomy.overrideReasons)
         switch effect {
         case .decide(let disposition): decide(disposition)
         case .addNote(let text): addNote(text)
@@ -74,6 +75,7 @@ public final class TriageApp {
         case .pause: player?.stop()
         case .toggleRecording: toggleRecording()
         case .exportStatistics: exportStatistics()
+        case .overrideReason(let callID, let decisionID, let index, let text): addOverrideReason(callID, decisionID, index, text)
         case .none: break
         }
         model.load(for: state)
@@ -278,6 +280,17 @@ public final class TriageApp {
         }
     }
 
+    private func addOverrideReason(_ callID: Int64, _ decisionID: Int64, _ index: Int, _ text: String?) {
+        guard model.taxonomy.overrideReasons.indices.contains(index) else { return }
+        let reason = model.taxonomy.overrideReasons[index]
+        do {
+            try model.addOverrideReason(reason.code, text: text, toDecision: decisionID, ofCall: callID)
+            state.message = "\(UIText.text("override saved", state.language)): \(reason.label.text(for: state.language))"
+        } catch {
+            state.message = UIText.oneLine(error)
+        }
+    }
+
     private func decide(_ disposition: Disposition?) {
         guard !state.liveSelected else {
             state.message = UIText.text("decide after", state.language)
@@ -291,9 +304,13 @@ public final class TriageApp {
                 return
             }
             let reasons = detail?.suggestion?.reasons.map { ReasonCode(rawValue: $0.code) } ?? []
-            try model.decide(callID: call.id, disposition: chosen, reasons: reasons, at: clock.now)
+            let id = try model.decide(callID: call.id, disposition: chosen, reasons: reasons, at: clock.now)
             let label = model.taxonomy.definition(of: chosen)?.label.text(for: state.language) ?? chosen.rawValue
             state.message = "\(UIText.text("saved", state.language)): \(label) (\(user))"
+            // Otherwise than suggested: one key may say why (optional; any other key goes on).
+            if let suggested = detail?.suggestion?.disposition, suggested != chosen.rawValue, !model.taxonomy.overrideReasons.isEmpty {
+                state.overridePrompt = OverridePrompt(callID: call.id, decisionID: id)
+            }
         } catch {
             state.message = UIText.oneLine(error)
         }

@@ -112,7 +112,8 @@ enum TriageScreen {
             buffer.fill(Rect(x: rows.x, y: rows.y, width: rows.width, height: 1), with: Cell(" ", style: Style(foreground: .red, bold: true, reverse: true)))
             buffer.put(DisplayWidth.truncate(text, to: rows.width), x: rows.x, y: rows.y, style: Style(foreground: .red, bold: true, reverse: true))
         } else {
-            buffer.put(DisplayWidth.truncate("✔ \(UIText.text("decided", lang)): \(decided) (\(decision.decidedBy))", to: rows.width), x: rows.x, y: rows.y,
+            let why = decision.overrideReason.flatMap { model.taxonomy.overrideReason($0)?.label.text(for: lang) ?? $0.rawValue }.map { " · \($0)" } ?? ""
+            buffer.put(DisplayWidth.truncate("✔ \(UIText.text("decided", lang)): \(decided) (\(decision.decidedBy))\(why)", to: rows.width), x: rows.x, y: rows.y,
                        style: Style(foreground: .green, bold: true))
         }
         rows = rows.splitTop(1).1

@@ -34,3 +34,9 @@ public struct LanguageCode: StringCode {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 }
+
+/// An override reason's code in the taxonomy (`knew_more_from_record`).
+public struct OverrideReasonCode: StringCode {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}

@@ -17,13 +17,15 @@ public struct Taxonomy: Sendable, Equatable {
     /// Contact reasons in the order the file lists them.
     public var reasons: [ContactReason]
     public var redFlags: [RedFlagRule]
+    /// Why a midwife may decide otherwise than suggested, in the order the triage screen offers them.
+    public var overrideReasons: [OverrideReason]
 
     public init(id: String, version: String, title: LocalizedText, languages: [String],
                 dispositions: [DispositionDefinition], facts: [FactDefinition], findings: [FindingDefinition],
-                reasons: [ContactReason], redFlags: [RedFlagRule]) {
+                reasons: [ContactReason], redFlags: [RedFlagRule], overrideReasons: [OverrideReason] = []) {
         self.id = id; self.version = version; self.title = title; self.languages = languages
         self.dispositions = dispositions; self.facts = facts; self.findings = findings
-        self.reasons = reasons; self.redFlags = redFlags
+        self.reasons = reasons; self.redFlags = redFlags; self.overrideReasons = overrideReasons
     }
 
     /// `id@version`, as stored beside every classification and annotation.
@@ -37,6 +39,8 @@ public struct Taxonomy: Sendable, Equatable {
     public func fact(_ name: String) -> FactDefinition? { facts.first { $0.name == name } }
     public func finding(_ code: String) -> FindingDefinition? { findings.first { $0.code == code } }
     public func redFlag(_ code: String) -> RedFlagRule? { redFlags.first { $0.code == code } }
+    /// The override reason with this code, if the taxonomy has one.
+    public func overrideReason(_ code: OverrideReasonCode) -> OverrideReason? { overrideReasons.first { $0.code == code } }
     public func definition(of disposition: Disposition) -> DispositionDefinition? {
         dispositions.first { $0.disposition == disposition }
     }

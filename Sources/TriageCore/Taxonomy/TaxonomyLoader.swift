@@ -161,7 +161,7 @@ private final class NodeReader {
 
     func taxonomy(_ root: Node) -> Taxonomy? {
         guard let f = fields(root, "the taxonomy", allowed: ["id", "version", "title", "languages", "word_classes", "dispositions",
-                                                             "facts", "findings", "reasons", "red_flags"],
+                                                             "facts", "findings", "reasons", "red_flags", "override_reasons"],
                              required: ["id", "version", "dispositions", "reasons"]) else { return nil }
         let id = text(f["id"], "id") ?? ""
         let version = text(f["version"], "version") ?? ""
@@ -173,8 +173,24 @@ private final class NodeReader {
         let findings = sequence(f["findings"], "findings").compactMap(finding)
         let reasons = sequence(f["reasons"], "reasons").compactMap(reason)
         let redFlags = sequence(f["red_flags"], "red_flags").compactMap(redFlag)
+        let overrides = sequence(f["override_reasons"], "override_reasons").compactMap(overrideReason)
         return Taxonomy(id: id, version: version, title: title, languages: languages, dispositions: dispositions,
-                        facts: facts, findings: findings, reasons: reasons, redFlags: redFlags)
+                        facts: facts, findings: findings, reasons: reasons, redFlags: redFlags, overrideReasons: overrides)
+    }
+
+    func overrideReason(_ node: Node) -> OverrideReason? {
+        guard let f = fields(node, "an override reason", allowed: ["code", "label", "free_text"], required: ["code", "label"]),
+              let code = code(f["code"], "an override reason's code") else { return nil }
+        var freeText = false
+        if let node = f["free_text"] {
+            switch node.scalar?.string {
+            case "true": freeText = true
+            case "false": freeText = false
+            default: report(node, "free_text of override reason '\(code)' must be true or false")
+            }
+        }
+        return OverrideReason(code: OverrideReasonCode(rawValue: code), label: localized(f["label"], "label") ?? LocalizedText([:]),
+                              freeText: freeText, location: location(node))
     }
 
     /// `word_classes: {name: {da: [...], en: [...]}}`.

@@ -25,6 +25,12 @@ public enum TaxonomyValidator {
         duplicates(taxonomy.findings.map { ($0.code, $0.location) }, "finding")
         duplicates(taxonomy.reasons.map { ($0.code, $0.location) }, "reason code")
         duplicates(taxonomy.redFlags.map { ($0.code, $0.location) }, "red flag")
+        duplicates(taxonomy.overrideReasons.map { ($0.code.rawValue, $0.location) }, "override reason")
+        for reason in taxonomy.overrideReasons {
+            for language in taxonomy.languages where reason.label.texts[language] == nil {
+                report(reason.location, "override reason '\(reason.code)' lacks a label in '\(language)'")
+            }
+        }
 
         let listed = Set(taxonomy.dispositions.map(\.disposition))
         for d in Disposition.allCases where !listed.contains(d) { report(nil, "disposition '\(d.rawValue)' is not defined") }

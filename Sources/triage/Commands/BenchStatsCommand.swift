@@ -71,7 +71,11 @@ struct BenchStatsCommand: ParsableCommand {
             ("quality by month × model", {
                 let r = try archive.quality(QualityQuery(period: .month, split: .modelVersion)); return (r.count, r.map(\.decided).reduce(0, +))
             }),
+            ("quality by week × override", {
+                let r = try archive.quality(QualityQuery(split: .overrideReason)); return (r.count, r.map(\.decided).reduce(0, +))
+            }),
             ("quality incidents", { let r = try archive.qualityIncidents(); return (r.count, r.count) }),
+            ("quality confidence by week", { let r = try archive.confidenceDistribution(); return (r.count, r.map(\.count).reduce(0, +)) }),
         ]
         var worst = 0.0, times: [(String, Double)] = []
         for (name, run) in runs {

@@ -26,6 +26,8 @@ import TriageCore
         }),
         (.readRecordings, { s, id in _ = try s.features(ofCall: id) }),
         (.decide, { s, id in try s.decide(D.decision(id, ["itching"], .selfCare)) }),
+        // No such decision: an allowed role gets as far as being told so.
+        (.decide, { s, id in do { try s.addOverrideReason("other", toDecision: 999_999, ofCall: id) } catch ArchiveError.notFound {} }),
         (.addNote, { s, id in try s.addNote(callID: id, text: "note") }),
         (.label, { s, id in _ = try s.annotate(D.label(id, "itching", by: s.user.name)) }),
         (.label, { s, id in _ = try s.annotations(ofCall: id) }),
@@ -37,7 +39,15 @@ import TriageCore
         (.useModel, { s, _ in _ = try s.activeModel() }),
         (.useModel, { s, _ in _ = try s.models() }),
         (.exportCalls, { s, id in try s.recordExport("one call", callID: id) }),
+        (.reviewIncidents, { s, _ in _ = try s.incidentReviews() }),
+        // The seed call is no incident: an allowed role gets as far as being told so.
+        (.reviewIncidents, { s, id in
+            do { try s.reviewIncident(IncidentReview(callID: id, conclusion: .assistantError)) } catch ArchiveError.notFound(let m) where m.contains("not an incident") {}
+        }),
         (.statistics, { s, _ in _ = try s.statistics(StatsQuery(dimensions: [.reason])) }),
+        (.statistics, { s, _ in _ = try s.quality(QualityQuery(split: .overrideReason)) }),
+        (.statistics, { s, _ in _ = try s.qualityIncidents() }),
+        (.statistics, { s, _ in _ = try s.confidenceDistribution() }),
         (.statistics, { s, _ in _ = try s.callCount() }),
         (.statistics, { s, _ in try s.recordExport("aggregate figures") }),
         (.manageUsers, { s, _ in _ = try s.users() }),

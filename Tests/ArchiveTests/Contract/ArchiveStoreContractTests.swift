@@ -188,6 +188,67 @@ import TriageCore
     }
 
     @Test(arguments: ArchiveImplementation.all)
+    func overrideReasonsIncidentReviewsAndConfidenceAreKept(_ implementation: ArchiveImplementation) throws {
+        let store = try implementation.make(dir)
+        let archive = try D.creator(store)
+        // An incident with an override reason, a one-level override without one, and a confirmed call.
+        let calls: [(Disposition, Disposition, OverrideReasonCode?, Double)] = [
+            (.selfCare, .attendNow, "assistant_missed_symptom", 0.35), (.attendSoon, .attendNow, nil, 0.95), (.attendNow, .attendNow, nil, 1.0),
+        ]
+        var ids: [Int64] = []
+        for (i, c) in calls.enumerated() {
+            let id = try archive.store(D.draft("o\(i)", started: "2026-03-0\(i + 2)T08:00:00")).callID
+            var suggestion = D.assessment(id, ["labour_contractions"], c.0)
+            suggestion.confidence = c.3
+            let assessment = try archive.store(suggestion)
+            var decision = D.decision(id, ["labour_contractions"], c.1, assessmentID: assessment)
+            decision.overrideReason = c.2
+            decision.overrideText = c.2 == nil ? nil : "hun lød træt"
+            try archive.decide(decision)
+            ids.append(id)
+        }
+        let decision = try #require(try archive.latestDecision(ofCall: ids[0]))
+        #expect(decision.overrideReason == "assistant_missed_symptom" && decision.overrideText == "hun lød træt")
+        #expect(try archive.latestDecision(ofCall: ids[1])?.overrideReason == nil)
+        #expect(try archive.latestAssessment(ofCall: ids[0])?.record.confidence == 0.35)
+        let split = try archive.quality(QualityQuery(split: .overrideReason)).map { "\($0.group) \($0.decided) \($0.moreUrgent)" }
+        #expect(split == ["assistant_missed_symptom 1 1", "none 2 1"], "\(split)")
+        // The confidence per week and bin: 0.35 in bin 3, 0.95 and 1.0 in bin 9 (weeks 2026-W10).
+        #expect(try archive.confidenceDistribution().map { "\($0.week) \($0.bin) \($0.count)" } == ["2026-W10 3 1", "2026-W10 9 2"])
+        #expect(try archive.confidenceDistribution(from: "2026-03-03", to: nil).map(\.count) == [2])
+
+        // Reviews: only of an incident, the newest counts, each audited.
+        #expect(try archive.qualityIncidents().map(\.callID) == [ids[0]])
+        #expect(try archive.qualityIncidents().first?.conclusion == nil)
+        try archive.reviewIncident(IncidentReview(callID: ids[0], conclusion: .transcriptError, note: "vanet"))
+        try archive.reviewIncident(IncidentReview(callID: ids[0], conclusion: .assistantError))
+        #expect(throws: ArchiveError.self) { try archive.reviewIncident(IncidentReview(callID: ids[2], conclusion: .assistantError)) }
+        #expect(throws: ArchiveError.self) { try store.store(IncidentReview(callID: 999, conclusion: .assistantError), by: AuditContext(actor: "anna", roles: [.researcher], origin: "contract")) }
+        #expect(try archive.qualityIncidents().first?.conclusion == .assistantError)
+        let reviews = try archive.incidentReviews(ofCall: ids[0])
+        #expect(reviews.map(\.conclusion) == [.transcriptError, .assistantError] && reviews[0].note == "vanet" && reviews.allSatisfy { $0.reviewedBy == "anna" })
+        #expect(try archive.incidentReviews().count == 2 && archive.incidentReviews(ofCall: ids[1]).isEmpty)
+        #expect(try archive.auditEntries().filter { $0.action == AuditAction.reviewIncident.rawValue }.map(\.callID) == [ids[0], ids[0]])
+        #expect(try archive.auditEntries().contains { $0.action == AuditAction.decide.rawValue && $0.detail.contains("override: assistant_missed_symptom") })
+        // A coordinator counts the conclusions (through the incidents) but reads no review.
+        let coordinator = try D.session(store, "carl", roles: [.coordinator])
+        #expect(try coordinator.qualityIncidents().map(\.conclusion) == [.assistantError])
+        #expect(throws: AccessDenied.self) { try coordinator.incidentReviews() }
+
+        // The reason given with one key just after the decision: once, and only to her own decision.
+        let late = try archive.store(D.draft("o9", started: "2026-03-05T08:00:00")).callID
+        let suggested = try archive.store(D.assessment(late, ["labour_contractions"], .selfCare))
+        let decided = try archive.decide(D.decision(late, ["labour_contractions"], .attendSoon, assessmentID: suggested))
+        let colleague = try D.session(store, "bo", roles: [.midwife])
+        #expect(throws: ArchiveError.self) { try colleague.addOverrideReason("other", toDecision: decided, ofCall: late) }
+        try archive.addOverrideReason("callers_voice", text: "stemmen", toDecision: decided, ofCall: late)
+        #expect(try archive.latestDecision(ofCall: late).map { "\($0.overrideReason?.rawValue ?? "") \($0.overrideText ?? "")" } == "callers_voice stemmen")
+        #expect(throws: ArchiveError.self) { try archive.addOverrideReason("other", toDecision: decided, ofCall: late) }
+        #expect(try archive.quality(QualityQuery(split: .overrideReason)).contains { $0.group == "callers_voice" && $0.lessUrgent == 0 && $0.moreUrgent == 1 })
+        #expect(try archive.auditEntries().filter { $0.action == AuditAction.overrideReason.rawValue }.map(\.callID) == [late])
+    }
+
+    @Test(arguments: ArchiveImplementation.all)
     func theFirstAccountAdoptsTheArchiveAndOthersMustBeAdded(_ implementation: ArchiveImplementation) throws {
         let store = try implementation.make(dir)
         let anna = try D.creator(store)

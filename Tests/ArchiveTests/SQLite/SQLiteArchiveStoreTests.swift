@@ -11,7 +11,7 @@ import TriageCore
     typealias D = ContractData
 
     static let migrations = ["001-initial-schema", "002-current-assessment", "003-models", "004-users-and-audit-chain", "005-live-calls", "006-decided-against",
-                             "007-replays"]
+                             "007-replays", "008-override-reasons", "009-incident-reviews", "010-suggested-confidence"]
 
     /// Runs a script of `Tests/Fixtures/sqlite3` on a database with the `sqlite3` program; returns its status and output.
     static func sqlite3(_ script: String, on path: String, environment: [String: String] = [:]) throws -> (status: Int32, output: String) {

@@ -10,5 +10,8 @@ enum PostgresMigrations {
     static let all: [PostgresMigration] = [PostgresMigration001Schema.migration, PostgresMigration002Roles.migration,
                                                   PostgresMigration003LiveCalls.migration,
                                                   PostgresMigration004DecidedAgainst.migration,
-                                                  PostgresMigration005Replays.migration]
+                                                  PostgresMigration005Replays.migration,
+                                                  PostgresMigration006OverrideReasons.migration,
+                                                  PostgresMigration007IncidentReviews.migration,
+                                                  PostgresMigration008SuggestedConfidence.migration]
 }

@@ -11,6 +11,9 @@ enum ArchiveMigrator {
         migrator.registerMigration(Migration005LiveCalls.identifier, migrate: Migration005LiveCalls.migrate)
         migrator.registerMigration(Migration006DecidedAgainst.identifier, migrate: Migration006DecidedAgainst.migrate)
         migrator.registerMigration(Migration007Replays.identifier, migrate: Migration007Replays.migrate)
+        migrator.registerMigration(Migration008OverrideReasons.identifier, migrate: Migration008OverrideReasons.migrate)
+        migrator.registerMigration(Migration009IncidentReviews.identifier, migrate: Migration009IncidentReviews.migrate)
+        migrator.registerMigration(Migration010SuggestedConfidence.identifier, migrate: Migration010SuggestedConfidence.migrate)
         return migrator
     }
 }
