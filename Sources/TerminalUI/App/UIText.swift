@@ -89,8 +89,7 @@ enum UIText {
             ("m … m", da ? "mærkning: mærk start og slut, vælg kode" : "label: mark start and end, choose a code"),
             ("n p u", da ? "mærkning: næste/forrige mærke, fortryd" : "label: next/previous label, undo"),
             ("r [ ] d", da ? "mærkning: ny kode, flyt, slet mærket" : "label: retag, move, delete the label"),
-            ("k g d a", da ? "statistik: forslag/afgørelser, genafspilninger, periode, årsag"
-                           : "statistics: suggested/decided, count replays, period, reason"),
+            ("k g d a", da ? "statistik: forslag/afgjort, genafspilninger, periode, årsag" : "statistics: suggested/decided, replays, period, reason"),
             ("e", da ? "statistik: eksportér det viste som CSV" : "statistics: export what is shown as CSV"),
             ("m", da ? "kvalitet (efter statistik): pr. uge eller pr. måned" : "quality (after statistics): per week or per month"),
             ("l", da ? "dansk / English" : "dansk / English"),
