@@ -98,9 +98,10 @@ import Testing
     // Round four added 180 harder calls (closed questions, several worries, a bad line): recall rose, reasons and
     // primary fell with the set, and the bars follow both. Round five added 180 more (checklist calls that deny nearly
     // everything, English callers with two or three things at once, everyday Danish with many preterm calls): their
-    // several reasons per call take the dev part's micro-F1 (rules alone) from 0.884 to 0.879, and its bar follows by 0.01.
+    // several reasons per call take the dev part's micro-F1 (rules alone) from 0.884 to 0.879, and its bar follows by 0.01;
+    // the recogniser dev part's disposition bar is 0.88 for the safer reading of a list of denials without commas.
     @Test(arguments: [("split/train.jsonl", 0.97, 0.88, 0.87, 0.91), ("split/dev.jsonl", 0.97, 0.87, 0.87, 0.91),
-                      ("split/train-recogniser.jsonl", 0.96, 0.86, 0.86, 0.89), ("split/dev-recogniser.jsonl", 0.93, 0.86, 0.85, 0.89)])
+                      ("split/train-recogniser.jsonl", 0.96, 0.86, 0.86, 0.89), ("split/dev-recogniser.jsonl", 0.93, 0.86, 0.85, 0.88)])
     func theDevelopmentSetMeetsTheQualityBar(file: String, recall: Double, microF1: Double, primary: Double, disposition: Double) throws {
         let run = try CommandRun.triage(["evaluate", "--gold", Repository.fixture("devset/\(file)"), "--no-model", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -111,7 +112,9 @@ import Testing
         #expect(stayHome == Self.knownStayHome[file] ?? [], "\(stayHome.sorted())")
         #expect(n("red_flag_recall") >= recall)
         #expect(n("under_triage_rate") <= 0.05)
-        #expect(n("over_triage_rate") <= 0.08)
+        // A recogniser's text has no commas to end a denial of the movements early, and the safer reading stands: a little
+        // more over-triage there.
+        #expect(n("over_triage_rate") <= (file.contains("recogniser") ? 0.085 : 0.08))
         #expect(n("reason_micro_f1") >= microF1)
         #expect(n("primary_accuracy") >= primary)
         #expect(n("disposition_accuracy") >= disposition)

@@ -125,7 +125,7 @@ import TriageCore
         #expect(undone.status == 0, "\(undone.output)")
 
         let upgraded = try D.creator(try PostgresArchiveStore(address: server.address(database: database)))
-        #expect(try upgraded.appliedMigrations().last == "pg-005-replays")
+        #expect(try upgraded.appliedMigrations().contains("pg-005-replays"))
         #expect(try upgraded.call(id: replayID)?.metadata.replayOf == ReplaySource(path: "Recordings/da04-groent-vand.flac"))
         #expect(try upgraded.call(id: realID)?.metadata.replayOf == nil)
         // The coordinator's own database account reads the mark (the migration's grant) and counts the real call alone.
