@@ -249,8 +249,7 @@ public enum FactExtractor {
                                                                        "plask", "lækker", "gush", "trickling"])
         // "Hvilken farve havde den?" of the mucus plug, the show or the discharge: not the waters' colour, unless the waters
         // were spoken of too.
-        let plugTalk = !watersInCall && mentioned(FactExtractor.mucusWords)
-            && !mentioned(["vandet", "fostervand", "fostervandet", "waters", "water", "fluid", "vandafgang"])
+        let plugTalk = !watersInCall && mentioned(FactExtractor.mucusWords) && !mentioned(FactExtractor.watersWords)
         if fluidContext && !plugTalk {
             for (colour, names) in colours {
                 for i in tokens.indices where WordSequence.first(of: names.map { [$0] }, in: [tokens[i].text]) != nil {

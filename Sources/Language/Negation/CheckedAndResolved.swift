@@ -17,7 +17,7 @@ public enum CheckedAndResolved {
         ["ikke", "kommet", "igen"], ["ikke", "siden"], ["stoppet"], ["holdt", "op"], ["helt", "normal"], ["normal", "igen"], ["normalt", "igen"],
         ["hasn't", "come", "back"], ["not", "come", "back"], ["not", "since"], ["stopped"], ["back", "to", "normal"], ["normal", "again"],
         ["hasn't", "happened", "again"], ["ikke", "sket", "igen"], ["forsvandt"], ["gik", "væk", "igen"], ["went", "away"], ["gone", "away"],
-        ["same", "as", "before"], ["hasn't", "come", "back"], ["not", "come", "back"], ["ikke", "vendt", "tilbage"],
+        ["same", "as", "before"], ["ikke", "vendt", "tilbage"],
         ["everything", "is", "perfect"], ["everything", "was", "perfect"], ["everything", "was", "fine"], ["everything", "was", "normal"], ["all", "was", "fine"],
         ["alt", "var", "fint"], ["alt", "var", "normalt"], ["der", "var", "ingenting"], ["var", "helt", "fin"],
     ]

@@ -15,7 +15,8 @@ public enum OtherPersonsStory {
         ["sidste", "uge"], ["sidste", "år"], ["sidste", "måned"], ["år", "siden"], ["dengang"], ["i", "fjor"], ["fødte"], ["mistede"],
         ["last", "year"], ["last", "week"], ["last", "month"], ["years", "ago"], ["back", "then"], ["lost"], ["gave", "birth"],
     ]
-    static let herself: Set<String> = ["jeg", "i", "i'm", "i've", "im", "ive", "nu", "now"]
+    /// Words that make a clause hers or the present's.
+    static let herselfOrNow: Set<String> = ["jeg", "i", "i'm", "i've", "im", "ive", "nu", "now"]
     /// Past forms that do not end as regular ones do.
     static let irregularPast: Set<String> = ["bled", "lost", "went", "had", "was", "were", "havde", "var", "fik", "got", "felt", "fell", "faldt", "skulle",
                                              "måtte", "needed"]
@@ -32,6 +33,6 @@ public enum OtherPersonsStory {
         }
         guard pastTense else { return false }
         let clause = NegationDetector.clauseStart(before: span.lowerBound, in: tokens)
-        return !tokens[max(clause, sentence.lowerBound)..<span.upperBound].contains { herself.contains($0.text) }
+        return !tokens[max(clause, sentence.lowerBound)..<span.upperBound].contains { herselfOrNow.contains($0.text) }
     }
 }
