@@ -80,9 +80,9 @@ enum ReasonScorer {
         if clinical { ranked.removeAll { $0.code == "anxiety_reassurance" && (weight[$0.code] ?? 0) < (redFlagRaised ? 2 : 3) } }
         if clinical { ranked.removeAll { $0.code == "practical_question" && (weight[$0.code] ?? 0) < 2 } }
         // "Må jeg tage panodil for hovedpine?": the symptom a medication question names is its subject, not a reason,
-        // unless she says more about it.
+        // unless she says more about it; nausea stays a reason of its own ("I've been sick twice, what can I take?").
         if weight["medication_question"] ?? 0 >= 1 {
-            ranked.removeAll { !["medication_question", "nausea_vomiting", "other"].contains($0.code) && (weight[$0.code] ?? 0) < 2 && !postpartum }
+            ranked.removeAll { !["medication_question", "nausea_vomiting"].contains($0.code) && (weight[$0.code] ?? 0) < 2 && !postpartum }
         }
         // The primary reason is what she called about: the first one she brings up, soft reasons last.
         ranked.sort { a, b in
