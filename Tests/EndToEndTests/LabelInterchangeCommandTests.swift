@@ -24,6 +24,16 @@ import Testing
         return (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [Any])?.count ?? -1
     }
 
+    @Test func theExportBenchmarkReportsCallsPerSecondForEveryFormat() throws {
+        let bench = try CommandRun.triage(["bench", "export", "--calls", "40", "--keep", dir.file("bench")])
+        #expect(bench.status == 0, "\(bench.stderr)")
+        for format in ["textgrid", "eaf", "labelstudio", "audacity", "vtt", "srt"] {
+            #expect(bench.stdout.contains("labels export --format \(format)") && bench.stdout.contains("calls/s"), "\(bench.stdout)")
+        }
+        #expect(bench.stdout.contains("export dataset --format jsonl"))
+        #expect(FileManager.default.fileExists(atPath: dir.file("bench/labels-textgrid")))
+    }
+
     @Test func everyFormatExportsAndImportsBackWithNothingNew() throws {
         for format in ["textgrid", "eaf", "labelstudio", "audacity", "vtt", "srt"] {
             let out = dir.file("call1.\(format)")

@@ -5,6 +5,11 @@ extension PostgresArchiveStore: AuditStore {
         try write { db in try Self.appendAudit(event, db: db) }
     }
 
+    public func append(_ events: [AuditEvent]) throws {
+        guard !events.isEmpty else { return }
+        try write { db in for event in events { try Self.appendAudit(event, db: db) } }
+    }
+
     public func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry] {
         try read { db in
             try db.execute("""

@@ -45,10 +45,10 @@ extension SQLiteArchiveStore: AnnotationStore {
     /// The labels in force on a call (all annotators, or one), in time order.
     public func annotations(ofCall callID: Int64, annotator: String?) throws -> [AnnotationRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM annotations WHERE call_id = ? AND deleted_at IS NULL AND (? IS NULL OR annotator = ?)
                 ORDER BY start_ms, end_ms, id
-                """, arguments: [callID, annotator, annotator]).map(Self.annotation)
+                """), arguments: [callID, annotator, annotator]).map(Self.annotation)
         }
     }
 

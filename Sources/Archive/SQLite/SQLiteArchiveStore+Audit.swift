@@ -6,6 +6,11 @@ extension SQLiteArchiveStore: AuditStore {
         try write { db in try Self.appendAudit(event, db: db) }
     }
 
+    public func append(_ events: [AuditEvent]) throws {
+        guard !events.isEmpty else { return }
+        try write { db in for event in events { try Self.appendAudit(event, db: db) } }
+    }
+
     public func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry] {
         try read { db in
             try Row.fetchAll(db, sql: """

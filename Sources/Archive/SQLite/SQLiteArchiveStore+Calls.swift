@@ -37,7 +37,9 @@ extension SQLiteArchiveStore: CallStore {
 
     public func call(id: Int64) throws -> Call? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT c.*, \(ReplayColumns.select) FROM calls c WHERE c.id = ?", arguments: [id]) else { return nil }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT c.*, \(ReplayColumns.select) FROM calls c WHERE c.id = ?"), arguments: [id]) else {
+                return nil
+            }
             var metadata = CallMetadata()
             if let started: String = row["started_at"] { metadata.startedAt = LocalDateTime.parse(started)?.0 }
             metadata.utcOffsetMinutes = row["utc_offset_min"]

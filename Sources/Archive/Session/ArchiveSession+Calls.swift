@@ -35,6 +35,17 @@ extension ArchiveSession {
         return call
     }
 
+    /// Several calls with their metadata, by id (an export's), each view audited, in one transaction; a missing id is
+    /// left out.
+    public func calls(ids: [Int64]) throws -> [Int64: Call] {
+        try require(.readCalls)
+        var found: [Int64: Call] = [:]
+        for id in ids { if let call = try store.call(id: id) { found[id] = call } }
+        let context = context()
+        try store.append(ids.filter { found[$0] != nil }.map { context.event(.viewCall, callID: $0) })
+        return found
+    }
+
     /// The call's transcript turns and notes in order (audited as a view).
     public func turns(ofCall id: Int64) throws -> [Turn] {
         try require(.readTranscripts)

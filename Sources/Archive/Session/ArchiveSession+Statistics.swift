@@ -13,6 +13,13 @@ extension ArchiveSession {
         try store.append(context().event(.export, callID: callID, detail: what))
     }
 
+    /// Records an export of several calls' data in the audit log: one entry per call, written in one transaction.
+    public func recordExport(_ what: String, callIDs: [Int64]) throws {
+        try require(.exportCalls)
+        let context = context()
+        try store.append(callIDs.map { context.event(.export, callID: $0, detail: what) })
+    }
+
     /// Fills an empty archive with generated calls and suggestions (benchmarks).
     public func fillSynthetic(calls: Int, seed: UInt64 = 42) throws {
         try require(.ingest)

@@ -107,6 +107,8 @@ public protocol UserStore: Sendable {
 public protocol AuditStore: Sendable {
     /// Appends an entry on its own (a view or an export; changes write theirs with the change).
     func append(_ event: AuditEvent) throws
+    /// Appends entries in one transaction, in order (an export of many calls: one entry per call, one commit).
+    func append(_ events: [AuditEvent]) throws
     func auditEntries(_ filter: AuditFilter) throws -> [AuditEntry]
     /// The first break in the chain, or `nil` when every row is as written.
     func verifyAudit() throws -> AuditBreak?

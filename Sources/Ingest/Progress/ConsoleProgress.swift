@@ -60,11 +60,8 @@ public final class ConsoleProgress: IngestProgress {
     }
 
     private func bar(_ s: State) -> String {
-        let width = 30
-        let filled = s.total == 0 ? width : width * s.done / s.total
         let failed = s.failed > 0 ? " · \(s.failed) failed" : ""
-        return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "] "
-            + "\(s.done)/\(s.total) files · \(Console.hours(ms: s.audioMs)) audio\(failed)"
+        return ConsoleProgressBar.bar(done: s.done, total: s.total) + " \(s.done)/\(s.total) files · \(Console.hours(ms: s.audioMs)) audio\(failed)"
     }
 }
 

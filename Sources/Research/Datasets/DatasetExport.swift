@@ -32,12 +32,15 @@ public enum DatasetExport {
     }
 
     /// Gathers the labelled calls, writes the dataset, and records the export of each call in the audit log.
-    public static func run(_ request: Request, taxonomy: Taxonomy, session: ArchiveSession, pseudonymiser: Pseudonymiser) throws -> Outcome {
+    public static func run(_ request: Request, taxonomy: Taxonomy, session: ArchiveSession, pseudonymiser: Pseudonymiser,
+                           progress: ExportProgressHandler = { _ in }) throws -> Outcome {
         try session.require(.exportCalls)
         try refuseNonEmpty(URL(fileURLWithPath: request.out).standardizedFileURL.path)
-        let calls = try gather(session, format: request.format, pseudonymiser: pseudonymiser)
+        let calls = try gather(session, format: request.format, pseudonymiser: pseudonymiser, progress: progress)
+        progress(ExportProgress(step: "writing", done: 0, total: calls.count))
         let outcome = try write(calls, request: request, taxonomy: taxonomy)
-        for call in calls { try session.recordExport("dataset (\(request.format.rawValue)) of \(calls.count) calls", callID: call.id) }
+        progress(ExportProgress(step: "writing", done: calls.count, total: calls.count))
+        try session.recordExport("dataset (\(request.format.rawValue)) of \(calls.count) calls", callIDs: calls.map(\.id))
         return outcome
     }
 
@@ -58,6 +61,7 @@ public enum DatasetExport {
             case .jsonl: try JSONLinesWriter.write(calls, splits: splits, into: staging)
             }
             try DatasetText.write(try manifest.json(), to: "\(staging)/split.json")
+            StagedFile.flushToDisk()
             try place(staging, at: out)
             return Outcome(manifest: manifest, notices: notices)
         } catch {
@@ -68,9 +72,12 @@ public enum DatasetExport {
 
     /// Every call with at least one label, ascending by id, with its recording and where identifiers were said in it
     /// (for the audio formats), or its features (for JSON lines).
-    static func gather(_ session: ArchiveSession, format: DatasetFormat, pseudonymiser: Pseudonymiser) throws -> [DatasetCall] {
+    static func gather(_ session: ArchiveSession, format: DatasetFormat, pseudonymiser: Pseudonymiser,
+                       progress: ExportProgressHandler = { _ in }) throws -> [DatasetCall] {
         var calls: [DatasetCall] = []
-        for summary in try session.listCalls().sorted(by: { $0.id < $1.id }) {
+        let summaries = try session.listCalls().sorted(by: { $0.id < $1.id })
+        for (done, summary) in summaries.enumerated() {
+            if done % 100 == 0 { progress(ExportProgress(step: "reading", done: done, total: summaries.count)) }
             let labels = try session.annotations(ofCall: summary.id)
             guard !labels.isEmpty else { continue }
             var recording: String?, problem: String?

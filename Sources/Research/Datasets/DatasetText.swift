@@ -14,11 +14,9 @@ enum DatasetText {
         return "\(centis / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
-    /// Writes `text` to `path`, naming the file when it cannot.
+    /// Writes `text` to `path` in the staging folder (flushed once before it is put in place), naming the file when it cannot.
     static func write(_ text: String, to path: String) throws {
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-            throw DatasetProblem(path: path, problem: "cannot be written (\((error as NSError).localizedDescription))")
-        }
+        do { try StagedFile.write(text, to: path) } catch { throw DatasetProblem(path: path, problem: "cannot be written (\(error.reason))") }
     }
 
     /// Creates a folder (and its parents), naming it when it cannot.

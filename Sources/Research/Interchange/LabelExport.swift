@@ -34,20 +34,26 @@ public enum LabelExport {
     /// A file to write: its name in the folder, what it holds (`call 3`, `call 3, anna`) and its text.
     struct File { var name: String; var subject: String; var written: WrittenLabels }
 
-    public static func run(_ request: Request, taxonomy: Taxonomy, session: ArchiveSession, pseudonymiser: Pseudonymiser) throws -> Outcome {
+    /// Reads the calls' labels, writes the files, and records the export of each call in the audit log (one transaction).
+    public static func run(_ request: Request, taxonomy: Taxonomy, session: ArchiveSession, pseudonymiser: Pseudonymiser,
+                           progress: ExportProgressHandler = { _ in }) throws -> Outcome {
         try session.require(.label)
         let everything = request.callIDs.isEmpty
         let ids = everything ? try session.listCalls().map(\.id).sorted() : request.callIDs
+        let calls = try session.calls(ids: ids)
         var sheets: [LabelSheet] = []
-        for id in ids {
-            guard let call = try session.call(id: id) else { throw ArchiveError.notFound("no call with id \(id)") }
+        for (done, id) in ids.enumerated() {
+            if done % 100 == 0 { progress(ExportProgress(step: "reading", done: done, total: ids.count)) }
+            guard let call = calls[id] else { throw ArchiveError.notFound("no call with id \(id)") }
             let labels = try session.annotations(ofCall: id, annotator: request.annotator)
             if everything, labels.isEmpty, !request.format.holdsManyCalls { continue }
             sheets.append(LabelSheet(callID: id, durationMs: call.durationMs, mediaName: call.format.map { "call-\(id).\($0)" },
                                      labels: labels.map { interchange($0, pseudonymiser) }))
         }
+        progress(ExportProgress(step: "reading", done: ids.count, total: ids.count))
         let files = try render(sheets, request: request, taxonomy: taxonomy)
-        let paths = try write(files, to: request.out, format: request.format)
+        let paths = try write(files, to: request.out, format: request.format, progress: progress)
+        try session.recordExport("labels (\(request.format.rawValue)) of \(sheets.count) calls", callIDs: sheets.map(\.callID))
         let notices = files.flatMap { file in file.written.notices.map { "\(file.subject): \($0)" } }
         return Outcome(files: paths, calls: sheets.count, labels: sheets.map(\.labels.count).reduce(0, +), notices: notices)
     }
@@ -88,28 +94,61 @@ public enum LabelExport {
         }
     }
 
-    /// Writes one file to `out`, or several into the folder `out`; returns the paths written.
-    static func write(_ files: [File], to out: String, format: LabelFormat) throws -> [String] {
+    /// Writes one file to `out` (atomically), or several into the folder `out`; returns the paths written. Several
+    /// files are written into a staging folder, flushed to disk once, and renamed into place only when every one is
+    /// written: a failure leaves `out` as it was.
+    static func write(_ files: [File], to out: String, format: LabelFormat, progress: ExportProgressHandler = { _ in }) throws -> [String] {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: out, isDirectory: &isFolder)
         let intoFolder = (exists && isFolder.boolValue) || files.count != 1
-        if intoFolder && !(exists && isFolder.boolValue) {
-            if out.lowercased().hasSuffix(".\(format.fileExtension.lowercased())") {
-                throw ArchiveError.file(path: out, problem: "the export is \(files.count) files: --out must name a folder")
+        guard intoFolder else {
+            do { try Data((files.first?.written.text ?? "").utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+                throw ArchiveError.file(path: out, problem: "cannot be written (\((error as NSError).localizedDescription))")
             }
-            do { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) } catch {
+            return [out]
+        }
+        if !exists, out.lowercased().hasSuffix(".\(format.fileExtension.lowercased())") {
+            throw ArchiveError.file(path: out, problem: "the export is \(files.count) files: --out must name a folder")
+        }
+        let folder = URL(fileURLWithPath: out).standardizedFileURL
+        // Staging inside an existing folder (the same file system, files renamed up one by one), else beside it (renamed whole).
+        let staging = exists ? folder.appendingPathComponent(".partial-\(getpid())")
+            : folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).partial-\(getpid())")
+        let fm = FileManager.default
+        do {
+            try? fm.removeItem(at: staging)
+            do { try fm.createDirectory(at: staging, withIntermediateDirectories: true) } catch {
                 throw ArchiveError.file(path: out, problem: "cannot create the folder (\((error as NSError).localizedDescription))")
             }
-        }
-        var paths: [String] = []
-        for file in files {
-            let path = intoFolder ? URL(fileURLWithPath: out).appendingPathComponent(file.name).path : out
-            do { try Data(file.written.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw ArchiveError.file(path: path, problem: "cannot be written (\((error as NSError).localizedDescription))")
+            for (done, file) in files.enumerated() {
+                if done % 100 == 0 { progress(ExportProgress(step: "writing", done: done, total: files.count)) }
+                let path = staging.appendingPathComponent(file.name)
+                do { try StagedFile.write(file.written.text, to: path.path) } catch {
+                    throw ArchiveError.file(path: folder.appendingPathComponent(file.name).path, problem: "cannot be written (\(error.reason))")
+                }
             }
-            paths.append(path)
+            progress(ExportProgress(step: "writing", done: files.count, total: files.count))
+            StagedFile.flushToDisk()
+            try place(files.map(\.name), from: staging, into: folder, whole: !exists)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
         }
-        return paths
+        return files.map { folder.appendingPathComponent($0.name).path }
+    }
+
+    /// Moves the staged files into `folder`: the staging folder itself when `whole`, else file by file (replacing).
+    static func place(_ names: [String], from staging: URL, into folder: URL, whole: Bool) throws {
+        if whole {
+            guard rename(staging.path, folder.path) == 0 else {
+                throw ArchiveError.file(path: folder.path, problem: "cannot be put in place (\(String(cString: strerror(errno))))")
+            }
+            return
+        }
+        for name in names where rename(staging.appendingPathComponent(name).path, folder.appendingPathComponent(name).path) != 0 {
+            throw ArchiveError.file(path: folder.appendingPathComponent(name).path, problem: "cannot be put in place (\(String(cString: strerror(errno))))")
+        }
+        try? FileManager.default.removeItem(at: staging)
     }
 
     /// An annotator's name as part of a file name.

@@ -5,7 +5,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run a benchmark and report it against its baseline.",
-        subcommands: [BenchIngestCommand.self, BenchPipelineCommand.self, BenchClassifyCommand.self, BenchStatsCommand.self, BenchUICommand.self, BenchFeaturesCommand.self, BenchLiveCommand.self,
+        subcommands: [BenchIngestCommand.self, BenchExportCommand.self, BenchPipelineCommand.self, BenchClassifyCommand.self, BenchStatsCommand.self, BenchUICommand.self, BenchFeaturesCommand.self, BenchLiveCommand.self,
                       BenchDepartmentCommand.self, BenchDepartmentWorker.self]
     )
 }

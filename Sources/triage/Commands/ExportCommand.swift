@@ -58,7 +58,7 @@ struct ExportFHIRCommand: ParsableCommand {
                 source: decision == nil ? "suggested" : "confirmed", assessmentJSON: suggestion?.resultJSON, decidedBy: decision?.decidedBy))
         }
         let bundle = EncounterBundleWriter.write(items, taxonomy: taxonomy, language: lang, pseudonymiser: pseudonymiser).rendered(pretty: true)
-        do { for item in items { try store.recordExport("FHIR bundle of \(items.count) calls", callID: item.call.id) } } catch { throw CommandFailure(error) }
+        do { try store.recordExport("FHIR bundle of \(items.count) calls", callIDs: items.map(\.call.id)) } catch { throw CommandFailure(error) }
         Console.out(bundle)
     }
 }

@@ -46,10 +46,13 @@ struct ExportDatasetCommand: ParsableCommand {
         let taxonomy = try taxonomyOptions.load()
         let session = try archive.open("export dataset", requiring: .exportCalls)
         let pseudonymiser = try pseudonyms.load(taxonomy: try taxonomyOptions.locate())
+        let bar = ConsoleProgressBar(unit: "calls")
+        defer { bar.finish() }
         do {
             let outcome = try DatasetExport.run(DatasetExport.Request(format: format, out: out, seed: seed, fractions: fractions,
                                                                       triageVersion: VersionReport.program), taxonomy: taxonomy, session: session,
-                                            pseudonymiser: pseudonymiser)
+                                            pseudonymiser: pseudonymiser, progress: { bar.update(done: $0.done, total: $0.total, step: $0.step) })
+            bar.finish()
             for notice in outcome.notices { Console.err("triage: \(notice)") }
             let m = outcome.manifest
             Console.out("\(m.train.count + m.dev.count + m.test.count) labelled calls written as \(format.rawValue) to \(out): "

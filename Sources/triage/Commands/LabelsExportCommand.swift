@@ -50,10 +50,13 @@ struct LabelsExportCommand: ParsableCommand {
         let taxonomy = try taxonomyOptions.load()
         let session = try archive.open("labels export", requiring: .label)
         let pseudonymiser = try pseudonyms.load(taxonomy: try taxonomyOptions.locate())
+        let bar = ConsoleProgressBar(unit: "calls")
+        defer { bar.finish() }
         do {
             let outcome = try LabelExport.run(LabelExport.Request(callIDs: all ? [] : callIDs, format: format, out: out, annotator: annotator,
                                                                   asPredictions: predictions), taxonomy: taxonomy, session: session,
-                                         pseudonymiser: pseudonymiser)
+                                         pseudonymiser: pseudonymiser, progress: { bar.update(done: $0.done, total: $0.total, step: $0.step) })
+            bar.finish()
             for notice in outcome.notices { Console.err("triage: \(notice)") }
             let files = outcome.files.count == 1 ? outcome.files[0] : "\(outcome.files.count) files in \(out)"
             Console.out("\(outcome.labels) labels of \(outcome.calls) calls written as \(format.rawValue): \(files)")
