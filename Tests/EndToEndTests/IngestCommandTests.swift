@@ -197,7 +197,7 @@ import Testing
     @Test func theShippedTaxonomyChecksOK() throws {
         let run = try CommandRun.triage(["taxonomy", "check", Repository.taxonomy])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("ok — dk-obstetric-telephone-triage@1.5.0: 16 reasons"))
+        #expect(run.stdout.contains("ok — dk-obstetric-telephone-triage@1.6.0: 16 reasons"))
     }
 
     @Test func aBrokenTaxonomyNamesEachProblemWithItsLine() throws {

@@ -17,7 +17,7 @@ import TriageCore
         let snapshot = session.snapshot
         #expect(snapshot.assessment?.reasons.first?.code == "rupture_of_membranes")
         #expect(snapshot.assessment?.redFlags.map(\.code).contains("coloured_fluid") == true)
-        #expect(snapshot.record?.taxonomyVersion == "1.5.0")
+        #expect(snapshot.record?.taxonomyVersion == "1.6.0")
         #expect(snapshot.record?.modelVersion.isEmpty == false)
         // A typed note counts as text: denial of bleeding stays denied.
         session.note("ingen blødning")

@@ -51,7 +51,7 @@ import TriageCore
         let labels = try model.archive.annotations(ofCall: call.id)
         #expect(labels.count == 1)
         let label = try #require(labels.first)
-        #expect(label.code == "rupture_of_membranes" && label.annotator == "RS" && label.taxonomyVersion == "1.5.0")
+        #expect(label.code == "rupture_of_membranes" && label.annotator == "RS" && label.taxonomyVersion == "1.6.0")
         #expect(label.startMs == 0 && label.endMs > 0)
         #expect(terminal.screen.text.contains("Mærket: Vandafgang"))
         #expect(terminal.screen.text.contains("RS"))

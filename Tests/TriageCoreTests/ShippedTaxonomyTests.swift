@@ -15,8 +15,8 @@ import Testing
         let (_, problems) = TaxonomyLoader.check(contentsOf: URL(fileURLWithPath: Repository.taxonomy))
         #expect(problems.isEmpty, "\(problems)")
         #expect(taxonomy.id == "dk-obstetric-telephone-triage")
-        #expect(taxonomy.version == "1.5.0")
-        #expect(taxonomy.versionTag == "dk-obstetric-telephone-triage@1.5.0")
+        #expect(taxonomy.version == "1.6.0")
+        #expect(taxonomy.versionTag == "dk-obstetric-telephone-triage@1.6.0")
     }
 
     @Test func holdsExactlyTheV1ContactReasons() {

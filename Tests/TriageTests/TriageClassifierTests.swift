@@ -27,7 +27,7 @@ import TriageCore
         #expect(said.turn == 1 && said.startMs == 3000 && said.polarity == .present)
         #expect(said.text == "bløder meget" || said.text == "store klumper")
         #expect(flag.evidence.contains { $0.source == .rule })
-        #expect(a.taxonomyVersion == "dk-obstetric-telephone-triage@1.5.0")
+        #expect(a.taxonomyVersion == "dk-obstetric-telephone-triage@1.6.0")
         #expect(a.modelVersion == TriageClassifier.modelVersion)
     }
 

@@ -20,7 +20,10 @@ public enum CheckedAndResolved {
         ["same", "as", "before"], ["ikke", "vendt", "tilbage"],
         ["everything", "is", "perfect"], ["everything", "was", "perfect"], ["everything", "was", "fine"], ["everything", "was", "normal"], ["all", "was", "fine"],
         ["alt", "var", "fint"], ["alt", "var", "normalt"], ["der", "var", "ingenting"], ["var", "helt", "fin"],
+        ["det", "var", "fint"], ["var", "fint", "alt", "sammen"], ["it", "was", "fine"], ["they", "said", "it", "was", "fine"],
     ]
+    /// Words after which the same sentence speaks of now again ("… og det var fint, men nu bløder jeg igen").
+    static let nowAgain: Set<String> = ["men", "but", "nu", "now"]
 
     /// The index of the first token after a resolved past event in `tokens`, or `nil` when the turn tells none.
     public static func resolvedUpTo(in tokens: [Token]) -> Int? {
@@ -28,7 +31,9 @@ public enum CheckedAndResolved {
         guard let check = WordSequence.first(of: checked, in: words) else { return nil }
         let after = Array(words[check.lowerBound...])
         guard let back = WordSequence.first(of: notBack, in: after) else { return nil }
-        // To the end of the sentence that says it has not come back.
-        return Sentences.around(check.lowerBound + back.upperBound - 1, in: tokens).upperBound
+        // To the end of the sentence that says it has not come back, or to a "but now" in it: what follows is new.
+        let backEnd = check.lowerBound + back.upperBound
+        let sentenceEnd = Sentences.around(backEnd - 1, in: tokens).upperBound
+        return (backEnd..<sentenceEnd).first { nowAgain.contains(words[$0]) } ?? sentenceEnd
     }
 }
