@@ -47,6 +47,15 @@ import TriageCore
         #expect(!flags(ambulatory).contains("any_bleeding"))
         let midwife = classify([(.caller, "Jeg er 34 uger. I mandags havde jeg lidt hovedpine, og så var jeg hos min jordemoder. Hun målte blodtrykket, det var fint. Hovedpinen forsvandt, og den er ikke kommet igen.")])
         #expect(!midwife.findings.contains { $0.code == "headache" })
+        // "It was fine" after a check resolves what came before; a "but now" after it, or a later sentence about now, does not.
+        let fine = classify([(.caller, "Jeg er 33 uger. Jeg blødte lidt i mandags, men det blev tjekket, og det var fint.")])
+        #expect(!flags(fine).contains("any_bleeding"))
+        let butNow = classify([(.caller, "Jeg er 33 uger. Jeg var inde i mandags og det var fint, men nu bløder jeg igen.")])
+        #expect(flags(butNow).contains("any_bleeding"))
+        let nowAgain = classify([(.caller, "Jeg er 33 uger. Jeg var inde i går, alt var fint. Nu bløder jeg, og det er ikke stoppet.")])
+        #expect(flags(nowAgain).contains("any_bleeding"))
+        let sameSentence = classify([(.caller, "Jeg er 33 uger. Jeg var inde i går, men nu bløder jeg, og det er ikke stoppet.")])
+        #expect(flags(sameSentence).contains("any_bleeding"))
         // Stopped but never checked still counts.
         let unchecked = classify([(.caller, "Jeg er 30 uger. Jeg blødte lidt i morges, men det er stoppet nu.")])
         #expect(flags(unchecked).contains("any_bleeding"))

@@ -25,15 +25,25 @@ public enum CheckedAndResolved {
     /// Words after which the same sentence speaks of now again ("… og det var fint, men nu bløder jeg igen").
     static let nowAgain: Set<String> = ["men", "but", "nu", "now"]
 
-    /// The index of the first token after a resolved past event in `tokens`, or `nil` when the turn tells none.
+    /// The index of the first token after a resolved past event in `tokens`, or `nil` when the turn tells none: the end
+    /// of the last sentence after the check that says it has not come back, or a "but now" in such a sentence.
     public static func resolvedUpTo(in tokens: [Token]) -> Int? {
         let words = tokens.map(\.text)
         guard let check = WordSequence.first(of: checked, in: words) else { return nil }
-        let after = Array(words[check.lowerBound...])
-        guard let back = WordSequence.first(of: notBack, in: after) else { return nil }
-        // To the end of the sentence that says it has not come back, or to a "but now" in it: what follows is new.
-        let backEnd = check.lowerBound + back.upperBound
-        let sentenceEnd = Sentences.around(backEnd - 1, in: tokens).upperBound
-        return (backEnd..<sentenceEnd).first { nowAgain.contains(words[$0]) } ?? sentenceEnd
+        var resolved: Int?
+        var from = check.lowerBound
+        while from < words.count, let back = WordSequence.first(of: notBack, in: Array(words[from...])) {
+            let backEnd = from + back.upperBound
+            // A later "has not come back" extends the event only when nothing between speaks of now ("Nu bløder jeg, og det er ikke stoppet").
+            // The first one likewise: "Jeg var inde i går, men nu bløder jeg, og det er ikke stoppet" resolves only what came before "men".
+            let since = resolved ?? check.upperBound
+            if since < from + back.lowerBound, let now = (since..<(from + back.lowerBound)).first(where: { nowAgain.contains(words[$0]) }) { return now }
+            let sentenceEnd = Sentences.around(backEnd - 1, in: tokens).upperBound
+            // "… og det var fint, men nu bløder jeg igen": what follows a "but now" is new, and so is the rest of the turn.
+            if let now = (backEnd..<sentenceEnd).first(where: { nowAgain.contains(words[$0]) }) { return max(resolved ?? now, now) }
+            resolved = sentenceEnd
+            from = max(backEnd, sentenceEnd)
+        }
+        return resolved
     }
 }
