@@ -3,13 +3,15 @@ import Testing
 
 @Suite struct NumberWordsTests {
     @Test(arguments: [("fem", 5.0), ("femte", 5), ("otteogtredive", 38), ("niogtredive", 39), ("tyve", 20), ("halvanden", 1.5),
-                      ("thirty-eight", 38), ("fifth", 5), ("twelve", 12), ("tredje", 3)])
+                      ("thirty-eight", 38), ("fifth", 5), ("twelve", 12), ("tredje", 3),
+                      ("one-fifty", 150), ("one-forty", 140)])
     func readsNumberWords(word: String, value: Double) {
         #expect(NumberWords.value(of: word) == value)
     }
 
     @Test func readsRangesAndRejectsOrdinaryWords() {
         #expect(NumberWords.range(of: "tre-fire") == 3...4)
+        #expect(NumberWords.range(of: "one-fifty") == nil)
         #expect(NumberWords.value(of: "vandet") == nil)
         #expect(NumberWords.value(of: "og") == nil)
     }

@@ -51,6 +51,8 @@ public enum NumberWords {
         if parts.count == 2, let t = englishTens[String(parts[0])], let u = englishUnits[String(parts[1])], u < 10 {
             return Double(t + u)
         }
+        // "one-fifty over ninety-six": a blood pressure's hundreds said as "one" before the tens.
+        if parts.count == 2, parts[0] == "one", let t = englishTens[String(parts[1])] { return Double(100 + t) }
         return nil
     }
 
@@ -68,7 +70,7 @@ public enum NumberWords {
     /// A range written with a hyphen between number words ("tre-fire" → 3...4), or nil.
     public static func range(of word: String) -> ClosedRange<Double>? {
         let parts = word.split(separator: "-").map(String.init)
-        guard parts.count == 2, let a = value(of: parts[0]), let b = value(of: parts[1]), a < b else { return nil }
+        guard value(of: word) == nil, parts.count == 2, let a = value(of: parts[0]), let b = value(of: parts[1]), a < b else { return nil }
         return a...b
     }
 }
