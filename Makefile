@@ -99,6 +99,7 @@ bench: release
 	$(TRIAGE) bench features
 	$(TRIAGE) bench pipeline
 	$(TRIAGE) bench live
+	$(TRIAGE) bench export
 	@pg=$$(mktemp -d /tmp/triage-bench-pg.XXXXXX); trap '$(PGTOOL) stop '"$$pg" EXIT; $(PGTOOL) start "$$pg" && \
 	  $(TRIAGE) bench stats --postgresql "$$($(PGTOOL) db "$$pg" stats)" && \
 	  $(TRIAGE) bench department --postgresql "$$($(PGTOOL) db "$$pg" department)"
