@@ -74,8 +74,8 @@ enum FactCollector {
             guard sentence.filter(\.isWord).count <= 10, !sentence.contains(where: { conditionalWords.contains($0.text) }),
                   !Utterance.isQuestion(sentence, language: turn.language, byMidwife: true) else { continue }
             for fact in FactExtractor.facts(in: sentence, language: turn.language) {
-                out.append(.init(name: fact.name, value: fact.value,
-                                 evidence: turn.evidence((fact.tokens.lowerBound + start)..<(fact.tokens.upperBound + start), code: fact.name)))
+                out.append(.init(name: fact.name.rawValue, value: fact.value,
+                                 evidence: turn.evidence((fact.tokens.lowerBound + start)..<(fact.tokens.upperBound + start), code: fact.name.rawValue)))
             }
         }
         return out
@@ -135,13 +135,13 @@ enum FactCollector {
                 let source: Evidence.Source = topics.isEmpty ? turn.source : .questionAnswer
                 // "38 uger, nej undskyld, 36": a correction right before the new value takes back what it corrects, where the
                 // first or the latest statement would count; the lowest, highest or most concerning is chosen regardless.
-                let resolution = taxonomy.fact(fact.name)?.whenSeveral ?? .earliest
-                if resolution == .earliest || resolution == .latest, let earlier = said.lastIndex(where: { $0.name == fact.name }),
+                let resolution = taxonomy.fact(fact.name.rawValue)?.whenSeveral ?? .earliest
+                if resolution == .earliest || resolution == .latest, let earlier = said.lastIndex(where: { $0.name == fact.name.rawValue }),
                    corrects(between: places[earlier], and: (order, fact.tokens), in: turn) {
                     said.remove(at: earlier)
                     places.remove(at: earlier)
                 }
-                said.append(.init(name: fact.name, value: fact.value, evidence: turn.evidence(fact.tokens, source: source, code: fact.name)))
+                said.append(.init(name: fact.name.rawValue, value: fact.value, evidence: turn.evidence(fact.tokens, source: source, code: fact.name.rawValue)))
                 places.append((order, fact.tokens))
             }
             topics = []
