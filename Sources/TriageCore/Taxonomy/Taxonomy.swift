@@ -36,7 +36,7 @@ public struct Taxonomy: Sendable, Equatable {
     public func reason(_ code: ReasonCode) -> ContactReason? { reason(code.rawValue) }
     /// The reason a label names, if the taxonomy has one.
     public func reason(_ code: LabelCode) -> ContactReason? { reason(code.rawValue) }
-    public func fact(_ name: String) -> FactDefinition? { facts.first { $0.name == name } }
+    public func fact(_ name: FactName) -> FactDefinition? { facts.first { $0.name == name } }
     public func finding(_ code: String) -> FindingDefinition? { findings.first { $0.code == code } }
     public func redFlag(_ code: String) -> RedFlagRule? { redFlags.first { $0.code == code } }
     /// The override reason with this code, if the taxonomy has one.

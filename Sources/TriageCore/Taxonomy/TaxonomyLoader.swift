@@ -209,7 +209,7 @@ private final class NodeReader {
               let d = disposition(f["code"], "a disposition's code") else { return nil }
         return DispositionDefinition(disposition: d, label: localized(f["label"], "label") ?? LocalizedText([:]),
                                      advice: localized(f["advice"], "advice") ?? LocalizedText([:]),
-                                     asks: f["asks"].map { texts($0, "the facts disposition '\(d.rawValue)' asks for") }, location: location(node))
+                                     asks: f["asks"].map { texts($0, "the facts disposition '\(d.rawValue)' asks for").map(FactName.init(rawValue:)) }, location: location(node))
     }
 
     func fact(_ node: Node) -> FactDefinition? {
@@ -258,7 +258,7 @@ private final class NodeReader {
                                               values: g["values"].map { texts($0, "the values of fact '\(name)' that support \(reason)") },
                                               fromWeek: g["from_week"].flatMap { number($0, "from_week of fact '\(name)'") }.map { Int($0) })
         }
-        return FactDefinition(name: name, kind: kind, unit: f["unit"].flatMap { text($0, "unit") }, range: range,
+        return FactDefinition(name: FactName(rawValue: name), kind: kind, unit: f["unit"].flatMap { text($0, "unit") }, range: range,
                               label: localized(f["label"], "label") ?? LocalizedText([:]),
                               question: localized(f["question"], "question"), whenSeveral: whenSeveral,
                               about: f["about"].flatMap { text($0, "the finding fact '\(name)' is about") }, supports: supports, location: location(node))
@@ -283,7 +283,7 @@ private final class NodeReader {
                              definition: localized(f["definition"], "definition") ?? LocalizedText([:]),
                              externalCodes: externals, lexicon: lexicon(f["lexicon"], "the lexicon of reason '\(c)'"),
                              defaultDisposition: f["default_disposition"].flatMap { disposition($0, "reason '\(c)'") },
-                             requiredFacts: texts(f["required_facts"], "the required facts of reason '\(c)'"),
+                             requiredFacts: texts(f["required_facts"], "the required facts of reason '\(c)'").map(FactName.init(rawValue:)),
                              location: location(node))
     }
 
@@ -327,7 +327,7 @@ private final class NodeReader {
                 return nil
             }
             guard let comparison = comparison(op, valueNode, fact: name) else { return nil }
-            return .fact(name, comparison, loc)
+            return .fact(FactName(rawValue: name), comparison, loc)
         }
         guard keys.count == 1, let key = keys.first, let value = mapping[Node(key)] else {
             report(node, "\(what) must have exactly one of all:, any:, not:, finding:, fact:")
