@@ -61,7 +61,7 @@ enum FactCollector {
 
     /// The facts a midwife repeats back in a short statement ("150 over 95.", "So roughly every three minutes."),
     /// never in a question or a piece of advice ("Ring igen, hvis de kommer hvert femte minut").
-    static func restated(by turn: TurnAnalysis) -> [Assessment.FactValueWithEvidence] {
+    static func restated(by turn: TurnAnalysis, words: FactWords) -> [Assessment.FactValueWithEvidence] {
         var out: [Assessment.FactValueWithEvidence] = []
         let tokens = turn.tokens
         for range in Sentences.ranges(tokens) {
@@ -73,7 +73,7 @@ enum FactCollector {
             let sentence = Array(tokens[start..<stop])
             guard sentence.filter(\.isWord).count <= 10, !sentence.contains(where: { conditionalWords.contains($0.text) }),
                   !Utterance.isQuestion(sentence, language: turn.language, byMidwife: true) else { continue }
-            for fact in FactExtractor.facts(in: sentence, language: turn.language) {
+            for fact in FactExtractor.facts(in: sentence, language: turn.language, words: words) {
                 out.append(.init(name: fact.name, value: fact.value,
                                  evidence: turn.evidence((fact.tokens.lowerBound + start)..<(fact.tokens.upperBound + start), code: fact.name.rawValue)))
             }
@@ -118,10 +118,10 @@ enum FactCollector {
         for (order, turn) in turns.enumerated() {
             defer {
                 recent = Array((recent + [turn.tokens]).suffix(3))
-                watersInCall = watersInCall || turn.isCallerSide && FactExtractor.mentionsWaters(turn.tokens)
+                watersInCall = watersInCall || turn.isCallerSide && FactExtractor.mentionsWaters(turn.tokens, words: taxonomy.factWords)
             }
             if turn.turn.speaker == .midwife {
-                repeatedBack += restated(by: turn)
+                repeatedBack += restated(by: turn, words: taxonomy.factWords)
                 previousAdvice = turn.tokens.contains { conditionalWords.contains($0.text) } ? turn.tokens : []
             }
             if turn.isQuestion {
@@ -129,7 +129,8 @@ enum FactCollector {
                 continue
             }
             guard turn.isCallerSide else { continue }
-            for fact in FactExtractor.facts(in: turn.tokens, language: turn.language, topics: topics, context: recent.flatMap { $0 }, watersInCall: watersInCall) {
+            for fact in FactExtractor.facts(in: turn.tokens, language: turn.language, topics: topics, context: recent.flatMap { $0 }, watersInCall: watersInCall,
+                                               words: taxonomy.factWords) {
                 // "Ring igen, når de kommer hvert tredje minut." — "Hvert tredje. Okay.": her echo of the advice is no fact.
                 if echoes(fact, in: turn.tokens, advice: previousAdvice) { continue }
                 let source: Evidence.Source = topics.isEmpty ? turn.source : .questionAnswer

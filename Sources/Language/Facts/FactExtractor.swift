@@ -12,16 +12,17 @@ public enum FactExtractor {
     ]
 
     /// Whether the tokens speak of the waters ("vandet er gået", "my waters"): once said, a later colour is the waters'.
-    public static func mentionsWaters(_ tokens: [Token], words: FactWords = .builtIn) -> Bool {
+    public static func mentionsWaters(_ tokens: [Token], words: FactWords) -> Bool {
         let waters = words.words(.waters)
         return tokens.contains { waters.contains($0.text) || waters.contains($0.stem) }
     }
 
     /// The facts stated in `tokens`, in the order the readers find them.
+    /// - Parameter words: the words each reader looks for (the taxonomy's `factWords`).
     /// - Parameter context: the turns just before, whose words set the scene ("feber" before a bare "38,4").
     /// - Parameter watersInCall: the call has spoken of the waters already, so a colour on the pad is theirs.
     public static func facts(in tokens: [Token], language: String, topics: Set<QuestionTopic> = [], context: [Token] = [],
-                             watersInCall: Bool = false, words: FactWords = .builtIn) -> [ExtractedFact] {
+                             watersInCall: Bool = false, words: FactWords) -> [ExtractedFact] {
         var scan = FactScan(tokens: tokens, language: language, topics: topics, context: context, watersInCall: watersInCall, vocabulary: words)
         for reader in readers { reader.read(&scan) }
         return scan.facts

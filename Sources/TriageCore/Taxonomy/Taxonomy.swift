@@ -19,13 +19,17 @@ public struct Taxonomy: Sendable, Equatable {
     public var redFlags: [RedFlagRule]
     /// Why a midwife may decide otherwise than suggested, in the order the triage screen offers them.
     public var overrideReasons: [OverrideReason]
+    /// The words the fact readers look for, per language (`words/` beside the taxonomy file).
+    public var factWords: FactWords
 
     public init(id: String, version: String, title: LocalizedText, languages: [String],
                 dispositions: [DispositionDefinition], facts: [FactDefinition], findings: [FindingDefinition],
-                reasons: [ContactReason], redFlags: [RedFlagRule], overrideReasons: [OverrideReason] = []) {
+                reasons: [ContactReason], redFlags: [RedFlagRule], overrideReasons: [OverrideReason] = [],
+                factWords: FactWords = FactWords(languages: [])) {
         self.id = id; self.version = version; self.title = title; self.languages = languages
         self.dispositions = dispositions; self.facts = facts; self.findings = findings
         self.reasons = reasons; self.redFlags = redFlags; self.overrideReasons = overrideReasons
+        self.factWords = factWords
     }
 
     /// `id@version`, as stored beside every classification and annotation.

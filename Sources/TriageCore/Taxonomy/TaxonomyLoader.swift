@@ -35,8 +35,18 @@ public enum TaxonomyLoader {
         }
         guard let root else { return (nil, [TaxonomyProblem(file: file, location: nil, message: "the file is empty")]) }
         let reader = NodeReader(file: file)
-        let taxonomy = reader.taxonomy(root)
+        var taxonomy = reader.taxonomy(root)
         var problems = reader.problems
+        if taxonomy != nil {
+            if let folder = FactWordsLoader.folder(besideTaxonomy: file) {
+                let (words, found) = FactWordsLoader.load(folder: folder)
+                taxonomy?.factWords = words
+                problems += found
+            } else {
+                problems.append(TaxonomyProblem(file: file, location: nil,
+                                                message: "no \(FactWordsLoader.folderName)/ folder of the fact readers' words beside it or beside the shipped taxonomy"))
+            }
+        }
         if let taxonomy { problems += TaxonomyValidator.problems(in: taxonomy, file: file) }
         return (taxonomy, problems)
     }
