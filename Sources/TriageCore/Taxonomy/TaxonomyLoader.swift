@@ -23,7 +23,8 @@ public enum TaxonomyLoader {
         return parse(yaml: text, file: file)
     }
 
-    /// Parses taxonomy YAML text; `file` names it in problems.
+    /// Parses taxonomy YAML text; `file` names it in problems, and the fact readers' words are read from the `words/`
+    /// folder beside it (else beside the shipped taxonomy).
     public static func parse(yaml: String, file: String) -> (Taxonomy?, [TaxonomyProblem]) {
         let root: Node?
         do {
