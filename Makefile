@@ -123,9 +123,10 @@ fuzz: deps
 ## install: the binary in $(PREFIX)/bin, the taxonomy and the shipped model in $(PREFIX)/share/triage, where it looks
 PREFIX ?= /usr/local
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/triage/Taxonomy $(DESTDIR)$(PREFIX)/share/triage/Models
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/triage/Taxonomy/words $(DESTDIR)$(PREFIX)/share/triage/Models
 	install -m 0755 $(TRIAGE) $(DESTDIR)$(PREFIX)/bin/triage
 	install -m 0644 Taxonomy/taxonomy.yaml Taxonomy/pseudonymisation.yaml Taxonomy/README.md $(DESTDIR)$(PREFIX)/share/triage/Taxonomy/
+	install -m 0644 Taxonomy/words/*.yaml $(DESTDIR)$(PREFIX)/share/triage/Taxonomy/words/
 	install -m 0644 Models/reasons.json $(DESTDIR)$(PREFIX)/share/triage/Models/
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/triage; put $(PREFIX)/bin on PATH to call it as triage"
 

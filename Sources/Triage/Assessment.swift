@@ -21,7 +21,7 @@ public struct Assessment: Sendable {
 
     /// A fact with its value and where it came from.
     public struct FactValueWithEvidence: Sendable, Equatable {
-        public var name: String
+        public var name: FactName
         public var value: FactValue
         public var evidence: Evidence
     }
@@ -37,11 +37,11 @@ public struct Assessment: Sendable {
     /// A question the midwife could ask next: about a fact the protocol needs, or a red-flag finding nobody has
     /// stated or denied yet.
     public struct Question: Sendable, Equatable {
-        public var fact: String?
+        public var fact: FactName?
         public var finding: String?
         public var text: String
 
-        public init(fact: String? = nil, finding: String? = nil, text: String) { self.fact = fact; self.finding = finding; self.text = text }
+        public init(fact: FactName? = nil, finding: String? = nil, text: String) { self.fact = fact; self.finding = finding; self.text = text }
     }
 
     public var callID: String
@@ -73,5 +73,5 @@ public struct Assessment: Sendable {
     /// The classifier that produced this.
     public var modelVersion: String
 
-    public func fact(_ name: String) -> FactValue? { facts.first { $0.name == name }?.value }
+    public func fact(_ name: FactName) -> FactValue? { facts.first { $0.name == name }?.value }
 }

@@ -11,46 +11,46 @@ enum FactCollector {
                         findingEvidence: [String: [Evidence]], acoustic: EpisodeSummary? = nil,
                         taxonomy: Taxonomy) -> [Assessment.FactValueWithEvidence] {
         var facts = stated(in: turns, taxonomy: taxonomy)
-        func has(_ name: String) -> Bool { facts.contains { $0.name == name } }
+        func has(_ name: FactName) -> Bool { facts.contains { $0.name == name } }
         // The caller's record fills what the call does not say.
-        func record(_ name: String, _ value: FactValue?) {
+        func record(_ name: FactName, _ value: FactValue?) {
             guard let value, !has(name) else { return }
-            facts.append(.init(name: name, value: value, evidence: Evidence(source: .record, text: "\(name) = \(value)", code: name)))
+            facts.append(.init(name: name, value: value, evidence: Evidence(source: .record, text: "\(name) = \(value)", code: name.rawValue)))
         }
-        record("gestational_week", metadata.gestationalWeek.map(FactValue.integer))
+        record(.gestationalWeek, metadata.gestationalWeek.map(FactValue.integer))
         // The record's days go with its week, also when the call says the same week without days.
-        if let week = facts.first(where: { $0.name == "gestational_week" }), week.value.numeric == metadata.gestationalWeek.map(Double.init) {
-            record("gestational_days", metadata.gestationalDays.map(FactValue.integer))
+        if let week = facts.first(where: { $0.name == .gestationalWeek }), week.value.numeric == metadata.gestationalWeek.map(Double.init) {
+            record(.gestationalDays, metadata.gestationalDays.map(FactValue.integer))
         }
-        record("first_baby", metadata.firstBaby.map(FactValue.boolean))
-        record("days_postpartum", metadata.daysPostpartum.map(FactValue.integer))
-        record("caller", metadata.caller.map { .text($0.rawValue) })
+        record(.firstBaby, metadata.firstBaby.map(FactValue.boolean))
+        record(.daysPostpartum, metadata.daysPostpartum.map(FactValue.integer))
+        record(.caller, metadata.caller.map { .text($0.rawValue) })
         // The recording's contraction-like episodes give an interval when she states none.
-        if !has("contraction_interval_min"), let acoustic, let minutes = acoustic.intervalMinutes {
+        if !has(.contractionIntervalMin), let acoustic, let minutes = acoustic.intervalMinutes {
             let rounded = (minutes * 10).rounded() / 10
             let text = String(format: "%d contraction-like episodes on the caller's channel, %.1f min apart", acoustic.sustained.count, rounded)
-            facts.append(.init(name: "contraction_interval_min", value: .number(rounded),
+            facts.append(.init(name: .contractionIntervalMin, value: .number(rounded),
                                evidence: Evidence(source: .acoustic, startMs: acoustic.sustained.first?.startMs, endMs: acoustic.sustained.last?.endMs,
-                                                  text: text, phrase: "acoustic episodes", code: "contraction_interval_min")))
+                                                  text: text, phrase: "acoustic episodes", code: FactName.contractionIntervalMin.rawValue)))
         }
         // An amount of bleeding means nothing unless she bleeds.
         let bleeds = [findings["vaginal_bleeding"], findings["heavy_bleeding"]].contains { $0 == .present || $0 == .uncertain }
-        if !bleeds { facts.removeAll { $0.name == "bleeding_amount" && $0.evidence.source != .record } }
+        if !bleeds { facts.removeAll { $0.name == .bleedingAmount && $0.evidence.source != .record } }
         // What follows from the findings.
-        func derived(_ name: String, _ value: String, from finding: String) {
+        func derived(_ name: FactName, _ value: String, from finding: String) {
             // An unsure answer to the midwife's question leaves the finding possible; it states no fact.
             guard !has(name), findings[finding] == .present || findings[finding] == .uncertain,
                   let evidence = findingEvidence[finding]?.first(where: { $0.polarity == .present || $0.polarity == .uncertain && $0.source != .questionAnswer })
             else { return }
             var e = evidence
-            e.code = name
+            e.code = name.rawValue
             facts.append(.init(name: name, value: .text(value), evidence: e))
         }
-        derived("fetal_movements", "absent", from: "absent_movements")
-        derived("fetal_movements", "reduced", from: "reduced_movements")
-        derived("bleeding_amount", "heavy", from: "heavy_bleeding")
-        if !has("caller"), turns.contains(where: { $0.turn.speakerLabel.map { Speaker(label: $0) == .caller && $0.lowercased().hasPrefix("partner") } ?? false }) {
-            facts.append(.init(name: "caller", value: .text("partner"), evidence: Evidence(source: .transcript, text: "Partner", code: "caller")))
+        derived(.fetalMovements, "absent", from: "absent_movements")
+        derived(.fetalMovements, "reduced", from: "reduced_movements")
+        derived(.bleedingAmount, "heavy", from: "heavy_bleeding")
+        if !has(.caller), turns.contains(where: { $0.turn.speakerLabel.map { Speaker(label: $0) == .caller && $0.lowercased().hasPrefix("partner") } ?? false }) {
+            facts.append(.init(name: .caller, value: .text("partner"), evidence: Evidence(source: .transcript, text: "Partner", code: FactName.caller.rawValue)))
         }
         return facts
     }
@@ -61,7 +61,7 @@ enum FactCollector {
 
     /// The facts a midwife repeats back in a short statement ("150 over 95.", "So roughly every three minutes."),
     /// never in a question or a piece of advice ("Ring igen, hvis de kommer hvert femte minut").
-    static func restated(by turn: TurnAnalysis) -> [Assessment.FactValueWithEvidence] {
+    static func restated(by turn: TurnAnalysis, words: FactWords) -> [Assessment.FactValueWithEvidence] {
         var out: [Assessment.FactValueWithEvidence] = []
         let tokens = turn.tokens
         for range in Sentences.ranges(tokens) {
@@ -73,9 +73,9 @@ enum FactCollector {
             let sentence = Array(tokens[start..<stop])
             guard sentence.filter(\.isWord).count <= 10, !sentence.contains(where: { conditionalWords.contains($0.text) }),
                   !Utterance.isQuestion(sentence, language: turn.language, byMidwife: true) else { continue }
-            for fact in FactExtractor.facts(in: sentence, language: turn.language) {
+            for fact in FactExtractor.facts(in: sentence, language: turn.language, words: words) {
                 out.append(.init(name: fact.name, value: fact.value,
-                                 evidence: turn.evidence((fact.tokens.lowerBound + start)..<(fact.tokens.upperBound + start), code: fact.name)))
+                                 evidence: turn.evidence((fact.tokens.lowerBound + start)..<(fact.tokens.upperBound + start), code: fact.name.rawValue)))
             }
         }
         return out
@@ -118,10 +118,10 @@ enum FactCollector {
         for (order, turn) in turns.enumerated() {
             defer {
                 recent = Array((recent + [turn.tokens]).suffix(3))
-                watersInCall = watersInCall || turn.isCallerSide && FactExtractor.mentionsWaters(turn.tokens)
+                watersInCall = watersInCall || turn.isCallerSide && FactExtractor.mentionsWaters(turn.tokens, words: taxonomy.factWords)
             }
             if turn.turn.speaker == .midwife {
-                repeatedBack += restated(by: turn)
+                repeatedBack += restated(by: turn, words: taxonomy.factWords)
                 previousAdvice = turn.tokens.contains { conditionalWords.contains($0.text) } ? turn.tokens : []
             }
             if turn.isQuestion {
@@ -129,7 +129,8 @@ enum FactCollector {
                 continue
             }
             guard turn.isCallerSide else { continue }
-            for fact in FactExtractor.facts(in: turn.tokens, language: turn.language, topics: topics, context: recent.flatMap { $0 }, watersInCall: watersInCall) {
+            for fact in FactExtractor.facts(in: turn.tokens, language: turn.language, topics: topics, context: recent.flatMap { $0 }, watersInCall: watersInCall,
+                                               words: taxonomy.factWords) {
                 // "Ring igen, når de kommer hvert tredje minut." — "Hvert tredje. Okay.": her echo of the advice is no fact.
                 if echoes(fact, in: turn.tokens, advice: previousAdvice) { continue }
                 let source: Evidence.Source = topics.isEmpty ? turn.source : .questionAnswer
@@ -141,7 +142,7 @@ enum FactCollector {
                     said.remove(at: earlier)
                     places.remove(at: earlier)
                 }
-                said.append(.init(name: fact.name, value: fact.value, evidence: turn.evidence(fact.tokens, source: source, code: fact.name)))
+                said.append(.init(name: fact.name, value: fact.value, evidence: turn.evidence(fact.tokens, source: source, code: fact.name.rawValue)))
                 places.append((order, fact.tokens))
             }
             topics = []

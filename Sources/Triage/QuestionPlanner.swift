@@ -26,13 +26,13 @@ enum QuestionPlanner {
     static func factQuestions(taxonomy: Taxonomy, reasons: [Assessment.ReasonScore], facts: [Assessment.FactValueWithEvidence],
                               language: String) -> [Assessment.Question] {
         let known = Set(facts.map(\.name))
-        var wanted: [String] = []
+        var wanted: [FactName] = []
         for reason in reasons { wanted += taxonomy.reason(reason.code)?.requiredFacts ?? [] }
-        let postpartum = known.contains("days_postpartum")
-        let week = facts.first { $0.name == "gestational_week" }?.value.numeric
-        if !postpartum, (week ?? 40) >= 24 { wanted.append("fetal_movements") }
-        if !postpartum, !wanted.isEmpty { wanted.insert("gestational_week", at: min(1, wanted.count)) }
-        var seen = Set<String>()
+        let postpartum = known.contains(.daysPostpartum)
+        let week = facts.first { $0.name == .gestationalWeek }?.value.numeric
+        if !postpartum, (week ?? 40) >= 24 { wanted.append(.fetalMovements) }
+        if !postpartum, !wanted.isEmpty { wanted.insert(.gestationalWeek, at: min(1, wanted.count)) }
+        var seen = Set<FactName>()
         return wanted.compactMap { name in
             guard !known.contains(name), seen.insert(name).inserted, let question = taxonomy.fact(name)?.question else { return nil }
             return Assessment.Question(fact: name, text: question.text(for: language))

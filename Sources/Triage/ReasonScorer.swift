@@ -54,7 +54,7 @@ enum ReasonScorer {
             guard let rule = definition.supports, let f = fact[definition.name], f.evidence.source != .record, f.evidence.source != .acoustic else { continue }
             if let from = rule.from, (f.value.numeric ?? -.infinity) < from { continue }
             if let values = rule.values, !values.contains(where: { f.value == .text($0) }) { continue }
-            if let week = rule.fromWeek, (fact["gestational_week"]?.value.numeric ?? 40) < Double(week) { continue }
+            if let week = rule.fromWeek, (fact[.gestationalWeek]?.value.numeric ?? 40) < Double(week) { continue }
             support(rule.reason, 1, f.evidence)
         }
         // Contraction-like episodes in the recording support labour, but never make it a reason alone.
@@ -63,9 +63,9 @@ enum ReasonScorer {
                                                          text: "contraction-like episode of \(episode.durationMs / 1000) s on the caller's channel",
                                                          phrase: "acoustic episode"))
         }
-        let postpartum = fact["days_postpartum"] != nil || fact["caller"]?.value == .text("postnatal")
+        let postpartum = fact[.daysPostpartum] != nil || fact[.caller]?.value == .text("postnatal")
         if postpartum {
-            let e = fact["days_postpartum"]?.evidence ?? fact["caller"]?.evidence ?? Evidence(source: .rule, text: "after the birth")
+            let e = fact[.daysPostpartum]?.evidence ?? fact[.caller]?.evidence ?? Evidence(source: .rule, text: "after the birth")
             support("postnatal_concern", 1.5, e)
             for code in pregnancyOnly { weight[code] = nil }
         }

@@ -125,11 +125,15 @@ import Testing
         let bin = dir.file("bin"), prefix = dir.file("prefix")
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: "\(bin)/triage", withDestinationPath: Repository.executable)
-        for folder in ["bin", "share/triage/Taxonomy", "share/triage/Models"] {
+        for folder in ["bin", "share/triage/Taxonomy/words", "share/triage/Models"] {
             try FileManager.default.createDirectory(atPath: "\(prefix)/\(folder)", withIntermediateDirectories: true)
         }
         try FileManager.default.copyItem(atPath: Repository.executable, toPath: "\(prefix)/bin/triage")
         try FileManager.default.copyItem(atPath: Repository.taxonomy, toPath: "\(prefix)/share/triage/Taxonomy/taxonomy.yaml")
+        for language in ["da", "en"] {
+            try FileManager.default.copyItem(atPath: "\(Repository.root)/Taxonomy/words/\(language).yaml",
+                                             toPath: "\(prefix)/share/triage/Taxonomy/words/\(language).yaml")
+        }
         try FileManager.default.copyItem(atPath: "\(Repository.root)/Models/reasons.json", toPath: "\(prefix)/share/triage/Models/reasons.json")
         var env = ProcessInfo.processInfo.environment
         env["TRIAGE_TAXONOMY"] = nil

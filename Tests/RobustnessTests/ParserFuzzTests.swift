@@ -113,6 +113,10 @@ import TriageCore
             Target(name: "taxonomy YAML", seeds: seeds(["\(Repository.root)/Taxonomy/taxonomy.yaml"]).map { Array($0.prefix(5000)) }, weight: 1) {
                 _ = TaxonomyLoader.parse(yaml: String(decoding: $0, as: UTF8.self), file: "fuzz.yaml")
             },
+            Target(name: "fact words YAML", seeds: seeds(["\(Repository.root)/Taxonomy/words/da.yaml", "\(Repository.root)/Taxonomy/words/en.yaml"]),
+                   weight: 1) {
+                _ = FactWordsLoader.parse(yaml: String(decoding: $0, as: UTF8.self), file: "fuzz.yaml")
+            },
             Target(name: "audio headers", seeds: seeds([wav]), weight: 1) { bytes in
                 // libsndfile reads from a file: the header's rates, counts and sizes are the hostile part.
                 guard FileManager.default.createFile(atPath: audio, contents: Data(bytes)) else { return }

@@ -64,7 +64,7 @@ import Testing
 
     // MARK: The rules, evaluated over facts and findings
 
-    private func raised(_ facts: [String: FactValue], _ findings: Set<String> = []) -> Set<String> {
+    private func raised(_ facts: [FactName: FactValue], _ findings: Set<String> = []) -> Set<String> {
         Set(taxonomy.redFlags.filter { $0.condition.holds(facts: facts, findings: findings) }.map(\.code))
     }
 

@@ -9,7 +9,7 @@ import TriageCore
 @Suite struct NextQuestionsTests {
     let classifier = TriageClassifier(taxonomy: TriageClassifierTests.taxonomy)
 
-    func questions(_ turns: [(Speaker, String)]) -> [String] {
+    func questions(_ turns: [(Speaker, String)]) -> [FactName] {
         classifier.classify(CallInput(id: "q", turns: turns.map { Turn(speaker: $0.0, text: $0.1) })).questions.compactMap(\.fact)
     }
 

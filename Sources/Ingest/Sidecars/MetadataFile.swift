@@ -70,8 +70,8 @@ public enum MetadataFile {
             m.startedAt = time
             m.utcOffsetMinutes = offset
         }
-        m.gestationalWeek = try checked(fields.gestational_week, "gestational_week", 0...45)
-        m.gestationalDays = try checked(fields.gestational_days, "gestational_days", 0...6)
+        m.gestationalWeek = try checked(fields.gestational_week, FactName.gestationalWeek.rawValue, 0...45)
+        m.gestationalDays = try checked(fields.gestational_days, FactName.gestationalDays.rawValue, 0...6)
         if let age = fields.gestational_age {
             let parts = age.split(separator: "+", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard (1...2).contains(parts.count), let week = parts[0], (0...45).contains(week),
@@ -88,7 +88,7 @@ public enum MetadataFile {
             }
             m.caller = type
         }
-        m.daysPostpartum = try checked(fields.days_postpartum, "days_postpartum", 0...3650)
+        m.daysPostpartum = try checked(fields.days_postpartum, FactName.daysPostpartum.rawValue, 0...3650)
         if let language = fields.language {
             guard language.count == 2, language.allSatisfy(\.isLetter) else {
                 throw fail("language '\(language)' must be a two-letter code such as da or en")

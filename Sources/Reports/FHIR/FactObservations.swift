@@ -40,24 +40,24 @@ enum FactObservations {
     static func observations(_ facts: [String: Any], taxonomy: Taxonomy, language: String) -> [Observation] {
         var out: [Observation] = []
         var rest = facts.filter { !($0.value is NSNull) }
-        func number(_ name: String) -> Double? { (rest[name] as? NSNumber).flatMap { JSONScalar.bool($0) == nil ? $0.doubleValue : nil } }
-        func taxonomyCode(_ name: String) -> JSONValue {
-            FHIRCoding.concept([FHIRCoding.coding(system: FHIRCoding.system(taxonomy, "fact"), code: name, display: taxonomy.fact(name)?.label.text(for: language))])
+        func number(_ name: FactName) -> Double? { (rest[name.rawValue] as? NSNumber).flatMap { JSONScalar.bool($0) == nil ? $0.doubleValue : nil } }
+        func taxonomyCode(_ name: FactName) -> JSONValue {
+            FHIRCoding.concept([FHIRCoding.coding(system: FHIRCoding.system(taxonomy, "fact"), code: name.rawValue, display: taxonomy.fact(name)?.label.text(for: language))])
         }
         // Gestational age: weeks and days as one quantity in weeks (40+3 is 40.43 wk), the days kept in the text.
-        if let weeks = number("gestational_week") {
-            let days = number("gestational_days") ?? 0
+        if let weeks = number(.gestationalWeek) {
+            let days = number(.gestationalDays) ?? 0
             let value = ((weeks + days / 7) * 100).rounded() / 100
             out.append(Observation(key: "gestational_age", fields: [
                 ("code", FHIRCoding.concept([FHIRCoding.coding(system: loinc, code: "49051-6", display: "Gestational age in weeks")],
                                             text: "\(Int(weeks))+\(Int(days))")),
                 ("valueQuantity", .object([("value", .number(value)), ("unit", .string("wk")), ("system", .string(ucum)), ("code", .string("wk"))])),
             ]))
-            rest["gestational_week"] = nil
-            rest["gestational_days"] = nil
+            rest[FactName.gestationalWeek.rawValue] = nil
+            rest[FactName.gestationalDays.rawValue] = nil
         }
         // Blood pressure: one panel, a component per pressure that was said.
-        let systolic = number("bp_systolic"), diastolic = number("bp_diastolic")
+        let systolic = number(.bpSystolic), diastolic = number(.bpDiastolic)
         if systolic != nil || diastolic != nil {
             var components: [JSONValue] = []
             for (value, code, display) in [(systolic, "8480-6", "Systolic blood pressure"), (diastolic, "8462-4", "Diastolic blood pressure")] {
@@ -70,19 +70,19 @@ enum FactObservations {
                 ("code", FHIRCoding.concept([FHIRCoding.coding(system: loinc, code: "85354-9", display: "Blood pressure panel with all children optional")])),
                 ("component", .array(components)),
             ]))
-            rest["bp_systolic"] = nil
-            rest["bp_diastolic"] = nil
+            rest[FactName.bpSystolic.rawValue] = nil
+            rest[FactName.bpDiastolic.rawValue] = nil
         }
-        if let celsius = number("temperature_c") {
-            out.append(Observation(key: "temperature_c", fields: [
+        if let celsius = number(.temperatureC) {
+            out.append(Observation(key: FactName.temperatureC.rawValue, fields: [
                 ("category", vitalSigns),
                 ("code", FHIRCoding.concept([FHIRCoding.coding(system: loinc, code: "8310-5", display: "Body temperature")])),
                 ("valueQuantity", quantity(celsius, unit: "°C")),
             ]))
-            rest["temperature_c"] = nil
+            rest[FactName.temperatureC.rawValue] = nil
         }
         for (name, value) in rest.sorted(by: { $0.key < $1.key }) {
-            let definition = taxonomy.fact(name)
+            let definition = taxonomy.fact(FactName(rawValue: name))
             let valueField: (String, JSONValue)
             if let b = JSONScalar.bool(value) {
                 valueField = ("valueBoolean", .bool(b))
@@ -101,7 +101,7 @@ enum FactObservations {
             } else {
                 continue
             }
-            out.append(Observation(key: "fact:\(name)", fields: [("code", taxonomyCode(name)), valueField]))
+            out.append(Observation(key: "fact:\(name)", fields: [("code", taxonomyCode(FactName(rawValue: name))), valueField]))
         }
         return out
     }

@@ -155,8 +155,9 @@ enum TriageScreen {
         let facts = TriageScreen.factsInOrder(s.facts, taxonomy: model.taxonomy, language: lang).map { f -> String in
             let source = f.source == "record" ? " (\(UIText.text("record", lang)))" : ""
             if f.name == "gestation" { return "\(f.value)\(source)" }
-            let name = model.taxonomy.fact(f.name)?.label.text(for: lang) ?? f.name
-            return "\(name): \(UIText.value(f.value, lang))\(model.taxonomy.fact(f.name)?.unit.map { " \($0)" } ?? "")\(source)"
+            let definition = model.taxonomy.fact(FactName(rawValue: f.name))
+            let name = definition?.label.text(for: lang) ?? f.name
+            return "\(name): \(UIText.value(f.value, lang))\(definition?.unit.map { " \($0)" } ?? "")\(source)"
         }.joined(separator: " · ")
         let factLines = HighlightedText(paragraphs: [HighlightedText.Paragraph(prefix: UIText.text("facts", lang) + ": ", text: facts)])
         let used = min(2, factLines.render(into: &buffer, area: Rect(x: rows.x, y: rows.y, width: rows.width, height: 2)))
@@ -164,7 +165,7 @@ enum TriageScreen {
         // Questions at the bottom (a live call ticks them off as they are answered), the transcript in between.
         // Asked in the screen's language: the taxonomy's question for the fact or finding, else the text as stored.
         let asked = questions ?? s.questions.map { q in
-            ((q.fact.flatMap { model.taxonomy.fact($0)?.question } ?? q.finding.flatMap { model.taxonomy.finding($0)?.question })?.text(for: lang)
+            ((q.fact.flatMap { model.taxonomy.fact(FactName(rawValue: $0))?.question } ?? q.finding.flatMap { model.taxonomy.finding($0)?.question })?.text(for: lang)
                 ?? q.text, false)
         }
         let open = asked.filter { !$0.answered }.prefix(2).map(\.text)
@@ -207,13 +208,13 @@ enum TriageScreen {
     /// its days as one "40+3" so that the narrowest screen shows it first.
     static func factsInOrder(_ facts: [(name: String, value: String, source: String)], taxonomy: Taxonomy,
                              language: String) -> [(name: String, value: String, source: String)] {
-        let order = Dictionary(taxonomy.facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(taxonomy.facts.enumerated().map { ($1.name.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
         var sorted = facts.sorted { (order[$0.name] ?? .max, $0.name) < (order[$1.name] ?? .max, $1.name) }
-        if let week = sorted.firstIndex(where: { $0.name == "gestational_week" }) {
-            let days = sorted.first { $0.name == "gestational_days" }
+        if let week = sorted.firstIndex(where: { $0.name == FactName.gestationalWeek.rawValue }) {
+            let days = sorted.first { $0.name == FactName.gestationalDays.rawValue }
             sorted[week] = (name: "gestation", value: days.map { "\(sorted[week].value)+\($0.value)" } ?? "\(language == "en" ? "week" : "uge") \(sorted[week].value)",
                             source: sorted[week].source)
-            sorted.removeAll { $0.name == "gestational_days" }
+            sorted.removeAll { $0.name == FactName.gestationalDays.rawValue }
         }
         return sorted
     }

@@ -26,7 +26,7 @@ public struct EvaluationReport: Sendable {
     public var dangerousMisses: [String] = []
     public var redFlags = Counts()
     /// Per fact name: (correct, total) over the facts the answer key gives.
-    public var facts: [String: (correct: Int, total: Int)] = [:]
+    public var facts: [FactName: (correct: Int, total: Int)] = [:]
     /// Denied findings reported as present, as "call: finding".
     public var deniedReportedPresent: [String] = []
     /// The same figures per language.
@@ -52,7 +52,7 @@ public struct EvaluationReport: Sendable {
     public var dispositionAccuracy: Double { ratio(dispositionCorrect, calls) }
     public var underTriageRate: Double { ratio(underTriaged, calls) }
     public var overTriageRate: Double { ratio(overTriaged, calls) }
-    public func factAccuracy(_ name: String) -> Double? { facts[name].map { ratio($0.correct, $0.total) } }
+    public func factAccuracy(_ name: FactName) -> Double? { facts[name].map { ratio($0.correct, $0.total) } }
 }
 
 func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }

@@ -7,14 +7,14 @@ public struct Labels: Sendable {
     public var primary: String?
     public var disposition: Disposition?
     public var redFlags: Set<String>
-    public var facts: [String: FactValue]
+    public var facts: [FactName: FactValue]
     /// Findings the caller denies (optional in gold files): none may come out as present.
     public var denied: Set<String>
     /// Findings predicted present (predictions only).
     public var presentFindings: Set<String>
 
     public init(reasons: [String] = [], primary: String? = nil, disposition: Disposition? = nil, redFlags: Set<String> = [],
-                facts: [String: FactValue] = [:], denied: Set<String> = [], presentFindings: Set<String> = []) {
+                facts: [FactName: FactValue] = [:], denied: Set<String> = [], presentFindings: Set<String> = []) {
         self.reasons = reasons; self.primary = primary; self.disposition = disposition; self.redFlags = redFlags
         self.facts = facts; self.denied = denied; self.presentFindings = presentFindings
     }
@@ -25,9 +25,9 @@ public struct Labels: Sendable {
         primary = object["primary"] as? String ?? reasons.first
         disposition = (object["disposition"] as? String).flatMap(Disposition.init(rawValue:))
         redFlags = Set((object["red_flags"] as? [Any] ?? []).compactMap { ($0 as? String) ?? ($0 as? [String: Any])?["code"] as? String })
-        var facts: [String: FactValue] = [:]
+        var facts: [FactName: FactValue] = [:]
         for (key, value) in object["facts"] as? [String: Any] ?? [:] {
-            if let v = Labels.factValue(value) { facts[key] = v }
+            if let v = Labels.factValue(value) { facts[FactName(rawValue: key)] = v }
         }
         self.facts = facts
         denied = Set((object["denied"] as? [Any] ?? []).compactMap { ($0 as? String) ?? ($0 as? [String: Any])?["code"] as? String })

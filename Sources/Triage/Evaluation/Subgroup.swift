@@ -15,14 +15,14 @@ public enum Subgroup: String, Sendable, CaseIterable {
         case .language:
             return language
         case .caller:
-            if case .text(let t)? = gold.facts["caller"] { return t }
+            if case .text(let t)? = gold.facts[.caller] { return t }
             return input.metadata.caller?.rawValue ?? "unknown"
         case .firstBaby:
-            if case .boolean(let b)? = gold.facts["first_baby"] { return b ? "yes" : "no" }
+            if case .boolean(let b)? = gold.facts[.firstBaby] { return b ? "yes" : "no" }
             return input.metadata.firstBaby.map { $0 ? "yes" : "no" } ?? "unknown"
         case .gestationalBand:
-            if gold.facts["days_postpartum"] != nil || input.metadata.daysPostpartum != nil { return "postnatal" }
-            guard let week = gold.facts["gestational_week"]?.numeric ?? input.metadata.gestationalWeek.map(Double.init) else { return "unknown" }
+            if gold.facts[.daysPostpartum] != nil || input.metadata.daysPostpartum != nil { return "postnatal" }
+            guard let week = gold.facts[.gestationalWeek]?.numeric ?? input.metadata.gestationalWeek.map(Double.init) else { return "unknown" }
             return week < 24 ? "<24" : week < 34 ? "24-33" : week < 37 ? "34-36" : week < 42 ? "37-41" : "42+"
         case .hourBand:
             guard let hour = input.startedAt?.hour else { return "unknown" }

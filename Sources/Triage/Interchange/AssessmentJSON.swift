@@ -4,14 +4,14 @@ import TriageCore
 /// The JSON form of an assessment, as `triage classify` prints it (the interface other tools rely on).
 public enum AssessmentJSON {
     /// The fact keys always present in `facts` (null when unknown).
-    public static let factKeys = ["gestational_week", "gestational_days", "first_baby", "contraction_interval_min", "contraction_duration_s",
-                           "fluid_colour", "temperature_c", "bp_systolic", "bp_diastolic", "bleeding_amount", "fetal_movements",
-                           "days_postpartum", "caller"]
+    public static let factKeys: [FactName] = [.gestationalWeek, .gestationalDays, .firstBaby, .contractionIntervalMin, .contractionDurationS,
+                                              .fluidColour, .temperatureC, .bpSystolic, .bpDiastolic, .bleedingAmount, .fetalMovements,
+                                              .daysPostpartum, .caller]
 
     /// The assessment as the JSON object `triage classify` prints and the archive stores.
     public static func render(_ a: Assessment) -> JSONValue {
-        var facts: [(String, JSONValue)] = factKeys.map { key in (key, a.fact(key).map(value) ?? .null) }
-        for f in a.facts where !factKeys.contains(f.name) { facts.append((f.name, value(f.value))) }
+        var facts: [(String, JSONValue)] = factKeys.map { key in (key.rawValue, a.fact(key).map(value) ?? .null) }
+        for f in a.facts where !factKeys.contains(f.name) { facts.append((f.name.rawValue, value(f.value))) }
         return .object([
             ("id", .string(a.callID)),
             ("language", .string(a.language)),
@@ -26,13 +26,13 @@ public enum AssessmentJSON {
                          ("evidence", .array(f.evidence.map(evidence)))])
             })),
             ("facts", .object(facts)),
-            ("fact_sources", .object(a.facts.map { ($0.name, .string($0.evidence.source == .record ? "record" : "call")) })),
+            ("fact_sources", .object(a.facts.map { ($0.name.rawValue, .string($0.evidence.source == .record ? "record" : "call")) })),
             ("findings", .array(a.findings.map(finding))),
             ("denied", .array(a.denied.map(finding))),
             ("confidence", .number(a.confidence)),
             ("uncertainties", .array(a.uncertainties.map(JSONValue.string))),
             ("questions", .array(a.questions.map { q in
-                .object([("fact", q.fact.map(JSONValue.string) ?? .null), ("finding", q.finding.map(JSONValue.string) ?? .null), ("text", .string(q.text))])
+                .object([("fact", q.fact.map { .string($0.rawValue) } ?? .null), ("finding", q.finding.map(JSONValue.string) ?? .null), ("text", .string(q.text))])
             })),
             ("taxonomy_version", .string(a.taxonomyVersion)),
             ("model_version", .string(a.modelVersion)),

@@ -23,11 +23,11 @@ public enum CallRecordJSON {
         }
         var metadata = CallMetadata()
         if let m = object["metadata"] as? [String: Any] {
-            metadata.gestationalWeek = JSONScalar.int(m["gestational_week"])
-            metadata.gestationalDays = JSONScalar.int(m["gestational_days"])
-            metadata.firstBaby = JSONScalar.bool(m["first_baby"])
-            metadata.caller = (m["caller"] as? String).flatMap(CallerType.init(rawValue:))
-            metadata.daysPostpartum = JSONScalar.int(m["days_postpartum"])
+            metadata.gestationalWeek = JSONScalar.int(m[FactName.gestationalWeek.rawValue])
+            metadata.gestationalDays = JSONScalar.int(m[FactName.gestationalDays.rawValue])
+            metadata.firstBaby = JSONScalar.bool(m[FactName.firstBaby.rawValue])
+            metadata.caller = (m[FactName.caller.rawValue] as? String).flatMap(CallerType.init(rawValue:))
+            metadata.daysPostpartum = JSONScalar.int(m[FactName.daysPostpartum.rawValue])
             metadata.language = m["language"] as? String
         }
         let started = (object["started_at"] as? String).flatMap { LocalDateTime.parse($0)?.0 }

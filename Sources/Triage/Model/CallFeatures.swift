@@ -52,11 +52,11 @@ enum CallFeatures {
         case .integer, .number:
             guard let v = fact.value.numeric else { return [] }
             switch fact.name {
-            case "gestational_week": return ["\(name):" + (v < 24 ? "<24" : v < 37 ? "24-36" : "37+")]
-            case "contraction_interval_min": return ["\(name):" + (v <= 3 ? "<=3" : v <= 5 ? "<=5" : v <= 10 ? "<=10" : ">10")]
-            case "temperature_c": return ["\(name):" + (v >= 38 ? ">=38" : "<38")]
-            case "bp_systolic", "bp_diastolic": return [name]
-            case "days_postpartum": return ["\(name):" + (v <= 7 ? "<=7" : ">7")]
+            case .gestationalWeek: return ["\(name):" + (v < 24 ? "<24" : v < 37 ? "24-36" : "37+")]
+            case .contractionIntervalMin: return ["\(name):" + (v <= 3 ? "<=3" : v <= 5 ? "<=5" : v <= 10 ? "<=10" : ">10")]
+            case .temperatureC: return ["\(name):" + (v >= 38 ? ">=38" : "<38")]
+            case .bpSystolic, .bpDiastolic: return [name]
+            case .daysPostpartum: return ["\(name):" + (v <= 7 ? "<=7" : ">7")]
             default: return [name]
             }
         }

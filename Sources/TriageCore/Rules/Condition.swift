@@ -7,10 +7,10 @@ public indirect enum Condition: Sendable, Equatable, CustomStringConvertible {
     /// The finding is present (stated and not denied).
     case finding(String, SourceLocation?)
     /// The fact satisfies the comparison.
-    case fact(String, Comparison, SourceLocation?)
+    case fact(FactName, Comparison, SourceLocation?)
 
     /// Evaluates the condition; `facts` holds the known facts, `findings` the present findings.
-    public func holds(facts: [String: FactValue], findings: Set<String>) -> Bool {
+    public func holds(facts: [FactName: FactValue], findings: Set<String>) -> Bool {
         switch self {
         case .all(let cs): return cs.allSatisfy { $0.holds(facts: facts, findings: findings) }
         case .any(let cs): return cs.contains { $0.holds(facts: facts, findings: findings) }
@@ -31,7 +31,7 @@ public indirect enum Condition: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Every fact comparison the condition makes, with where it was written.
-    public var factReferences: [(name: String, comparison: Comparison, location: SourceLocation?)] {
+    public var factReferences: [(name: FactName, comparison: Comparison, location: SourceLocation?)] {
         switch self {
         case .all(let cs), .any(let cs): return cs.flatMap(\.factReferences)
         case .not(let c): return c.factReferences

@@ -12,11 +12,11 @@ public struct ContactReason: Sendable, Equatable {
     /// The protocol's disposition for this reason when no red flag forces a more urgent one.
     public var defaultDisposition: Disposition?
     /// Facts the protocol needs for this reason, most decisive first (asked about when unknown).
-    public var requiredFacts: [String]
+    public var requiredFacts: [FactName]
     public var location: SourceLocation?
 
     public init(code: String, label: LocalizedText, definition: LocalizedText, externalCodes: [ExternalCode] = [],
-                lexicon: Lexicon = Lexicon(), defaultDisposition: Disposition? = nil, requiredFacts: [String] = [],
+                lexicon: Lexicon = Lexicon(), defaultDisposition: Disposition? = nil, requiredFacts: [FactName] = [],
                 location: SourceLocation? = nil) {
         self.code = code; self.label = label; self.definition = definition; self.externalCodes = externalCodes
         self.lexicon = lexicon; self.defaultDisposition = defaultDisposition; self.requiredFacts = requiredFacts

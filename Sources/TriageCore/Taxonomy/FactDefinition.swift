@@ -10,7 +10,7 @@ public struct FactDefinition: Sendable, Equatable {
         case choice([String])
     }
 
-    public var name: String
+    public var name: FactName
     public var kind: Kind
     /// Unit of measure, for display ("°C", "min").
     public var unit: String?
@@ -41,7 +41,7 @@ public struct FactDefinition: Sendable, Equatable {
         }
     }
 
-    public init(name: String, kind: Kind, unit: String? = nil, range: ClosedRange<Double>? = nil,
+    public init(name: FactName, kind: Kind, unit: String? = nil, range: ClosedRange<Double>? = nil,
                 label: LocalizedText, question: LocalizedText? = nil, whenSeveral: FactResolution = .earliest, about: String? = nil,
                 supports: Support? = nil, location: SourceLocation? = nil) {
         self.name = name; self.kind = kind; self.unit = unit; self.range = range

@@ -19,13 +19,17 @@ public struct Taxonomy: Sendable, Equatable {
     public var redFlags: [RedFlagRule]
     /// Why a midwife may decide otherwise than suggested, in the order the triage screen offers them.
     public var overrideReasons: [OverrideReason]
+    /// The words the fact readers look for, per language (`words/` beside the taxonomy file).
+    public var factWords: FactWords
 
     public init(id: String, version: String, title: LocalizedText, languages: [String],
                 dispositions: [DispositionDefinition], facts: [FactDefinition], findings: [FindingDefinition],
-                reasons: [ContactReason], redFlags: [RedFlagRule], overrideReasons: [OverrideReason] = []) {
+                reasons: [ContactReason], redFlags: [RedFlagRule], overrideReasons: [OverrideReason] = [],
+                factWords: FactWords = FactWords(languages: [])) {
         self.id = id; self.version = version; self.title = title; self.languages = languages
         self.dispositions = dispositions; self.facts = facts; self.findings = findings
         self.reasons = reasons; self.redFlags = redFlags; self.overrideReasons = overrideReasons
+        self.factWords = factWords
     }
 
     /// `id@version`, as stored beside every classification and annotation.
@@ -36,7 +40,7 @@ public struct Taxonomy: Sendable, Equatable {
     public func reason(_ code: ReasonCode) -> ContactReason? { reason(code.rawValue) }
     /// The reason a label names, if the taxonomy has one.
     public func reason(_ code: LabelCode) -> ContactReason? { reason(code.rawValue) }
-    public func fact(_ name: String) -> FactDefinition? { facts.first { $0.name == name } }
+    public func fact(_ name: FactName) -> FactDefinition? { facts.first { $0.name == name } }
     public func finding(_ code: String) -> FindingDefinition? { findings.first { $0.code == code } }
     public func redFlag(_ code: String) -> RedFlagRule? { redFlags.first { $0.code == code } }
     /// The override reason with this code, if the taxonomy has one.

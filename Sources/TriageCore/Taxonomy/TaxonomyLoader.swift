@@ -23,7 +23,8 @@ public enum TaxonomyLoader {
         return parse(yaml: text, file: file)
     }
 
-    /// Parses taxonomy YAML text; `file` names it in problems.
+    /// Parses taxonomy YAML text; `file` names it in problems, and the fact readers' words are read from the `words/`
+    /// folder beside it (else beside the shipped taxonomy).
     public static func parse(yaml: String, file: String) -> (Taxonomy?, [TaxonomyProblem]) {
         let root: Node?
         do {
@@ -35,8 +36,18 @@ public enum TaxonomyLoader {
         }
         guard let root else { return (nil, [TaxonomyProblem(file: file, location: nil, message: "the file is empty")]) }
         let reader = NodeReader(file: file)
-        let taxonomy = reader.taxonomy(root)
+        var taxonomy = reader.taxonomy(root)
         var problems = reader.problems
+        if taxonomy != nil {
+            if let folder = FactWordsLoader.folder(besideTaxonomy: file) {
+                let (words, found) = FactWordsLoader.load(folder: folder)
+                taxonomy?.factWords = words
+                problems += found
+            } else {
+                problems.append(TaxonomyProblem(file: file, location: nil,
+                                                message: "no \(FactWordsLoader.folderName)/ folder of the fact readers' words beside it or beside the shipped taxonomy"))
+            }
+        }
         if let taxonomy { problems += TaxonomyValidator.problems(in: taxonomy, file: file) }
         return (taxonomy, problems)
     }
@@ -209,7 +220,7 @@ private final class NodeReader {
               let d = disposition(f["code"], "a disposition's code") else { return nil }
         return DispositionDefinition(disposition: d, label: localized(f["label"], "label") ?? LocalizedText([:]),
                                      advice: localized(f["advice"], "advice") ?? LocalizedText([:]),
-                                     asks: f["asks"].map { texts($0, "the facts disposition '\(d.rawValue)' asks for") }, location: location(node))
+                                     asks: f["asks"].map { texts($0, "the facts disposition '\(d.rawValue)' asks for").map(FactName.init(rawValue:)) }, location: location(node))
     }
 
     func fact(_ node: Node) -> FactDefinition? {
@@ -258,7 +269,7 @@ private final class NodeReader {
                                               values: g["values"].map { texts($0, "the values of fact '\(name)' that support \(reason)") },
                                               fromWeek: g["from_week"].flatMap { number($0, "from_week of fact '\(name)'") }.map { Int($0) })
         }
-        return FactDefinition(name: name, kind: kind, unit: f["unit"].flatMap { text($0, "unit") }, range: range,
+        return FactDefinition(name: FactName(rawValue: name), kind: kind, unit: f["unit"].flatMap { text($0, "unit") }, range: range,
                               label: localized(f["label"], "label") ?? LocalizedText([:]),
                               question: localized(f["question"], "question"), whenSeveral: whenSeveral,
                               about: f["about"].flatMap { text($0, "the finding fact '\(name)' is about") }, supports: supports, location: location(node))
@@ -283,7 +294,7 @@ private final class NodeReader {
                              definition: localized(f["definition"], "definition") ?? LocalizedText([:]),
                              externalCodes: externals, lexicon: lexicon(f["lexicon"], "the lexicon of reason '\(c)'"),
                              defaultDisposition: f["default_disposition"].flatMap { disposition($0, "reason '\(c)'") },
-                             requiredFacts: texts(f["required_facts"], "the required facts of reason '\(c)'"),
+                             requiredFacts: texts(f["required_facts"], "the required facts of reason '\(c)'").map(FactName.init(rawValue:)),
                              location: location(node))
     }
 
@@ -327,7 +338,7 @@ private final class NodeReader {
                 return nil
             }
             guard let comparison = comparison(op, valueNode, fact: name) else { return nil }
-            return .fact(name, comparison, loc)
+            return .fact(FactName(rawValue: name), comparison, loc)
         }
         guard keys.count == 1, let key = keys.first, let value = mapping[Node(key)] else {
             report(node, "\(what) must have exactly one of all:, any:, not:, finding:, fact:")

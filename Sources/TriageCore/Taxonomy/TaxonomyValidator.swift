@@ -21,7 +21,7 @@ public enum TaxonomyValidator {
         if taxonomy.id.isEmpty { report(nil, "the taxonomy lacks an id") }
         if taxonomy.version.isEmpty { report(nil, "the taxonomy lacks a version") }
         duplicates(taxonomy.dispositions.map { ($0.disposition.rawValue, $0.location) }, "disposition")
-        duplicates(taxonomy.facts.map { ($0.name, $0.location) }, "fact")
+        duplicates(taxonomy.facts.map { ($0.name.rawValue, $0.location) }, "fact")
         duplicates(taxonomy.findings.map { ($0.code, $0.location) }, "finding")
         duplicates(taxonomy.reasons.map { ($0.code, $0.location) }, "reason code")
         duplicates(taxonomy.redFlags.map { ($0.code, $0.location) }, "red flag")

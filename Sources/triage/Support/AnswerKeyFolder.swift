@@ -20,7 +20,7 @@ enum AnswerKeyFolder {
             let turns: [Turn]
             do { turns = try TranscriptReader.read(fileAt: transcript).turns } catch { throw CommandFailure(error) }
             var metadata: [String: Any] = [:]
-            for key in ["gestational_week", "gestational_days", "first_baby", "caller", "days_postpartum"] { metadata[key] = meta[key] }
+            for fact in [FactName.gestationalWeek, .gestationalDays, .firstBaby, .caller, .daysPostpartum] { metadata[fact.rawValue] = meta[fact.rawValue] }
             out.append((index + 1, [
                 "id": (name as NSString).deletingPathExtension.replacingOccurrences(of: ".meta", with: ""),
                 "language": meta["language"] ?? NSNull(), "started_at": meta["started_at"] ?? NSNull(), "metadata": metadata, "labels": labels,

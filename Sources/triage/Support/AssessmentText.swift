@@ -24,7 +24,7 @@ enum AssessmentText {
         if !a.facts.isEmpty {
             out += "\n\(lang == "da" ? "Fakta" : "Facts"):\n"
             for f in a.facts {
-                let name = taxonomy.fact(f.name)?.label.text(for: lang) ?? f.name
+                let name = taxonomy.fact(f.name)?.label.text(for: lang) ?? f.name.rawValue
                 let from = f.evidence.source == .record ? (lang == "da" ? "journal" : "record") : "“\(f.evidence.text)”"
                 var value = "\(f.value)"
                 if case .boolean(let yes) = f.value { value = lang == "da" ? (yes ? "ja" : "nej") : (yes ? "yes" : "no") }

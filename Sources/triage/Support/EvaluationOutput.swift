@@ -15,7 +15,7 @@ enum EvaluationJSON {
             ("stay_home_when_attend_now_or_112", .array(r.dangerousMisses.map(JSONValue.string))),
             ("red_flag_recall", n(r.redFlags.recall)), ("red_flag_precision", n(r.redFlags.precision)),
             ("denied_reported_present", .array(r.deniedReportedPresent.map(JSONValue.string))),
-            ("fact_accuracy", .object(r.facts.keys.sorted().map { ($0, n(r.factAccuracy($0) ?? 0)) })),
+            ("fact_accuracy", .object(r.facts.keys.sorted().map { ($0.rawValue, n(r.factAccuracy($0) ?? 0)) })),
             ("reasons", .object(r.reasons.keys.sorted().map { code in
                 let c = r.reasons[code] ?? .init()
                 return (code, .object([("precision", n(c.precision)), ("recall", n(c.recall)), ("f1", n(c.f1)), ("support", .integer(c.support))]))
@@ -58,7 +58,7 @@ enum EvaluationText {
         out += "denied but reported present: \(r.deniedReportedPresent.isEmpty ? "none" : r.deniedReportedPresent.joined(separator: ", "))\n"
         out += "\nfact                        accuracy   n\n"
         for name in r.facts.keys.sorted() {
-            out += name.padding(toLength: 28, withPad: " ", startingAt: 0) + pct(r.factAccuracy(name) ?? 0) + String(format: "  %3d\n", r.facts[name]?.total ?? 0)
+            out += name.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0) + pct(r.factAccuracy(name) ?? 0) + String(format: "  %3d\n", r.facts[name]?.total ?? 0)
         }
         out += "\nreason                      precision  recall     F1   support\n"
         for code in r.reasons.keys.sorted() {

@@ -36,11 +36,11 @@ struct ReplaySidecar {
         do {
             let source = try MetadataFile.read(fileAt: metaPath).metadata
             if let language = source.language { fields["language"] = language }
-            if let caller = source.caller { fields["caller"] = caller.rawValue }
-            if let week = source.gestationalWeek { fields["gestational_week"] = week }
-            if let days = source.gestationalDays { fields["gestational_days"] = days }
-            if let firstBaby = source.firstBaby { fields["first_baby"] = firstBaby }
-            if let days = source.daysPostpartum { fields["days_postpartum"] = days }
+            if let caller = source.caller { fields[FactName.caller.rawValue] = caller.rawValue }
+            if let week = source.gestationalWeek { fields[FactName.gestationalWeek.rawValue] = week }
+            if let days = source.gestationalDays { fields[FactName.gestationalDays.rawValue] = days }
+            if let firstBaby = source.firstBaby { fields[FactName.firstBaby.rawValue] = firstBaby }
+            if let days = source.daysPostpartum { fields[FactName.daysPostpartum.rawValue] = days }
         } catch {
             problems.append("the replayed recording's metadata was not carried over: \(CommandFailure(error).message)")
         }
