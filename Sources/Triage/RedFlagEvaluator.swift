@@ -6,13 +6,13 @@ import TriageCore
 /// possible (hedged, unsure) findings count is raised as possible, forcing its rule's `if_possible`.
 enum RedFlagEvaluator {
     static func raised(taxonomy: Taxonomy, facts: [Assessment.FactValueWithEvidence], stated: Set<String>, possible: Set<String>,
-                       findingEvidence: [String: [Evidence]]) -> [Assessment.RaisedFlag] {
+                       denied: Set<String> = [], findingEvidence: [String: [Evidence]]) -> [Assessment.RaisedFlag] {
         let values = Dictionary(facts.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         let factEvidence = Dictionary(facts.map { ($0.name, $0.evidence) }, uniquingKeysWith: { a, _ in a })
         let counted = stated.union(possible)
         return taxonomy.redFlags.compactMap { flag in
-            let certain = flag.condition.holds(facts: values, findings: stated)
-            guard certain || flag.condition.holds(facts: values, findings: counted) else { return nil }
+            let certain = flag.condition.holds(facts: values, findings: stated, denied: denied)
+            guard certain || flag.condition.holds(facts: values, findings: counted, denied: denied) else { return nil }
             var evidence: [Evidence] = []
             for (code, _) in flag.condition.findingReferences where counted.contains(code) {
                 if let e = findingEvidence[code]?.first(where: { $0.polarity != .denied }) { evidence.append(e) }

@@ -68,7 +68,12 @@ public final class TriageClassifier {
                                           acoustic: input.acoustic, taxonomy: taxonomy)
         let stated = Set(findings.filter { $0.value == .present }.keys)
         let possible = Set(findings.filter { $0.value == .uncertain }.keys)
-        let flags = RedFlagEvaluator.raised(taxonomy: taxonomy, facts: facts, stated: stated, possible: possible,
+        // Denied plainly: every turn that denies it says no without a hedge ("Slog du maven?" — "Det tror jeg ikke" leaves it open).
+        let turnOfPart = Dictionary(turns.flatMap { t in t.parts.map { ($0.index, t) } }, uniquingKeysWith: { a, _ in a })
+        let denied = Set(findings.filter { $0.value == .denied }.keys.filter { code in
+            (collected.evidence[code] ?? []).allSatisfy { e in !(e.turn.flatMap { turnOfPart[$0] }.map { Answer.isHedged($0.tokens) } ?? false) }
+        })
+        let flags = RedFlagEvaluator.raised(taxonomy: taxonomy, facts: facts, stated: stated, possible: possible, denied: denied,
                                             findingEvidence: collected.evidence)
         let reasons = ReasonScorer.rank(taxonomy: taxonomy, findings: findings, findingEvidence: collected.evidence,
                                         reasonEvidence: collected.reasonEvidence, facts: facts, redFlagRaised: !flags.isEmpty,

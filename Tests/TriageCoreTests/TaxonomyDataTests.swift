@@ -8,6 +8,18 @@ import Testing
 @Suite struct TaxonomyDataTests {
     func parse(_ yaml: String) -> (Taxonomy?, [TaxonomyProblem]) { TaxonomyLoader.parse(yaml: yaml, file: "t.yaml") }
 
+    @Test func aDeniedConditionHoldsOnlyForAFindingDeniedAndNotStated() throws {
+        let taxonomy = try TaxonomyLoader.load(contentsOf: URL(fileURLWithPath: Repository.taxonomy))
+        let rule = try #require(taxonomy.redFlags.first { $0.code == "abdominal_trauma" })
+        #expect(rule.condition.description.contains("denied abdominal_trauma"))
+        // A fall alone raises it; a fall with the blow to the belly denied does not; a stated blow always does.
+        #expect(rule.condition.holds(facts: [:], findings: ["fall"]))
+        #expect(!rule.condition.holds(facts: [:], findings: ["fall"], denied: ["abdominal_trauma"]))
+        #expect(rule.condition.holds(facts: [:], findings: ["fall", "abdominal_trauma"], denied: ["abdominal_trauma"]))
+        #expect(Condition.denied("x", nil).holds(facts: [:], findings: [], denied: ["x"]))
+        #expect(!Condition.denied("x", nil).holds(facts: [:], findings: ["x"], denied: ["x"]))
+    }
+
     @Test func wordClassesExpandIntoEveryCombination() throws {
         let yaml = TaxonomyValidationTests.document(findings: """
               - {code: absent_movements, label: {da: Intet liv, en: No movements}, lexicon: {da: ["ikke {felt} {baby}"], en: ["{neg} felt {baby}"]}}

@@ -61,6 +61,23 @@ import TriageCore
         #expect(flags(unchecked).contains("any_bleeding"))
     }
 
+    @Test func aFallIsABlowToTheBellyUnlessSheSaysPlainlyTheBellyWasNotHit() {
+        let unasked = classify([(.caller, "Jeg er 29 uger. Jeg faldt på trappen for en time siden.")])
+        #expect(flags(unasked).contains("abdominal_trauma"))
+        let denied = classify([(.caller, "Jeg er 29 uger. Jeg faldt på trappen for en time siden."), (.midwife, "Slog du maven?"),
+                               (.caller, "Nej, jeg landede på numsen.")])
+        #expect(!flags(denied).contains("abdominal_trauma"))
+        #expect(denied.reasons.first?.code == "trauma" && denied.disposition == .attendSoon)
+        // A hedged no leaves it open, as a careful midwife reads it.
+        let hedged = classify([(.caller, "Jeg er 29 uger. Jeg faldt på trappen."), (.midwife, "Slog du maven?"), (.caller, "Det tror jeg ikke. Mest numsen.")])
+        #expect(flags(hedged).contains("abdominal_trauma"))
+        let unsure = classify([(.caller, "I'm 31 weeks. I tripped over the dog and went down on my knees. I didn't hit my bump, I don't think.")])
+        #expect(flags(unsure).contains("abdominal_trauma"))
+        let english = classify([(.caller, "I'm 29 weeks. I slipped on the ice and went down on my bottom."), (.midwife, "Did your tummy hit anything?"),
+                                (.caller, "No, not the tummy. Only my bottom and my hand.")])
+        #expect(!flags(english).contains("abdominal_trauma"))
+    }
+
     @Test func aPainOfTheBreastOrTheHeadIsNotTheBellysConstantPain() {
         let breast = classify([(.caller, "Jeg fødte for fem dage siden. Det ene bryst er helt rødt og varmt og hårdt som en sten.")])
         #expect(!flags(breast).contains("constant_pain"))

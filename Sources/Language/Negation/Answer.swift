@@ -42,6 +42,13 @@ public enum Answer: Sendable, Equatable {
     /// Verbs that relay the woman's answer ("hun siger ja", "she says no").
     static let relays: Set<String> = ["siger", "sagde", "råber", "nikker", "ryster", "says", "said", "shouts", "nods", "shakes"]
 
+    /// Whether the words hedge ("det tror jeg ikke", "I didn't hit my bump, I don't think", "måske"): a denial said so
+    /// leaves the finding open where a rule asks for a plain denial.
+    public static func isHedged(_ tokens: [Token]) -> Bool {
+        let words = tokens.filter(\.isWord).map(\.text)
+        return WordSequence.first(of: hedges + [["don't", "think"], ["tror", "ikke"], ["tror", "det", "ikke"]], in: words) != nil
+    }
+
     /// The answer the words of `tokens` give, or `nil` when the turn is no answer to a yes-or-no question.
     /// Of several sentences, the last plain answer counts ("Jeg har ikke kigget. Vent. Nej, ikke noget."), a hedge
     /// after it makes it unsure ("Ja. Tror jeg."), and "lidt" or "a bit" counts only where nothing plainer is said.

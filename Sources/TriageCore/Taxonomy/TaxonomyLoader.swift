@@ -341,7 +341,7 @@ private final class NodeReader {
             return .fact(FactName(rawValue: name), comparison, loc)
         }
         guard keys.count == 1, let key = keys.first, let value = mapping[Node(key)] else {
-            report(node, "\(what) must have exactly one of all:, any:, not:, finding:, fact:")
+            report(node, "\(what) must have exactly one of all:, any:, not:, finding:, denied:, fact:")
             return nil
         }
         switch key {
@@ -353,8 +353,10 @@ private final class NodeReader {
             return condition(value, flag: flag).map { .not($0) }
         case "finding":
             return text(value, "finding").map { .finding($0, location(value)) }
+        case "denied":
+            return text(value, "denied").map { .denied($0, location(value)) }
         default:
-            report(node, "unknown key '\(key)' in \(what) (expected all, any, not, finding or fact)")
+            report(node, "unknown key '\(key)' in \(what) (expected all, any, not, finding, denied or fact)")
             return nil
         }
     }
