@@ -17,21 +17,24 @@ public struct SpeechSynthesiser: Sendable {
         return nil
     }
 
-    /// Reads `lines` in the voice of `language` into the WAV file `wav`; throws when espeak-ng fails.
+    /// Reads `lines` in the voice of `language` into the WAV file `wav`; throws when espeak-ng fails. The words go
+    /// through a text file beside `wav` (removed after), so no line of a call can be read as an option.
     public func speak(_ lines: [String], language: String, to wav: String) throws {
+        let text = wav + ".txt"
+        try DatasetText.write(lines.joined(separator: "\n") + "\n", to: text)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        // The words come on standard input, so no line of a call can be read as an option.
-        process.arguments = ["-v", language == "en" ? "en" : "da", "-s", "165", "-w", wav, "--stdin"]
-        let input = Pipe(), errors = Pipe()
-        process.standardInput = input
+        process.arguments = ["-v", language == "en" ? "en" : "da", "-s", "165", "-w", wav, "-f", text]
+        let errors = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(lines.joined(separator: "\n").utf8))
-        try input.fileHandleForWriting.close()
+        do { try process.run() } catch {
+            throw SynthesisProblem(message: "\(executable) cannot be run (\((error as NSError).localizedDescription))")
+        }
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try FileManager.default.removeItem(atPath: text)
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: wav) else {
             let said = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw SynthesisProblem(message: "espeak-ng failed on \(wav) (status \(process.terminationStatus))\(said.isEmpty ? "" : ": \(said)")")

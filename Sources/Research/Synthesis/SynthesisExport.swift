@@ -78,7 +78,12 @@ public enum SynthesisExport {
     static func write(_ calls: [SyntheticCall], profile: SynthesisProfile, request: Request, taxonomy: Taxonomy, to out: String,
                       speech: SpeechSynthesiser?) throws {
         let staging = "\((out as NSString).deletingLastPathComponent)/.\((out as NSString).lastPathComponent).partial-\(getpid())"
-        try? FileManager.default.removeItem(atPath: staging)
+        // A folder left by an earlier run of this process id that cannot be removed is a failure, not a base to write on.
+        if FileManager.default.fileExists(atPath: staging) {
+            do { try FileManager.default.removeItem(atPath: staging) } catch {
+                throw SynthesisProblem(message: "\(staging): left by an earlier run and cannot be removed (\((error as NSError).localizedDescription))")
+            }
+        }
         try DatasetText.makeFolder(staging)
         do {
             try DatasetText.write(calls.map { $0.jsonLine + "\n" }.joined(), to: "\(staging)/calls.jsonl")
@@ -91,6 +96,7 @@ public enum SynthesisExport {
             }
             try DatasetExport.place(staging, at: out)
         } catch {
+            // The failure is what is reported; a staging folder that cannot be removed as well is only hidden clutter.
             try? FileManager.default.removeItem(atPath: staging)
             throw error
         }
