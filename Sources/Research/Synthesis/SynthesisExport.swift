@@ -51,11 +51,10 @@ public enum SynthesisExport {
             throw SynthesisProblem(message: "\(session.address): no contact reason is counted \(request.minCell) times or more "
                                    + "(\(profile.calls) calls with a \(request.source == .confirmed ? "decision" : "suggestion")); nothing to sample from")
         }
-        let calls = generator.generate(count: request.count, seed: request.seed)
-        try write(calls, profile: profile, request: request, taxonomy: taxonomy, to: out, speech: request.audio ? speech : nil)
-        try session.recordExport("synthetic data: \(calls.count) calls (seed \(request.seed)) from the aggregates of \(profile.calls) calls, "
+        let written = try write(generator, profile: profile, request: request, taxonomy: taxonomy, to: out, speech: request.audio ? speech : nil)
+        try session.recordExport("synthetic data: \(written) calls (seed \(request.seed)) from the aggregates of \(profile.calls) calls, "
                                  + "cells under \(request.minCell) suppressed\(request.audio ? ", with audio" : "")")
-        return Outcome(profile: profile, calls: calls.count, audioFiles: request.audio ? calls.count : 0)
+        return Outcome(profile: profile, calls: written, audioFiles: request.audio ? written : 0)
     }
 
     /// Refuses a count out of range, a `minCell` under the unit's threshold and audio without espeak-ng.
@@ -74,9 +73,10 @@ public enum SynthesisExport {
         }
     }
 
-    /// Writes the folder beside `out` and renames it into place; on a failure the folder is removed and `out` untouched.
-    static func write(_ calls: [SyntheticCall], profile: SynthesisProfile, request: Request, taxonomy: Taxonomy, to out: String,
-                      speech: SpeechSynthesiser?) throws {
+    /// Writes the folder beside `out`, a call at a time, and renames it into place; on a failure the folder is removed
+    /// and `out` untouched. Returns how many calls were written.
+    static func write(_ generator: SyntheticCallGenerator, profile: SynthesisProfile, request: Request, taxonomy: Taxonomy, to out: String,
+                      speech: SpeechSynthesiser?) throws -> Int {
         let staging = "\((out as NSString).deletingLastPathComponent)/.\((out as NSString).lastPathComponent).partial-\(getpid())"
         // A folder left by an earlier run of this process id that cannot be removed is a failure, not a base to write on.
         if FileManager.default.fileExists(atPath: staging) {
@@ -86,15 +86,20 @@ public enum SynthesisExport {
         }
         try DatasetText.makeFolder(staging)
         do {
-            try DatasetText.write(calls.map { $0.jsonLine + "\n" }.joined(), to: "\(staging)/calls.jsonl")
-            let manifest = JSONValue.object([("count", .integer(calls.count)), ("seed", .string(String(request.seed))),
+            if speech != nil { try DatasetText.makeFolder("\(staging)/audio") }
+            let lines = try LineFile(path: "\(staging)/calls.jsonl")
+            var count = 0
+            try generator.each(count: request.count, seed: request.seed) { call in
+                try lines.append(call.jsonLine)
+                try speech?.speak(call.turns.map(\.text), language: call.language, to: "\(staging)/audio/\(call.id).wav")
+                count += 1
+            }
+            try lines.close()
+            let manifest = JSONValue.object([("count", .integer(count)), ("seed", .string(String(request.seed))),
                                              ("taxonomy", .string(taxonomy.versionTag)), ("profile", profile.json)])
             try DatasetText.write(manifest.rendered(pretty: true) + "\n", to: "\(staging)/profile.json")
-            if let speech {
-                try DatasetText.makeFolder("\(staging)/audio")
-                for call in calls { try speech.speak(call.turns.map(\.text), language: call.language, to: "\(staging)/audio/\(call.id).wav") }
-            }
             try DatasetExport.place(staging, at: out)
+            return count
         } catch {
             // The failure is what is reported; a staging folder that cannot be removed as well is only hidden clutter.
             try? FileManager.default.removeItem(atPath: staging)

@@ -24,14 +24,22 @@ public struct SyntheticCallGenerator: Sendable {
     /// Whether the profile leaves a reason to sample (after suppression).
     public var canGenerate: Bool { !profile.primaryReasons.cells.isEmpty }
 
-    /// `count` calls (0 when the profile leaves nothing to sample), numbered from 1.
+    /// `count` calls (none when the profile leaves nothing to sample), numbered from 1.
     public func generate(count: Int, seed: UInt64) -> [SyntheticCall] {
-        guard canGenerate, count > 0 else { return [] }
+        var calls: [SyntheticCall] = []
+        each(count: count, seed: seed) { calls.append($0) }
+        return calls
+    }
+
+    /// Hands `body` the `count` calls one at a time, in order (so a large count is never held at once).
+    public func each(count: Int, seed: UInt64, _ body: (SyntheticCall) throws -> Void) rethrows {
+        guard canGenerate, count > 0 else { return }
         var random = SynthesisRandom(seed: seed)
-        let width = String(min(count, Self.maximumCount)).count
-        return (1...min(count, Self.maximumCount)).map { index in
+        let count = min(count, Self.maximumCount)
+        let width = String(count).count
+        for index in 1...count {
             let number = String(index)
-            return call(id: "synth-" + String(repeating: "0", count: max(0, width - number.count)) + number, &random)
+            try body(call(id: "synth-" + String(repeating: "0", count: max(0, width - number.count)) + number, &random))
         }
     }
 
