@@ -114,6 +114,22 @@ import TriageCore
         }
     }
 
+    @Test func theCallersWordsAreTheTaxonomysPhrasing() throws {
+        let chooser = StatementChooser(taxonomy: taxonomy)
+        for call in try generate(400, seed: 9) {
+            let said = call.turns.filter { $0.speaker == .caller }.map { $0.text.lowercased() }.joined(separator: " ")
+            for finding in call.findings {
+                let phrases = chooser.findingPhrases[finding]?[call.language] ?? []
+                #expect(phrases.contains { said.contains($0.lowercased()) }, "\(call.id): no phrase of \(finding) in '\(said)'")
+            }
+            // The midwife asks the taxonomy's question and gives its advice for the disposition.
+            let advice = try #require(taxonomy.definition(of: call.disposition)?.advice.text(for: call.language))
+            #expect(call.turns.contains { $0.speaker == .midwife && $0.text.hasSuffix(advice) }, "\(call.id)")
+        }
+        #expect(StatementChooser.unsaid("the baby has can't stirred") && !StatementChooser.unsaid("the baby has not moved"))
+        #expect(taxonomy.findings.allSatisfy { f in (chooser.findingPhrases[f.code]?["en"] ?? []).allSatisfy { !StatementChooser.unsaid($0) } })
+    }
+
     @Test func aSmallCellIsSuppressedAndNeverGenerated() throws {
         let small = TemporaryDirectory("synth-small")
         let archive = try ArchiveSession.open(address: small.file("small.sqlite"), origin: "test")

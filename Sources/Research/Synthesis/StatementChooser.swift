@@ -25,10 +25,19 @@ struct StatementChooser: Sendable {
     }
 
     /// The taxonomy phrases a sentence pattern can carry: no exclusions (`!`), exact forms (`=`), word classes (`{…}`)
-    /// or open endings (`*`).
+    /// or open endings (`*`), and none of the forms a word class's expansion makes that nobody says ("has can't moved").
     static func plainPhrases(_ lexicon: Lexicon, language: String) -> [String] {
         lexicon.phrases(for: language).filter { phrase in
-            !phrase.contains(where: { "!={}*".contains($0) }) && phrase.filter(\.isLetter).count >= 3
+            !phrase.contains(where: { "!={}*".contains($0) }) && phrase.filter(\.isLetter).count >= 3 && !unsaid(phrase)
+        }
+    }
+
+    /// Whether `phrase` puts a negated auxiliary after "has", "have" or "had" (a word class expanded into an
+    /// auxiliary's place).
+    static func unsaid(_ phrase: String) -> Bool {
+        let words = phrase.split(separator: " ")
+        return zip(words, words.dropFirst()).contains { first, second in
+            ["has", "have", "had"].contains(first) && (second.hasSuffix("n't") || second.hasSuffix("n’t") || second == "cannot" || second == "cannae")
         }
     }
 
@@ -39,8 +48,10 @@ struct StatementChooser: Sendable {
         return (most, raised.map(\.code))
     }
 
+    /// How the caller says `reason`; nil, for a further reason (`secondary`), when neither a finding within the
+    /// disposition nor a reason phrase can say it (its label alone would read as a finding the disposition does not fit).
     func choose(reason: String, language: String, disposition: Disposition, stated: Set<String>, facts: [String: FactValue],
-                _ random: inout SynthesisRandom) -> Statement {
+                secondary: Bool = false, _ random: inout SynthesisRandom) -> Statement? {
         let candidates = taxonomy.findings.filter { $0.reasons.contains(reason) && !stated.contains($0.code) }
             .compactMap { f -> (FindingDefinition, [String], Disposition?)? in
                 let phrases = findingPhrases[f.code]?[language] ?? []
@@ -56,6 +67,7 @@ struct StatementChooser: Sendable {
         if let phrase = random.pick(reasonPhrases[reason]?[language] ?? []) {
             return Statement(finding: nil, phrase: phrase)
         }
+        if secondary { return nil }
         return Statement(finding: nil, phrase: (taxonomy.reason(reason)?.label.text(for: language) ?? reason).lowercased())
     }
 }

@@ -4,7 +4,7 @@ import TriageCore
 /// run (the midwife answers, the caller says why she calls, the midwife asks for the gestation, the caller answers,
 /// anything else, the midwife's advice, the caller's thanks). The words that carry the call — the finding or reason,
 /// the fact questions, the advice — come from the taxonomy; `{p}` stands for a taxonomy phrase, `{w}` `{d}` `{n}` for
-/// numbers. None of these is a line of a real call.
+/// numbers and `{days}` for the word for days that goes with them. None of these is a line of a real call.
 struct SynthesisPhrasebook: Sendable {
     var greetings: [String]
     /// Who is calling, by caller type (empty: she calls herself and says nothing of it).
@@ -14,6 +14,8 @@ struct SynthesisPhrasebook: Sendable {
     /// Said before the taxonomy's fact question.
     var acknowledgements: [String]
     var gestation: [String]
+    /// The word for days, singular and plural.
+    var dayWords: (one: String, many: String)
     var gestationUnknown: [String]
     var postnatal: [String]
     var firstBaby: [String]
@@ -45,9 +47,10 @@ struct SynthesisPhrasebook: Sendable {
         complaints: ["Det handler om det her: {p}.", "Jeg ville høre jer ad, fordi der er det med {p}.",
                      "Altså, det er {p}, og nu ved jeg ikke rigtig hvad jeg skal gøre.", "Jeg ringer om noget med {p}, synes jeg selv."],
         acknowledgements: ["Tak, det skriver jeg lige ned.", "Okay, lad mig lige notere det.", "Det er godt du ringer.", "Tak, så ved jeg det."],
-        gestation: ["Jeg er i uge {w} plus {d} nu, vil jeg tro.", "Uge {w} og {d} dage, efter scanningen.", "Jeg er {w} plus {d}, siger min vandrejournal."],
+        gestation: ["Jeg er i uge {w} plus {d} nu, vil jeg tro.", "Uge {w} og {d} {days}, efter scanningen.", "Jeg er {w} plus {d}, siger min vandrejournal."],
+        dayWords: ("dag", "dage"),
         gestationUnknown: ["Det kan jeg ikke lige huske i farten, undskyld.", "Det har jeg ikke lige ved hånden nu."],
-        postnatal: ["Jeg fødte for {n} dage siden her hos jer.", "Det er {n} dage siden jeg fødte."],
+        postnatal: ["Jeg fødte for {n} {days} siden her hos jer.", "Det er {n} {days} siden jeg fødte."],
         firstBaby: ["Og det bliver mit allerførste barn.", "Det er vores første, så det er helt nyt for os."],
         notFirstBaby: ["Og jeg har født en gang før.", "Det er ikke vores første barn."],
         anythingElse: ["Er der andet, du har lagt mærke til?", "Er der mere, jeg skal vide om?"],
@@ -66,9 +69,10 @@ struct SynthesisPhrasebook: Sendable {
         complaints: ["It's about this: {p}.", "I wanted to ask you, because there's the thing with {p}.",
                      "Well, it's {p}, and I'm not really sure what to do now.", "I'm ringing about something like {p}, I think."],
         acknowledgements: ["Thanks, I'll just write that down.", "Okay, let me note that.", "You did right to call.", "Thank you, that helps."],
-        gestation: ["I'm {w} plus {d} now, I believe.", "{w} weeks and {d} days, going by the scan.", "I'm at {w} plus {d}, my notes say."],
+        gestation: ["I'm {w} plus {d} now, I believe.", "{w} weeks and {d} {days}, going by the scan.", "I'm at {w} plus {d}, my notes say."],
+        dayWords: ("day", "days"),
         gestationUnknown: ["I can't quite remember off the top of my head, sorry.", "I don't have that to hand right now."],
-        postnatal: ["I gave birth {n} days ago with you.", "It's been {n} days since I had the baby."],
+        postnatal: ["I gave birth {n} {days} ago with you.", "It's been {n} {days} since I had the baby."],
         firstBaby: ["And it's going to be my very first baby.", "It's our first, so it's all new to us."],
         notFirstBaby: ["And I've given birth once before.", "It's not our first baby."],
         anythingElse: ["Is there anything else you've noticed?", "Is there more I should know about?"],

@@ -3,7 +3,8 @@ import TriageCore
 /// Samples synthetic calls from a profile, the same calls for the same seed: the primary reason from the reasons'
 /// counts, the disposition and gestational-age band given that reason (the two-way tables; where a reason's row is all
 /// suppressed, the reason's default disposition and the one-way band counts), further reasons so that each reason's
-/// count over all reasons is met on average, and the hour, weekday, language, caller, first baby and call length each
+/// count over all reasons is met on average (a further reason that no finding within the disposition can say is left
+/// out), and the hour, weekday, language, caller, first baby and call length each
 /// from its own counts. A red flag that the call's findings and facts raise lifts the disposition to what it forces,
 /// as the protocol does.
 public struct SyntheticCallGenerator: Sendable {
@@ -70,11 +71,15 @@ public struct SyntheticCallGenerator: Sendable {
                                  redFlags: [], findings: [], turns: [])
         var stated: Set<String> = []
         var phrases: [String] = []
+        var said: [String] = []
         for reason in reasons {
-            let statement = chooser.choose(reason: reason, language: language, disposition: disposition, stated: stated, facts: call.facts, &random)
+            guard let statement = chooser.choose(reason: reason, language: language, disposition: disposition, stated: stated, facts: call.facts,
+                                                 secondary: reason != primary, &random) else { continue }
             if let finding = statement.finding { stated.insert(finding); call.findings.append(finding) }
             phrases.append(statement.phrase)
+            said.append(reason)
         }
+        call.reasons = said
         if let (forced, flags) = chooser.forced(findings: stated, facts: call.facts) {
             call.redFlags = flags
             if forced.isMoreUrgent(than: disposition) { disposition = forced }

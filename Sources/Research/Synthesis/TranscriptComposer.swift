@@ -37,10 +37,14 @@ struct TranscriptComposer: Sendable {
         say(.midwife, book.acknowledgements) { "\($0) \(question)" }
         let answers: [String]
         if let days = c.daysPostpartum {
-            answers = book.postnatal.map { $0.replacingOccurrences(of: "{n}", with: String(days)) }
+            answers = book.postnatal.map {
+                $0.replacingOccurrences(of: "{n}", with: String(days)).replacingOccurrences(of: "{days}", with: days == 1 ? book.dayWords.one : book.dayWords.many)
+            }
         } else if let week = c.gestationalWeek {
+            let days = c.gestationalDays ?? 0
             answers = book.gestation.map {
-                $0.replacingOccurrences(of: "{w}", with: String(week)).replacingOccurrences(of: "{d}", with: String(c.gestationalDays ?? 0))
+                $0.replacingOccurrences(of: "{w}", with: String(week)).replacingOccurrences(of: "{d}", with: String(days))
+                    .replacingOccurrences(of: "{days}", with: days == 1 ? book.dayWords.one : book.dayWords.many)
             }
         } else {
             answers = book.gestationUnknown
