@@ -11,7 +11,8 @@ struct SynthCommand: ParsableCommand {
         abstract: "Write synthetic calls whose reasons, dispositions, hours, weekdays and facts follow the archive's statistics (researcher role).",
         discussion: HelpText.paragraphs("""
             The calls are sampled from the archive's aggregate statistics (replays left out), with every count under
-            --min-cell suppressed and dropped, so no small group of real calls is reproduced; the same --seed over the
+            --min-cell suppressed as the statistics suppress them and then dropped, or merged with the other
+            suppressed cells of its reason, so no small group of real calls is reproduced; the same --seed over the
             same archive gives the same files. Transcripts are written from the taxonomy's phrasing (its findings'
             words, fact questions and advice) in generic sentence patterns, and no line repeats a line of a real
             call. --out must be a new or empty folder and gets calls.jsonl (the call-record format classify --batch
