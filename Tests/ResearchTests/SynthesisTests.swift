@@ -43,8 +43,12 @@ import TriageCore
 
     @Test func theProfileLeavesReplaysOutAndCountsEveryTable() throws {
         let p = try profile()
-        #expect(p.calls == 1584)
-        #expect(p.primaryReasons.count(of: "trauma") < 1584)
+        // Every development-set call with a disposition, and not the replay.
+        let labelled = try SynthesisArchive.devsetRecords().filter { record in
+            let labels = record["labels"] as? [String: Any]
+            return (labels?["disposition"] as? String) != nil && !(labels?["reasons"] as? [String] ?? []).isEmpty
+        }.count
+        #expect(p.calls == labelled && labelled > 1_000)
         #expect(p.primaryReasons.shownTotal + p.primaryReasons.suppressed.count * 4 >= p.calls - 4 * p.primaryReasons.suppressed.count)
         #expect(p.hours.cells.count > 12 && p.weekdays.cells.count == 7, "\(p.hours.cells) \(p.weekdays.cells)")
         #expect(Set(p.languages.cells.map(\.value)) == ["da", "en"])
