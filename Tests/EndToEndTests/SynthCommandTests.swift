@@ -3,7 +3,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `triage synth` on an archive of 200 development-set calls ingested as transcripts (classified on the way in):
+/// `triage synth` on an archive of 120 development-set calls ingested as transcripts (classified on the way in):
 /// the files, read back by `classify --batch` and `evaluate --gold`, the same bytes for the same seed, an audit entry,
 /// a one-line refusal for every bad input with nothing written, the roles, and audio through espeak-ng. Both archives.
 @Suite(.serialized) struct SynthCommandTests {
@@ -11,8 +11,8 @@ import Testing
 
     struct Failed: Error { var message: String }
 
-    /// Writes the first `count` development-set calls as WebVTT transcripts with their `.meta.json` into `calls/`.
-    func writeCalls(_ count: Int) throws -> String {
+    /// Writes the first `count` development-set calls as WebVTT transcripts with their `.meta.json` into `folder`.
+    static func writeCalls(_ count: Int, into dir: TemporaryDirectory) throws -> String {
         let folder = dir.file("calls")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let text = try String(contentsOfFile: Repository.fixture("devset/devset.jsonl"), encoding: .utf8)
@@ -31,12 +31,18 @@ import Testing
         return folder
     }
 
-    func archive(_ backend: ArchiveBackend) throws -> String {
+    static func archive(_ backend: ArchiveBackend, in dir: TemporaryDirectory) throws -> String {
         let db = try backend.newArchive(in: dir, "synth")
-        let ingest = try CommandRun.triage(["ingest", "--no-features", "--db", db, try writeCalls(200)])
+        let ingest = try CommandRun.triage(["ingest", "--no-features", "--db", db, try writeCalls(120, into: dir)])
         guard ingest.status == 0 else { throw Failed(message: ingest.stderr) }
         return db
     }
+
+    /// One SQLite archive for the tests that only read it, ingested once (ingest is the slow part).
+    static let shared = TemporaryDirectory("synth-e2e-shared")
+    static let sharedArchive = Result { try archive(.sqlite, in: shared) }
+
+    func archive(_ backend: ArchiveBackend) throws -> String { try Self.archive(backend, in: dir) }
 
     @Test(arguments: ArchiveBackend.allCases)
     func synthWritesCallRecordsThatClassifyAndEvaluateRead(_ backend: ArchiveBackend) throws {
@@ -44,7 +50,7 @@ import Testing
         let out = dir.file("synthetic-\(backend)")
         let run = try CommandRun.triage(["synth", "--db", db, "--count", "60", "--seed", "5", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "60 synthetic calls written to \(out) from the aggregates of 200 calls (seed 5)\n", "\(run.stdout)")
+        #expect(run.stdout == "60 synthetic calls written to \(out) from the aggregates of 120 calls (seed 5)\n", "\(run.stdout)")
         // What was suppressed is said, table by table.
         #expect(run.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("triage: suppressed (under 5): ") }, "\(run.stderr)")
         #expect(run.stderr.contains("triage: suppressed (under 5): reason"), "\(run.stderr)")
@@ -53,7 +59,7 @@ import Testing
         #expect(calls.split(separator: "\n").count == 60)
         let profile = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/profile.json"))) as? [String: Any])
         #expect(profile["count"] as? Int == 60 && profile["seed"] as? String == "5")
-        #expect((profile["profile"] as? [String: Any])?["calls"] as? Int == 200)
+        #expect((profile["profile"] as? [String: Any])?["calls"] as? Int == 120)
         // The call-record format: classify --batch reads every line, evaluate --gold scores against the labels.
         let classified = try CommandRun.triage(["classify", "--batch", "\(out)/calls.jsonl", "--format", "jsonl"])
         #expect(classified.status == 0, "\(classified.stderr)")
@@ -69,13 +75,13 @@ import Testing
         // Audited: the export, and the one read of every transcript it was compared with.
         let session = try ArchiveSession.open(address: db, origin: "test")
         let entries = try session.auditEntries()
-        #expect(entries.filter { $0.origin == "synth" && $0.detail.hasPrefix("synthetic data: 60 calls (seed 5) from the aggregates of 200 calls") }.count == 2)
+        #expect(entries.filter { $0.origin == "synth" && $0.detail.hasPrefix("synthetic data: 60 calls (seed 5) from the aggregates of 120 calls") }.count == 2)
         #expect(entries.filter { $0.origin == "synth" && $0.detail.contains("compared with synthetic calls") }.count == 2)
         #expect(try CommandRun.triage(["audit", "verify", "--db", db]).status == 0)
     }
 
     @Test func badInputIsOneLineAndWritesNothing() throws {
-        let db = try archive(.sqlite)
+        let db = try Self.sharedArchive.get()
         func refused(_ arguments: [String], status: Int32, _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let run = try CommandRun.triage(["synth"] + arguments)
             #expect(run.status == status, "\(arguments): \(run.stderr)", sourceLocation: sourceLocation)
@@ -96,7 +102,7 @@ import Testing
         try refused(["--db", db, "--count", "5", "--out", dir.file("full")], status: 1, "\(dir.file("full")): exists and is not empty; name a new folder")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("full")) == ["mine.txt"])
         try refused(["--db", db, "--count", "5", "--out", out, "--min-cell", "500"], status: 1,
-                    "\(db): no contact reason is counted 500 times or more (200 calls with a suggestion); nothing to sample from")
+                    "\(db): no contact reason is counted 500 times or more (120 calls with a suggestion); nothing to sample from")
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty)
         // Asked for audio where espeak-ng cannot be found.
@@ -106,7 +112,7 @@ import Testing
     }
 
     @Test func onlyAResearcherMaySynthesise() throws {
-        let db = try archive(.sqlite)
+        let db = try Self.sharedArchive.get()
         let me = Account.current().name
         #expect(try CommandRun.triage(["users", "role", me, "midwife,researcher,coordinator,admin", "--db", db]).status == 0)
         let admin = try ArchiveSession.open(address: db, origin: "test")
@@ -124,7 +130,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/espeak-ng"), "espeak-ng is not installed (make deps installs it)"))
     func audioIsAWAVPerCallReadInItsLanguage() throws {
-        let db = try archive(.sqlite)
+        let db = try Self.sharedArchive.get()
         let out = dir.file("spoken")
         let run = try CommandRun.triage(["synth", "--db", db, "--count", "3", "--seed", "2", "--out", out, "--audio"])
         #expect(run.status == 0, "\(run.stderr)")
