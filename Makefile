@@ -10,7 +10,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := pkg-config libsndfile1-dev libfftw3-dev libsqlite3-dev libncurses-dev \
                 libstemmer-dev libssl-dev libpulse-dev pulseaudio pulseaudio-utils sqlite3 tmux python3-venv python3-yaml \
                 libpq-dev postgresql postgresql-client \
-                chromium fonts-dejavu-core
+                chromium fonts-dejavu-core espeak-ng
 
 # The FHIR R4 validator the tests use (fhir.resources 6.4.0 is FHIR 4.0.1), in a venv of its own.
 FHIR_VENV    := .build-tools/fhir-venv

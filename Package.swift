@@ -51,9 +51,10 @@ let package = Package(
             .unsafeFlags(["-O"], .when(configuration: .debug)),
         ]),
         .target(name: "Reports", dependencies: ["TriageCore", "Archive", "Pseudonymisation"]),
-        // Research: labels in and out of Praat, ELAN, Label Studio, Audacity and subtitle files; agreement between annotators.
+        // Research: labels in and out of Praat, ELAN, Label Studio, Audacity and subtitle files; agreement between annotators;
+        // datasets; synthetic calls from the archive's aggregates (Reports' small-cell suppression).
         // Reads and writes through the archive's sessions (no SQL of its own).
-        .target(name: "Research", dependencies: ["TriageCore", "Language", "Archive", "AudioIO", "Pseudonymisation"]),
+        .target(name: "Research", dependencies: ["TriageCore", "Language", "Archive", "AudioIO", "Pseudonymisation", "Reports"]),
         .target(name: "TerminalUI", dependencies: ["TriageCore", "Archive", "Reports", "Acoustics", "AudioIO", "CNcurses", "Pseudonymisation"]),
 
         // MARK: The executable: argument parsing and wiring, one file per subcommand.
@@ -76,7 +77,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Archive", "AudioIO", "TriageCore", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Archive", "Pseudonymisation", "TriageCore", "TestSupport"]),
         .testTarget(name: "PseudonymisationTests", dependencies: ["Pseudonymisation", "TriageCore", "TestSupport"]),
-        .testTarget(name: "ResearchTests", dependencies: ["Research", "Pseudonymisation", "Archive", "AudioIO", "TriageCore", "TestSupport"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research", "Pseudonymisation", "Archive", "Reports", "AudioIO", "TriageCore", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Archive", "Reports", "Pseudonymisation", "TriageCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["triage", "Archive", "Ingest", "AudioIO", "LiveAudio", "Pseudonymisation", "TestSupport"]),
         // Every parser of outside input, fed mutated inputs (the fuzzing run of `make test`; `make fuzz` runs longer).

@@ -17,7 +17,7 @@ struct TriageCommand: ParsableCommand {
             account or role may not do what was asked (nothing was done).
             """),
         subcommands: [UICommand.self, IngestCommand.self, RecordCommand.self, RecoverCommand.self, DevicesCommand.self, CallsCommand.self, ClassifyCommand.self, AnalyzeCommand.self, FeaturesCommand.self, DecideCommand.self, LabelsCommand.self, AgreementCommand.self,
-                      StatsCommand.self, QualityCommand.self, ReportCommand.self, ExportCommand.self, EvaluateCommand.self, TrainCommand.self, ModelsCommand.self, UsersCommand.self, AuditCommand.self, ArchiveCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, RetentionCommand.self, TaxonomyCommand.self, BenchCommand.self],
+                      StatsCommand.self, QualityCommand.self, ReportCommand.self, ExportCommand.self, SynthCommand.self, EvaluateCommand.self, TrainCommand.self, ModelsCommand.self, UsersCommand.self, AuditCommand.self, ArchiveCommand.self, BackupCommand.self, RestoreCommand.self, VerifyCommand.self, RetentionCommand.self, TaxonomyCommand.self, BenchCommand.self],
         defaultSubcommand: UICommand.self
     )
 }

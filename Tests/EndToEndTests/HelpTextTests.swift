@@ -6,7 +6,7 @@ import Testing
 @Suite struct HelpTextTests {
     static let commands: [[String]] = [[], ["ingest"], ["record"], ["classify"], ["features"], ["stats"], ["quality"], ["quality", "figures"], ["quality", "incidents"], ["quality", "devcall"], ["evaluate"],
                                        ["train"], ["users"], ["backup"], ["archive", "copy"], ["bench", "live"], ["bench", "features"],
-                                       ["labels", "export"], ["labels", "import"], ["agreement"], ["export", "dataset"]]
+                                       ["labels", "export"], ["labels", "import"], ["agreement"], ["export", "dataset"], ["synth"]]
 
     @Test(arguments: commands)
     func helpParagraphsWrapWhole(_ command: [String]) throws {

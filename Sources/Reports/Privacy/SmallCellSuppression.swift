@@ -9,8 +9,11 @@ public enum SmallCellSuppression {
     /// Counts below this are hidden.
     public static let threshold = 5
 
-    public static func apply(to table: StatsTable) -> StatsTable {
+    /// The table with its small cells (1 to `threshold` − 1) and their complements marked suppressed; a `threshold`
+    /// below the unit's 5 counts as 5.
+    public static func apply(to table: StatsTable, threshold: Int = threshold) -> StatsTable {
         var t = table
+        let threshold = max(Self.threshold, threshold)
         for i in t.rows.indices where (1..<threshold).contains(t.rows[i].count) { t.rows[i].suppressed = true }
         // The groups whose totals can be known: the whole table, and each row and column of a two-way table.
         var groups: [[Int]] = [Array(t.rows.indices)]

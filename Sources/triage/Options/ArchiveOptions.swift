@@ -16,9 +16,9 @@ struct ArchiveOptions: ParsableArguments {
 
     /// Opens a session on the archive for this process's account, turning failures into a one-line message and
     /// a refusal into exit status 3. `origin` names the command for the audit log; `permission`, when given, is
-    /// checked before anything else is done.
-    func open(_ origin: String, readOnly: Bool = false, requiring permission: Permission? = nil) throws -> ArchiveSession {
-        if readOnly, !PostgresAddress.names(path), !FileManager.default.fileExists(atPath: path) {
+    /// checked before anything else is done. A read-only session, or one that `mustExist`, is never a new archive.
+    func open(_ origin: String, readOnly: Bool = false, mustExist: Bool = false, requiring permission: Permission? = nil) throws -> ArchiveSession {
+        if readOnly || mustExist, !PostgresAddress.names(path), !FileManager.default.fileExists(atPath: path) {
             throw CommandFailure(message: "\(path): no archive here yet; ingest calls first (triage ingest PATH…)")
         }
         let timeout = ProcessInfo.processInfo.environment["TRIAGE_BUSY_TIMEOUT_MS"].flatMap(Double.init).map { $0 / 1000 } ?? 5
