@@ -43,7 +43,8 @@ struct StatementChooser: Sendable {
 
     /// The most urgent disposition the red flags force for `findings` and `facts`, nil when none is raised.
     func forced(findings: Set<String>, facts: [String: FactValue]) -> (Disposition, [String])? {
-        let raised = taxonomy.redFlags.filter { $0.condition.holds(facts: facts, findings: findings) }
+        let typed = Dictionary(facts.map { (FactName(rawValue: $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        let raised = taxonomy.redFlags.filter { $0.condition.holds(facts: typed, findings: findings) }
         guard let most = raised.map(\.forces).min() else { return nil }
         return (most, raised.map(\.code))
     }
