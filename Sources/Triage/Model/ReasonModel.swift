@@ -30,7 +30,7 @@ public struct ReasonModel: Codable, Sendable, Equatable {
             self.addThreshold = addThreshold; self.primaryMargin = primaryMargin; self.urgentThreshold = urgentThreshold; self.folds = folds
         }
 
-        public static let standard = Hyperparameters(l2: 0.001, iterations: 120, learningRate: 0.4, minCount: 3, addThreshold: 0.4,
+        public static let standard = Hyperparameters(l2: 0.001, iterations: 120, learningRate: 0.4, minCount: 5, addThreshold: 0.4,
                                                      primaryMargin: 0.2, urgentThreshold: 0.7, folds: 5)
     }
 
