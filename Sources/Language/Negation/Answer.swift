@@ -45,9 +45,11 @@ public enum Answer: Sendable, Equatable {
     /// Whether the words hedge ("det tror jeg ikke", "I didn't hit my bump, I don't think", "måske"): a denial said so
     /// leaves the finding open where a rule asks for a plain denial.
     public static func isHedged(_ tokens: [Token]) -> Bool {
-        let words = tokens.filter(\.isWord).map(\.text)
-        return WordSequence.first(of: hedges + [["don't", "think"], ["tror", "ikke"], ["tror", "det", "ikke"]], in: words) != nil
+        WordSequence.first(of: hedgesAndHedgedDenials, in: tokens.filter(\.isWord).map(\.text)) != nil
     }
+
+    /// The hedges, and the denials that only think so ("I don't think", "jeg tror ikke").
+    static let hedgesAndHedgedDenials: [[String]] = hedges + [["don't", "think"], ["tror", "ikke"], ["tror", "det", "ikke"]]
 
     /// The answer the words of `tokens` give, or `nil` when the turn is no answer to a yes-or-no question.
     /// Of several sentences, the last plain answer counts ("Jeg har ikke kigget. Vent. Nej, ikke noget."), a hedge

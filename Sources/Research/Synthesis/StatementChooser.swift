@@ -42,16 +42,15 @@ struct StatementChooser: Sendable {
     }
 
     /// The most urgent disposition the red flags force for `findings` and `facts`, nil when none is raised.
-    func forced(findings: Set<String>, facts: [String: FactValue]) -> (Disposition, [String])? {
-        let typed = Dictionary(facts.map { (FactName(rawValue: $0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
-        let raised = taxonomy.redFlags.filter { $0.condition.holds(facts: typed, findings: findings) }
+    func forced(findings: Set<String>, facts: [FactName: FactValue]) -> (Disposition, [String])? {
+        let raised = taxonomy.redFlags.filter { $0.condition.holds(facts: facts, findings: findings) }
         guard let most = raised.map(\.forces).min() else { return nil }
         return (most, raised.map(\.code))
     }
 
     /// How the caller says `reason`; nil, for a further reason (`secondary`), when neither a finding within the
     /// disposition nor a reason phrase can say it (its label alone would read as a finding the disposition does not fit).
-    func choose(reason: String, language: String, disposition: Disposition, stated: Set<String>, facts: [String: FactValue],
+    func choose(reason: String, language: String, disposition: Disposition, stated: Set<String>, facts: [FactName: FactValue],
                 secondary: Bool = false, _ random: inout SynthesisRandom) -> Statement? {
         let candidates = taxonomy.findings.filter { $0.reasons.contains(reason) && !stated.contains($0.code) }
             .compactMap { f -> (FindingDefinition, [String], Disposition?)? in

@@ -25,13 +25,13 @@ public struct SyntheticCall: Sendable, Equatable {
     public var primary: String { reasons.first ?? "" }
 
     /// The facts of the labels, as `triage evaluate` compares them.
-    public var facts: [String: FactValue] {
-        var facts: [String: FactValue] = [:]
-        if let w = gestationalWeek { facts["gestational_week"] = .integer(w) }
-        if let d = gestationalDays { facts["gestational_days"] = .integer(d) }
-        if let b = firstBaby { facts["first_baby"] = .boolean(b) }
-        if let c = caller { facts["caller"] = .text(c.rawValue) }
-        if let p = daysPostpartum { facts["days_postpartum"] = .integer(p) }
+    public var facts: [FactName: FactValue] {
+        var facts: [FactName: FactValue] = [:]
+        if let w = gestationalWeek { facts[.gestationalWeek] = .integer(w) }
+        if let d = gestationalDays { facts[.gestationalDays] = .integer(d) }
+        if let b = firstBaby { facts[.firstBaby] = .boolean(b) }
+        if let c = caller { facts[.caller] = .text(c.rawValue) }
+        if let p = daysPostpartum { facts[.daysPostpartum] = .integer(p) }
         return facts
     }
 
