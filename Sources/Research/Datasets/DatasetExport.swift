@@ -51,7 +51,7 @@ public enum DatasetExport {
         try refuseNonEmpty(out)
         let splits = StratifiedSplit.assign(calls.map { ($0.id, $0.primary) }, fractions: request.fractions, seed: request.seed)
         let manifest = manifest(calls, splits: splits, request: request, taxonomy: taxonomy)
-        let staging = "\((out as NSString).deletingLastPathComponent)/.\((out as NSString).lastPathComponent).partial-\(getpid())"
+        let staging = StagedFile.stagingFolder(beside: out)
         try? FileManager.default.removeItem(atPath: staging)
         try DatasetText.makeFolder(staging)
         do {

@@ -20,6 +20,11 @@ enum StagedFile {
         if let failure { throw StagedFileError(reason: String(cString: strerror(failure))) }
     }
 
+    /// The staging folder for an export into the folder `out`, beside it on the same file system: `.NAME.partial-PID`.
+    static func stagingFolder(beside out: String) -> String {
+        "\((out as NSString).deletingLastPathComponent)/.\((out as NSString).lastPathComponent).partial-\(getpid())"
+    }
+
     /// Flushes everything written to disk, once, before the staged files are renamed into place.
     static func flushToDisk() { sync() }
 }

@@ -112,8 +112,7 @@ public enum LabelExport {
         }
         let folder = URL(fileURLWithPath: out).standardizedFileURL
         // Staging inside an existing folder (the same file system, files renamed up one by one), else beside it (renamed whole).
-        let staging = exists ? folder.appendingPathComponent(".partial-\(getpid())")
-            : folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).partial-\(getpid())")
+        let staging = exists ? folder.appendingPathComponent(".partial-\(getpid())") : URL(fileURLWithPath: StagedFile.stagingFolder(beside: folder.path))
         let fm = FileManager.default
         do {
             try? fm.removeItem(at: staging)
